@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Layers point down only: poolschool → Shell → (Course, Grading) → PoolWorld.
+/// See README.md ("Source layout") and DESIGN.md.
+let package = Package(
+    name: "poolschool",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "poolschool", targets: ["poolschool"]),
+        .library(name: "PoolWorld", targets: ["PoolWorld"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "PoolWorld",
+            dependencies: [
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(name: "Course", dependencies: ["PoolWorld"]),
+        .target(name: "Grading", dependencies: ["PoolWorld"]),
+        .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld"]),
+        .executableTarget(
+            name: "poolschool",
+            dependencies: [
+                "Shell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The learner's workspace: it sees only the learner-facing types of Grading.
+        .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises"),
+
+        .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
+        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "Grading"]),
+    ]
+)
