@@ -44,8 +44,4 @@ static inline const char *poolschool_rl_line_buffer(void) {
     return rl_line_buffer;
 }
 
-static inline int poolschool_history_length(void) {
-    return history_length;
-}
-
 #endif

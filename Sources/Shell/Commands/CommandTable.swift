@@ -1,0 +1,48 @@
+/// Every command the shell knows, found by name or alias.
+public struct CommandTable: Sendable {
+    public let commands: [ShellCommand]
+    private let byName: [String: Int]
+
+    public init(_ commands: [ShellCommand]) {
+        var byName: [String: Int] = [:]
+        for (index, command) in commands.enumerated() {
+            for name in command.names {
+                precondition(byName[name] == nil, "two commands are called '\(name)'")
+                byName[name] = index
+            }
+        }
+        self.commands = commands
+        self.byName = byName
+    }
+
+    /// The shell's commands. Adding one: write its file, then add one line here.
+    public static let standard = CommandTable(
+        [
+            .help,
+            .quit,
+            .version,
+        ] + ShellCommand.planned
+    )
+
+    public func command(named name: String) -> ShellCommand? {
+        byName[name.lowercased()].map { commands[$0] }
+    }
+
+    /// Every name and alias, sorted, for completion and suggestions.
+    public var allNames: [String] {
+        byName.keys.sorted()
+    }
+
+    public func commands(in group: CommandGroup) -> [ShellCommand] {
+        commands.filter { $0.group == group }
+    }
+
+    /// `unknown command 'borow'; did you mean 'borrow'?`
+    public func unknownCommandMessage(_ typed: String) -> String {
+        let shown = Sanitizer.clean(typed)
+        if let suggestion = EditDistance.suggestion(for: typed, among: allNames) {
+            return "unknown command '\(shown)'; did you mean '\(suggestion)'?"
+        }
+        return "unknown command '\(shown)'; type 'help' to list the commands"
+    }
+}

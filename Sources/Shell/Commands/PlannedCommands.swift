@@ -1,0 +1,71 @@
+/// Commands whose work arrives with a later part of the course. They are registered now so that
+/// help, completion and suggestions know them, and they say plainly that they are not ready.
+/// When one is built, it moves to a file of its own and its line here goes.
+extension ShellCommand {
+    static let planned: [ShellCommand] = [
+        // Course
+        planned("lessons", .course, "List the lessons with your progress", "lessons", part: "the course"),
+        planned("open", .course, "Open a lesson at its first page", "open ID", part: "the course"),
+        planned("next", .course, "Go to the next page", "next", part: "the course", aliases: ["n"]),
+        planned("back", .course, "Go to the previous page", "back", part: "the course", aliases: ["b"]),
+        planned("page", .course, "Go to page N of the open lesson", "page N", part: "the course"),
+        planned(
+            "answer", .course, "Answer the question on screen, or question QID", "answer [QID] VALUE",
+            part: "the course", aliases: ["a"]),
+        planned(
+            "hint", .course, "Show the next hint for a question or an exercise", "hint [EXERCISE]",
+            part: "the course"),
+        planned("explain", .course, "Show the explanation of the current question", "explain", part: "the course"),
+        planned("progress", .course, "Show what you have done and what is left", "progress", part: "the course"),
+        planned("search", .course, "Find lessons that mention TEXT", "search TEXT", part: "the course"),
+        planned(
+            "reset-progress", .course, "Forget all progress (asks first)", "reset-progress",
+            part: "the course"),
+        // Lab
+        planned(
+            "lab", .lab, "Start a fresh world, the default or a named scenario", "lab [SCENARIO | --list | reset]",
+            part: "the lab"),
+        planned("config", .lab, "Show or change pool and database settings", "config [KEY=VALUE ...]", part: "the lab"),
+        planned("borrow", .lab, "Borrow a connection from the pool", "borrow [as NAME] [--wait]", part: "the lab"),
+        planned("release", .lab, "Return a borrowed connection", "release NAME", part: "the lab"),
+        planned("leak", .lab, "Drop a borrowed connection without returning it", "leak NAME", part: "the lab"),
+        planned("query", .lab, "Run SQL on a borrowed connection", "query NAME SQL", part: "the lab"),
+        planned("advance", .lab, "Move the virtual clock forward", "advance DURATION", part: "the lab"),
+        planned("burst", .lab, "Send N requests at once", "burst N [QUERY]", part: "the lab"),
+        planned("load", .lab, "Run a workload (the options of 'poolschool sim')", "load OPTIONS", part: "the lab"),
+        planned("fault", .lab, "Inject a fault: restart, firewall idle drop, slow auth", "fault KIND", part: "the lab"),
+        planned("stats", .lab, "Pool and database metrics", "stats", part: "the lab"),
+        planned("events", .lab, "The last N events of the world", "events [N]", part: "the lab"),
+        // Exercises
+        planned("exercises", .exercises, "List the exercises and their status", "exercises", part: "the exercises"),
+        planned("check", .exercises, "Build and grade an exercise", "check [EXERCISE]", part: "the exercises"),
+        planned(
+            "solution", .exercises, "Show the reference solution of a passed exercise", "solution EXERCISE",
+            part: "the exercises"),
+        planned(
+            "replay", .exercises, "Step through a failing trace in the lab", "replay EXERCISE SEED",
+            part: "the exercises"),
+    ]
+
+    private static func planned(
+        _ name: String,
+        _ group: CommandGroup,
+        _ summary: String,
+        _ usage: String,
+        part: String,
+        aliases: [String] = []
+    ) -> ShellCommand {
+        ShellCommand(
+            name: name,
+            aliases: aliases,
+            group: group,
+            summary: summary,
+            usage: usage,
+            details: "\(summary).\n\nNot ready yet: this command arrives with \(part).",
+            isReady: false,
+            run: { _, _ throws(ShellError) in
+                throw .notReady("'\(name)' is not ready yet: it arrives with \(part)")
+            }
+        )
+    }
+}

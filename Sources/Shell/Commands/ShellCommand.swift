@@ -1,0 +1,46 @@
+/// One command of the shell: its names, its help, how to complete its arguments, and what it does.
+///
+/// A command lives in one file as a `static let` in an extension of this type, and is registered
+/// by one line in `CommandTable.standard`.
+public struct ShellCommand: Sendable {
+    public typealias Action = @Sendable (_ arguments: [String], _ session: ShellSession) throws(ShellError) -> Void
+    public typealias Completion = @Sendable (_ request: CompletionRequest, _ session: ShellSession) -> [String]
+
+    public let name: String
+    public let aliases: [String]
+    public let group: CommandGroup
+    /// One line, shown by `help`.
+    public let summary: String
+    /// The grammar, e.g. `open ID`; shown by `help CMD` and after a wrong argument.
+    public let usage: String
+    /// The detailed help shown by `help CMD` (Markdown).
+    public let details: String
+    public let complete: Completion
+    public let run: Action
+    /// False for a command registered ahead of the part of the course that brings it.
+    public let isReady: Bool
+
+    public init(
+        name: String,
+        aliases: [String] = [],
+        group: CommandGroup,
+        summary: String,
+        usage: String,
+        details: String,
+        complete: @escaping Completion = { _, _ in [] },
+        isReady: Bool = true,
+        run: @escaping Action
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.group = group
+        self.summary = summary
+        self.usage = usage
+        self.details = details
+        self.complete = complete
+        self.run = run
+        self.isReady = isReady
+    }
+
+    public var names: [String] { [name] + aliases }
+}

@@ -1,0 +1,15 @@
+/// Why a command did not do what was asked. The text alone must tell the learner what to do.
+public enum ShellError: Error, Equatable, Sendable {
+    /// The arguments were wrong; the session prints the message and then the command's usage line.
+    case usage(String)
+    /// The command ran and failed (a wrong answer is not a failure; a missing file is).
+    case failed(String)
+    /// The command exists but arrives with a later part of the course.
+    case notReady(String)
+
+    public var message: String {
+        switch self {
+        case .usage(let message), .failed(let message), .notReady(let message): message
+        }
+    }
+}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemWrite = Darwin.write
+#endif
+
+/// Where the shell writes. The real process writes to stdout and stderr; tests capture both
+/// into one transcript, in order.
+public protocol ShellOutput: AnyObject {
+    func write(_ text: String, error: Bool)
+}
+
+/// The process's stdout and stderr, unbuffered, so prompts, output and errors interleave
+/// in the order they were written.
+public final class StandardOutput: ShellOutput {
+    public init() {}
+
+    public func write(_ text: String, error: Bool) {
+        let descriptor = error ? STDERR_FILENO : STDOUT_FILENO
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // The reader went away (a closed pipe): nothing useful left to do.
+            }
+            offset += written
+        }
+    }
+}
+
+/// Everything written, in order, for tests and for capturing a command's output.
+public final class CapturedOutput: ShellOutput {
+    public private(set) var text = ""
+
+    public init() {}
+
+    public func write(_ text: String, error: Bool) {
+        self.text += text
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Feeds lines from a reader to a session until `quit` or the end of input, then saves.
+public enum ShellRunner {
+    /// Runs the loop and returns the status the process should exit with.
+    @discardableResult
+    public static func run(_ session: ShellSession, reader: LineReader) -> ExitStatus {
+        if session.terminal.isInteractive {
+            session.say(
+                session.style.bold("poolschool \(PoolschoolVersion.current)")
+                    + " — type 'help' for the commands, 'quit' or Ctrl-D to leave."
+            )
+        }
+        loop: while !session.quitRequested {
+            switch reader.read(prompt: session.prompt) {
+            case .line(let line):
+                session.sourceLocation = reader.location
+                _ = session.interrupt.consume()  // A Ctrl-C from before this command is stale.
+                session.execute(line)
+            case .cancelled:
+                // The terminal does not echo it in libedit's mode; show that the line was dropped.
+                session.output.write("^C\n", error: false)
+            case .end:
+                if session.terminal.isInteractive { session.say() }
+                break loop
+            }
+        }
+        session.sourceLocation = nil
+        session.finish()
+        return session.status
+    }
+
+    /// `poolschool run FILE`: the same as piping the file in, with errors pointing at its lines.
+    public static func runScript(atPath path: String, session: ShellSession) -> ExitStatus {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+            return session.report("run: '\(Sanitizer.clean(path))' \(reason)", status: .usage)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return session.report("run: '\(Sanitizer.clean(path))' is not UTF-8 text", status: .usage)
+        }
+        return run(session, reader: ScriptLineReader(name: path, text: text))
+    }
+}

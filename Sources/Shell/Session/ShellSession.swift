@@ -1,0 +1,109 @@
+import Foundation
+
+/// One run of the shell: the commands, where output goes, and the state commands share.
+/// It knows nothing of how lines arrive; `ShellRunner` feeds it.
+public final class ShellSession {
+    public let table: CommandTable
+    public let terminal: TerminalInfo
+    public let style: Style
+    public let output: ShellOutput
+    public let home: ShellHome
+    public let interrupt: InterruptFlag
+
+    /// Where the learner is, shown in the prompt: `02-backpressure 3/7`. Set by the course.
+    public var location: String?
+    /// The worst outcome so far; the process exits with it when input is not a terminal.
+    public private(set) var status: ExitStatus = .success
+    public private(set) var quitRequested = false
+    /// Prefixed to error messages when commands come from a file: `session.txt:3`.
+    public var sourceLocation: String?
+
+    private var exitActions: [() -> Void] = []
+
+    public init(
+        table: CommandTable = .standard,
+        terminal: TerminalInfo = .plain,
+        output: ShellOutput,
+        home: ShellHome,
+        interrupt: InterruptFlag = InterruptFlag()
+    ) {
+        self.table = table
+        self.terminal = terminal
+        self.style = Style(enabled: terminal.colour)
+        self.output = output
+        self.home = home
+        self.interrupt = interrupt
+    }
+
+    /// `poolschool [02-backpressure 3/7]> `
+    public var prompt: String {
+        if let location { return "poolschool [\(Sanitizer.clean(location))]> " }
+        return "poolschool> "
+    }
+
+    /// Runs one line and returns how it went. Blank lines and `#` comments do nothing.
+    @discardableResult
+    public func execute(_ line: String) -> ExitStatus {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }
+        let words: [String]
+        do {
+            words = try Tokenizer.split(trimmed)
+        } catch {
+            return report(error.message, status: .usage)
+        }
+        guard let name = words.first, let command = table.command(named: name) else {
+            return report(table.unknownCommandMessage(words.first ?? trimmed), status: .failure)
+        }
+        do {
+            try command.run(Array(words.dropFirst()), self)
+            return .success
+        } catch {
+            switch error {
+            case .usage(let message):
+                return report("\(command.name): \(message)\nusage: \(command.usage)", status: .usage)
+            case .failed(let message), .notReady(let message):
+                return report(message, status: .failure)
+            }
+        }
+    }
+
+    /// Writes text and a newline.
+    public func say(_ text: String = "") {
+        output.write(text + "\n", error: false)
+    }
+
+    /// Writes Markdown rendered for this terminal's width and colour.
+    public func render(markdown: String) {
+        output.write(MarkdownRenderer(width: terminal.width, style: style).render(markdown), error: false)
+    }
+
+    /// Asks the runner to stop after this command.
+    public func requestQuit() {
+        quitRequested = true
+    }
+
+    /// Registers work to do when the shell leaves (saving progress, history).
+    public func onExit(_ action: @escaping () -> Void) {
+        exitActions.append(action)
+    }
+
+    /// Runs the exit actions once, in registration order.
+    public func finish() {
+        let actions = exitActions
+        exitActions = []
+        for action in actions { action() }
+    }
+
+    /// Prints an error (on stderr) and records the outcome.
+    @discardableResult
+    public func report(_ message: String, status: ExitStatus) -> ExitStatus {
+        let prefix = sourceLocation.map { "\($0): " } ?? ""
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = style.red(prefix + lines[0])
+        let rest = lines.dropFirst().map { "\n" + style.dim(String($0)) }.joined()
+        output.write(first + rest + "\n", error: true)
+        self.status = max(self.status, status)
+        return status
+    }
+}

@@ -1,0 +1,23 @@
+/// Emphasis for terminal output. With colour off every function returns its text unchanged,
+/// so the words and layout on a terminal and in a pipe are the same: only decoration differs.
+public struct Style: Sendable {
+    public let enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    public func italic(_ text: String) -> String { wrap(text, "3") }
+    public func underline(_ text: String) -> String { wrap(text, "4") }
+    public func red(_ text: String) -> String { wrap(text, "31") }
+    public func green(_ text: String) -> String { wrap(text, "32") }
+    public func yellow(_ text: String) -> String { wrap(text, "33") }
+    public func cyan(_ text: String) -> String { wrap(text, "36") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        guard enabled, !text.isEmpty else { return text }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
