@@ -1,0 +1,38 @@
+import Testing
+
+@testable import Shell
+
+@Suite struct CompleterTests {
+    let session = ShellSession(output: CapturedOutput(), home: ShellHome(path: "/tmp"))
+    var completer: Completer { Completer(table: session.table) }
+
+    @Test func splitsTheLineBeforeTheCursor() {
+        #expect(CompletionRequest(lineBeforeCursor: "") == CompletionRequest(words: [], partial: ""))
+        #expect(CompletionRequest(lineBeforeCursor: "he") == CompletionRequest(words: [], partial: "he"))
+        #expect(CompletionRequest(lineBeforeCursor: "help ") == CompletionRequest(words: ["help"], partial: ""))
+        #expect(CompletionRequest(lineBeforeCursor: "help bo") == CompletionRequest(words: ["help"], partial: "bo"))
+    }
+
+    @Test func completesCommandNamesAndAliases() {
+        #expect(
+            completer.candidates(for: CompletionRequest(lineBeforeCursor: "re"), session: session) == [
+                "release", "replay", "reset-progress",
+            ])
+        #expect(
+            completer.candidates(for: CompletionRequest(lineBeforeCursor: "ex"), session: session) == [
+                "exercises", "exit", "explain",
+            ])
+    }
+
+    @Test func completesTheArgumentsOfHelp() {
+        #expect(
+            completer.candidates(for: CompletionRequest(lineBeforeCursor: "help bo"), session: session) == [
+                "borrow"
+            ])
+        #expect(completer.candidates(for: CompletionRequest(lineBeforeCursor: "help borrow x"), session: session) == [])
+    }
+
+    @Test func offersNothingForUnknownCommands() {
+        #expect(completer.candidates(for: CompletionRequest(lineBeforeCursor: "nope a"), session: session) == [])
+    }
+}

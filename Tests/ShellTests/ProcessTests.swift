@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import Shell
+
+/// The non-terminal path end to end: the real executable, pipes, files and exit codes.
+@Suite(.timeLimit(.minutes(1))) struct ProcessTests {
+    @Test func helpThenQuitPrintsGroupedHelpWithNoEscapesAndExitsZero() throws {
+        let result = try PoolschoolProcess.run([], input: "help\nquit\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Course\n  lessons "))
+        #expect(result.stdout.contains("\nLab\n") && result.stdout.contains("\nExercises\n"))
+        #expect(result.stdout.contains("\nMeta\n"))
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+        #expect(!result.stdout.contains("poolschool>"), "no prompt when input is not a terminal")
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func aTypoGetsTheSuggestionAndExitsOne() throws {
+        let result = try PoolschoolProcess.run([], input: "borow\n")
+        #expect(result.stderr == "unknown command 'borow'; did you mean 'borrow'?\n")
+        #expect(result.status == 1)
+    }
+
+    @Test func aUsageErrorExitsTwo() throws {
+        let result = try PoolschoolProcess.run([], input: "help a b\nversion\n")
+        #expect(result.status == 2)
+        #expect(result.stdout == "poolschool \(PoolschoolVersion.current)\n", "later lines still run")
+    }
+
+    @Test func endOfInputLeavesLikeQuit() throws {
+        let result = try PoolschoolProcess.run([], input: "version")
+        #expect(result.status == 0)
+        #expect(result.stdout == "poolschool \(PoolschoolVersion.current)\n")
+    }
+
+    @Test func versionFlagPrintsTheVersion() throws {
+        let result = try PoolschoolProcess.run(["--version"])
+        #expect(result.stdout == PoolschoolVersion.current + "\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func runFileSkipsCommentsAndPointsErrorsAtTheirLines() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString).txt")
+        try "# warm up\nversion\n\nborow\n".write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let result = try PoolschoolProcess.run(["run", script.path])
+        #expect(result.stdout == "poolschool \(PoolschoolVersion.current)\n")
+        #expect(result.stderr == "\(script.path):4: unknown command 'borow'; did you mean 'borrow'?\n")
+        #expect(result.status == 1)
+    }
+
+    @Test func runOfAMissingFileIsAUsageError() throws {
+        let result = try PoolschoolProcess.run(["run", "/no/such/file.txt"])
+        #expect(result.stderr == "run: '/no/such/file.txt' does not exist\n")
+        #expect(result.status == 2)
+    }
+
+    @Test func anUnknownSubcommandOrFlagIsAUsageError() throws {
+        let subcommand = try PoolschoolProcess.run(["bogus"])
+        #expect(subcommand.status == 2)
+        #expect(subcommand.stderr.contains("Unexpected argument 'bogus'"))
+        let flag = try PoolschoolProcess.run(["run"])
+        #expect(flag.status == 2)
+        #expect(flag.stderr.contains("Missing expected argument '<file>'"))
+    }
+
+    @Test(arguments: ["lessons", "lint", "check", "watch", "grade"])
+    func subcommandsOfLaterPartsSayTheyAreNotReady(name: String) throws {
+        let result = try PoolschoolProcess.run([name])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("poolschool \(name): not ready yet; it arrives with the "))
+    }
+
+    @Test(arguments: ["run", "lessons", "lint", "check", "watch", "sim", "grade"])
+    func everySubcommandHasHelp(name: String) throws {
+        let result = try PoolschoolProcess.run([name, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: poolschool \(name)"))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `poolschool` executable as a separate process, as a script or a person would.
+struct PoolschoolProcess {
+    struct Result {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    /// The executable beside the test bundle (SwiftPM builds both into one folder), else the
+    /// package's default debug build.
+    static let executable: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("poolschool")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return packageRoot.appendingPathComponent(".build/debug/poolschool")
+    }()
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs with `input` on standard input (not a terminal) and a private poolschool home.
+    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws
+        -> Result
+    {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inputFile = scratch.appendingPathComponent("stdin")
+        let outFile = scratch.appendingPathComponent("stdout")
+        let errFile = scratch.appendingPathComponent("stderr")
+        try Data(input.utf8).write(to: inputFile)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["POOLSCHOOL_HOME"] = scratch.appendingPathComponent("home").path
+        environment.removeValue(forKey: "NO_COLOR")
+        for (key, value) in extra { environment[key] = value }
+        let status = try Spawn.run(
+            [executable.path] + arguments, environment: environment, stdin: inputFile.path, stdout: outFile.path,
+            stderr: errFile.path)
+        return Result(
+            stdout: try String(contentsOf: outFile, encoding: .utf8),
+            stderr: try String(contentsOf: errFile, encoding: .utf8),
+            status: status
+        )
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A private tmux server (its own socket) running one command in a fixed-size window.
+struct Tmux {
+    struct Timeout: Error, CustomStringConvertible {
+        let expected: String
+        let screen: String
+        var description: String { "the screen never showed \(expected.debugDescription); it shows:\n\(screen)" }
+    }
+
+    static var isAvailable: Bool {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    let socket = "poolschool-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, width: Int = 100, height: Int = 30) throws {
+        try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        // Keep the pane after the program exits so the test can see that it did.
+        try run(["set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    /// Types literal text.
+    func type(_ text: String) {
+        _ = try? run(["send-keys", "-l", text])
+    }
+
+    /// Presses a named key: Enter, Left, Up, Tab, C-c, C-d.
+    func keys(_ key: String) {
+        _ = try? run(["send-keys", key])
+    }
+
+    func screen() -> String {
+        Self.trimmingLineEnds((try? run(["capture-pane", "-p"])) ?? "")
+    }
+
+    private static func trimmingLineEnds(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
+            .joined(separator: "\n")
+    }
+
+    /// Waits until the screen shows `text` (at least `occurrences` times); the program runs in
+    /// its own process, so the test must wait for it to draw.
+    func waitFor(_ text: String, occurrences: Int = 1, seconds: Double = 10) throws {
+        // The screen is read with trailing spaces trimmed; trim the expectation the same way.
+        let text = Self.trimmingLineEnds(text)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if screen().components(separatedBy: text).count - 1 >= occurrences { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Timeout(expected: text, screen: screen())
+    }
+
+    func waitForExit(seconds: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if (try? run(["display-message", "-p", "#{pane_dead}"]))?.hasPrefix("1") == true { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Timeout(expected: "the program to exit", screen: screen())
+    }
+
+    func kill() {
+        _ = try? run(["kill-server"])
+    }
+
+    @discardableResult
+    private func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        // The server that new-session starts outlives the call: it gets no file of ours to hold.
+        _ = try Spawn.run(
+            ["tmux", "-L", socket, "-f", "/dev/null"] + arguments, environment: ProcessInfo.processInfo.environment,
+            stdout: capture ? output.path : nil, seconds: 10)
+        return capture ? (try? String(contentsOf: output, encoding: .utf8)) ?? "" : ""
+    }
+}
