@@ -1,0 +1,31 @@
+# poolschool: `make run` opens the shell, `make test` runs every test. Both install what is missing first.
+SWIFT ?= swift
+BIN := .build/debug/poolschool
+
+.PHONY: run test build deps test-deps format lint clean
+
+run: build
+	@$(BIN)
+
+build: deps
+	$(SWIFT) build
+
+test: test-deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+deps:
+	@scripts/ensure-packages.sh pkg-config libedit-dev
+
+# tmux drives the terminal test (ShellTests/TerminalSessionTests).
+test-deps:
+	@scripts/ensure-packages.sh pkg-config libedit-dev tmux
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Package.swift
+
+clean:
+	rm -rf .build
