@@ -42,8 +42,7 @@ let package = Package(
         // The learner's workspace: it sees only the learner-facing types of Grading.
         .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises"),
 
-        // CourseTests, GradingTests and ExerciseTests join when their modules have code to test.
-        .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
+        // PoolWorldTests, CourseTests, GradingTests and ExerciseTests join with their modules' code.
         // Depends on the executable so that the end-to-end tests find it built.
         .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
     ]
