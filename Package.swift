@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        .target(name: "Course", dependencies: ["PoolWorld"]),
+        .target(name: "Course", dependencies: ["PoolWorld", .product(name: "Yams", package: "Yams")]),
         .target(name: "Grading", dependencies: ["PoolWorld"]),
         .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld"]),
         .executableTarget(
@@ -42,7 +43,8 @@ let package = Package(
         // The learner's workspace: it sees only the learner-facing types of Grading.
         .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises"),
 
-        // PoolWorldTests, CourseTests, GradingTests and ExerciseTests join with their modules' code.
+        // PoolWorldTests, GradingTests and ExerciseTests join with their modules' code.
+        .testTarget(name: "CourseTests", dependencies: ["Course"]),
         // Depends on the executable so that the end-to-end tests find it built.
         .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
     ]

@@ -9,23 +9,6 @@ private func notReady(_ name: String, arrivesWith part: String) throws -> Never 
     throw ExitCode(ExitStatus.failure.rawValue)
 }
 
-struct LessonsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lessons", abstract: "List the lessons and your progress. (Not ready yet.)")
-
-    func run() throws { try notReady("lessons", arrivesWith: "the course") }
-}
-
-struct LintCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lint", abstract: "Check lesson files and the exercise catalog. (Not ready yet.)")
-
-    @Argument(help: "Lesson files or folders (default: the lessons folder).")
-    var paths: [String] = []
-
-    func run() throws { try notReady("lint", arrivesWith: "the course") }
-}
-
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Build and grade exercises, each in its own process. (Not ready yet.)")

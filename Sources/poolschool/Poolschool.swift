@@ -20,9 +20,11 @@ struct Poolschool: ParsableCommand {
         ]
     )
 
+    @OptionGroup var course: CourseFlags
+
     /// No subcommand: the shell.
     func run() throws {
-        try ShellLauncher.interactive(environment: ProcessInfo.processInfo.environment).finish()
+        try ShellLauncher.interactive(environment: ProcessInfo.processInfo.environment, options: course.options).finish()
     }
 
     /// Usage errors exit 2, as DESIGN.md says, rather than argument-parser's default 64.

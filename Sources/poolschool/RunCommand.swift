@@ -12,7 +12,10 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The file of shell commands.")
     var file: String
 
+    @OptionGroup var course: CourseFlags
+
     func run() throws {
-        try ShellLauncher.script(path: file, environment: ProcessInfo.processInfo.environment).finish()
+        try ShellLauncher.script(path: file, environment: ProcessInfo.processInfo.environment, options: course.options)
+            .finish()
     }
 }

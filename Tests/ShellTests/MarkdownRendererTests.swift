@@ -92,4 +92,8 @@ import Testing
             #expect(!output.contains("\u{1B}[5m"))
         }
     }
+
+    @Test func twoTrailingSpacesBreakTheLine() {
+        #expect(plain.render("a) first  \nb) second") == "a) first\nb) second\n")
+    }
 }

@@ -1,3 +1,5 @@
+import Course
+
 /// Every command the shell knows, found by name or alias.
 public struct CommandTable: Sendable {
     public let commands: [ShellCommand]
@@ -18,9 +20,8 @@ public struct CommandTable: Sendable {
     /// The shell's commands. Adding one: write its file, then add one line here.
     public static let standard = CommandTable(
         [
-            .help,
-            .quit,
-            .version,
+            .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
+            .help, .quit, .version,
         ] + ShellCommand.planned
     )
 

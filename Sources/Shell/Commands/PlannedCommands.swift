@@ -3,24 +3,6 @@
 /// When one is built, it moves to a file of its own and its line here goes.
 extension ShellCommand {
     static let planned: [ShellCommand] = [
-        // Course
-        planned("lessons", .course, "List the lessons with your progress", "lessons", part: "the course"),
-        planned("open", .course, "Open a lesson at its first page", "open ID", part: "the course"),
-        planned("next", .course, "Go to the next page", "next", part: "the course", aliases: ["n"]),
-        planned("back", .course, "Go to the previous page", "back", part: "the course", aliases: ["b"]),
-        planned("page", .course, "Go to page N of the open lesson", "page N", part: "the course"),
-        planned(
-            "answer", .course, "Answer the question on screen, or question QID", "answer [QID] VALUE",
-            part: "the course", aliases: ["a"]),
-        planned(
-            "hint", .course, "Show the next hint for a question or an exercise", "hint [EXERCISE]",
-            part: "the course"),
-        planned("explain", .course, "Show the explanation of the current question", "explain", part: "the course"),
-        planned("progress", .course, "Show what you have done and what is left", "progress", part: "the course"),
-        planned("search", .course, "Find lessons that mention TEXT", "search TEXT", part: "the course"),
-        planned(
-            "reset-progress", .course, "Forget all progress (asks first)", "reset-progress",
-            part: "the course"),
         // Lab
         planned(
             "lab", .lab, "Start a fresh world, the default or a named scenario", "lab [SCENARIO | --list | reset]",

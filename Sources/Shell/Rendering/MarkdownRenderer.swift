@@ -90,7 +90,9 @@ public struct MarkdownRenderer: Sendable {
                     hanging: indent + String(repeating: " ", count: Sanitizer.visibleWidth(marker))
                 )
             } else {
-                paragraph.append(trimmed)
+                paragraph.append(trimmed.trimmingTrailingSpaces())
+                // Two trailing spaces are Markdown's hard line break.
+                if line.hasSuffix("  ") { flushParagraph() }
                 index += 1
             }
         }

@@ -1,11 +1,42 @@
+import Course
+
+/// What the command line says about the course: which lessons, and whose numbers.
+public struct CourseOptions: Sendable {
+    public var lessons: String?
+    public var seed: UInt64?
+
+    public init(lessons: String? = nil, seed: UInt64? = nil) {
+        self.lessons = lessons
+        self.seed = seed
+    }
+
+    /// The learner's name: `POOLSCHOOL_LEARNER`, else the login name.
+    static func learner(_ environment: [String: String]) -> String {
+        environment["POOLSCHOOL_LEARNER"] ?? environment["USER"] ?? "learner"
+    }
+
+    func load(home: ShellHome, environment: [String: String]) -> CourseState {
+        let folder = CourseCatalog.folder(option: lessons, environment: environment)
+        return CourseState(
+            catalog: CourseCatalog.load(folder: folder), store: ProgressStore(home: home.path),
+            learner: Self.learner(environment), seed: seed)
+    }
+}
+
 /// Builds the session and reader the real process needs, so the executable stays a thin face.
 public enum ShellLauncher {
     /// `poolschool` with no arguments: the line editor on a terminal, plain lines otherwise.
-    public static func interactive(environment: [String: String]) -> ExitStatus {
+    public static func interactive(environment: [String: String], options: CourseOptions = CourseOptions())
+        -> ExitStatus
+    {
         let terminal = TerminalInfo.detect(environment: environment)
         let home = ShellHome.resolve(environment: environment)
         let session = ShellSession(
             terminal: terminal, output: StandardOutput(), home: home, interrupt: InterruptSignal.flag)
+        attachCourse(to: session, options: options, environment: environment)
+        if terminal.isInteractive, let course = session.course, let location = course.location {
+            session.say("Welcome back: you were at \(location). 'page' shows it again.")
+        }
         guard terminal.isInteractive else {
             return ShellRunner.run(session, reader: PlainLineReader())
         }
@@ -26,8 +57,21 @@ public enum ShellLauncher {
         return ShellRunner.run(session, reader: reader)
     }
 
+    /// Loads the course; a broken lesson folder never stops the shell from starting.
+    static func attachCourse(to session: ShellSession, options: CourseOptions, environment: [String: String]) {
+        let course = options.load(home: session.home, environment: environment)
+        if let notice = course.notice { session.report(notice, status: .success) }
+        let broken = course.catalog.diagnostics.count
+        if broken > 0, session.terminal.isInteractive {
+            session.say("Note: \(broken) problem(s) in the lessons; 'poolschool lint' lists them.")
+        }
+        session.course = course
+    }
+
     /// `poolschool run FILE`.
-    public static func script(path: String, environment: [String: String]) -> ExitStatus {
+    public static func script(path: String, environment: [String: String], options: CourseOptions = CourseOptions())
+        -> ExitStatus
+    {
         let session = ShellSession(
             terminal: TerminalInfo(
                 isInteractive: false,
@@ -35,6 +79,7 @@ public enum ShellLauncher {
                 colour: false),
             output: StandardOutput(),
             home: ShellHome.resolve(environment: environment))
+        attachCourse(to: session, options: options, environment: environment)
         return ShellRunner.runScript(atPath: path, session: session)
     }
 }

@@ -12,6 +12,10 @@ public final class ShellSession {
 
     /// Where the learner is, shown in the prompt: `02-backpressure 3/7`. Set by the course.
     public var location: String?
+    /// The course, when lessons were found; nil leaves the course commands explaining why.
+    public var course: CourseState?
+    /// A yes/no question waiting for the next line (`reset-progress`): run on yes, dropped otherwise.
+    public var pendingConfirmation: (prompt: String, action: () -> Void)?
     /// The worst outcome so far; the process exits with it when input is not a terminal.
     public private(set) var status: ExitStatus = .success
     public private(set) var quitRequested = false
@@ -37,7 +41,8 @@ public final class ShellSession {
 
     /// `poolschool [02-backpressure 3/7]> `
     public var prompt: String {
-        if let location { return "poolschool [\(Sanitizer.clean(location))]> " }
+        if let pending = pendingConfirmation { return pending.prompt + " [y/N] " }
+        if let location = course?.location ?? location { return "poolschool [\(Sanitizer.clean(location))]> " }
         return "poolschool> "
     }
 
@@ -45,6 +50,15 @@ public final class ShellSession {
     @discardableResult
     public func execute(_ line: String) -> ExitStatus {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if let pending = pendingConfirmation {
+            pendingConfirmation = nil
+            if ["y", "yes"].contains(trimmed.lowercased()) {
+                pending.action()
+            } else {
+                say("Cancelled; nothing changed.")
+            }
+            return .success
+        }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }
         let words: [String]
         do {
@@ -53,10 +67,18 @@ public final class ShellSession {
             return report(error.message, status: .usage)
         }
         guard let name = words.first, let command = table.command(named: name) else {
+            // A line that is not a command answers the question on screen, if there is one.
+            if course?.currentQuestion != nil, let answer = table.command(named: "answer") {
+                return run(answer, arguments: [trimmed])
+            }
             return report(table.unknownCommandMessage(words.first ?? trimmed), status: .failure)
         }
+        return run(command, arguments: Array(words.dropFirst()))
+    }
+
+    private func run(_ command: ShellCommand, arguments: [String]) -> ExitStatus {
         do {
-            try command.run(Array(words.dropFirst()), self)
+            try command.run(arguments, self)
             return .success
         } catch {
             switch error {

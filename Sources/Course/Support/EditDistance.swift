@@ -1,7 +1,7 @@
 /// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of
 /// neighbours each cost one, so `borow`→`borrow` and `relaese`→`release` are both 1 away.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+public enum EditDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased())
         let b = Array(b.lowercased())
         if a.isEmpty { return b.count }
@@ -26,7 +26,7 @@ enum EditDistance {
 
     /// The closest candidate, if it is close enough to be what was meant: within a third of
     /// the typed word's length (at least one edit), or the typed word is a prefix of it.
-    static func suggestion(for typed: String, among candidates: [String]) -> String? {
+    public static func suggestion(for typed: String, among candidates: [String]) -> String? {
         let limit = max(1, typed.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The lessons of a course folder, sorted by `order`, with the problems met reading them.
+public struct CourseCatalog: Sendable {
+    public let folder: String
+    public let lessons: [Lesson]
+    /// Problems that stopped a lesson from loading, or that lint reports.
+    public let diagnostics: [Diagnostic]
+
+    /// The folder named by `--lessons`, else `POOLSCHOOL_LESSONS`, else `Lessons/` here.
+    public static func folder(option: String?, environment: [String: String]) -> String {
+        if let option, !option.isEmpty { return option }
+        if let variable = environment["POOLSCHOOL_LESSONS"], !variable.isEmpty { return variable }
+        return "Lessons"
+    }
+
+    /// Reads every `*.md` in the folder except README.md. A missing folder is a diagnostic, not a crash.
+    public static func load(folder: String) -> CourseCatalog {
+        let found = lessonFiles(inFolder: folder)
+        return load(files: found.files, folder: folder, extra: found.problems)
+    }
+
+    public static func load(files: [String], folder: String, extra: [Diagnostic] = []) -> CourseCatalog {
+        var lessons: [Lesson] = []
+        var diagnostics = extra
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot be read as UTF-8 text"))
+                continue
+            }
+            let parsed = LessonParser.parse(text, file: file)
+            diagnostics += parsed.diagnostics
+            if let lesson = parsed.lesson { lessons.append(lesson) }
+        }
+        lessons.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        return CourseCatalog(folder: folder, lessons: lessons, diagnostics: diagnostics)
+    }
+
+    public static func lessonFiles(inFolder folder: String) -> (files: [String], problems: [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ([], [Diagnostic(file: folder, line: 0, message: "no such lessons folder; name one with --lessons DIR or POOLSCHOOL_LESSONS")])
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()
+        return (files.map { (folder as NSString).appendingPathComponent($0) }, [])
+    }
+
+    public func lesson(id: String) -> Lesson? {
+        lessons.first { $0.id == id }
+    }
+}

@@ -1,0 +1,45 @@
+/// Reads a `lab` block: scenario, steps, expect lines and what to observe.
+enum LabBlockDecoder {
+    static let keys = ["scenario", "steps", "expect", "observe"]
+
+    static func decode(_ body: String, line: Int) -> Result<LabBlock, LineError> {
+        let block: YAMLBlock
+        switch YAMLBlock.parse(body, offset: line) {
+        case .failure(let error): return .failure(error)
+        case .success(let parsed): block = parsed
+        }
+        if let unknown = block.entries.first(where: { !keys.contains($0.key) }) {
+            return .failure(LineError(line: unknown.line, message: "unknown key '\(unknown.key)' in lab; use \(keys.joined(separator: ", "))"))
+        }
+        guard let scenario = block.value("scenario")?.scalar?.string, !scenario.isEmpty else {
+            return .failure(LineError(line: line, message: "lab block has no 'scenario'"))
+        }
+        var expectations: [LabExpectation] = []
+        let expectLine = block.line("expect")
+        for (offset, text) in (block.value("expect")?.strings ?? []).enumerated() {
+            guard let expectation = parseExpectation(text, line: expectLine + 1 + offset) else {
+                return .failure(LineError(line: expectLine + 1 + offset, message: "expect '\(text)' must be 'METRIC OP NUMBER', e.g. 'waiting >= 1' (OP: \(LabExpectation.comparisons.joined(separator: " ")))"))
+            }
+            expectations.append(expectation)
+        }
+        return .success(
+            LabBlock(
+                scenario: scenario, steps: block.value("steps")?.strings ?? [], expectations: expectations,
+                observe: block.value("observe")?.scalar?.string, line: line))
+    }
+
+    static func parseExpectation(_ text: String, line: Int) -> LabExpectation? {
+        for comparison in LabExpectation.comparisons {
+            let parts = text.components(separatedBy: comparison)
+            guard parts.count == 2 else { continue }
+            let metric = parts[0].trimmingCharacters(in: .whitespaces)
+            guard !metric.isEmpty, !metric.contains(where: { "<>=!".contains($0) }),
+                let value = Double(parts[1].trimmingCharacters(in: .whitespaces))
+            else { continue }
+            return LabExpectation(metric: metric, comparison: comparison, value: value, line: line)
+        }
+        return nil
+    }
+}
+
+import Foundation

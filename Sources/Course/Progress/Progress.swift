@@ -1,0 +1,43 @@
+/// A learner's progress through the course: where they are, and how each question went.
+public struct Progress: Codable, Equatable, Sendable {
+    public var version = 1
+    public var learner: String
+    /// The lesson and page to resume at.
+    public var lesson: String?
+    public var page: Int = 0
+    public var lessons: [String: LessonProgress] = [:]
+
+    public init(learner: String) {
+        self.learner = learner
+    }
+
+    public func question(_ lesson: String, _ question: String) -> QuestionProgress {
+        lessons[lesson]?.questions[question] ?? QuestionProgress()
+    }
+
+    public mutating func update(_ lesson: String, _ question: String, _ change: (inout QuestionProgress) -> Void) {
+        var record = self.question(lesson, question)
+        change(&record)
+        lessons[lesson, default: LessonProgress()].questions[question] = record
+    }
+}
+
+public struct LessonProgress: Codable, Equatable, Sendable {
+    public var pagesSeen: Set<Int> = []
+    public var questions: [String: QuestionProgress] = [:]
+
+    public init() {}
+}
+
+public struct QuestionProgress: Codable, Equatable, Sendable {
+    public var attempts = 0
+    public var solved = false
+    public var hintsShown = 0
+    /// The explanation was shown before a right answer (three misses, or `explain`).
+    public var revealed = false
+
+    public init() {}
+
+    /// Answered right, or given up on: either way the learner can move on.
+    public var isDone: Bool { solved || revealed }
+}

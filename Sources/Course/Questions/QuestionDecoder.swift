@@ -1,0 +1,206 @@
+import Yams
+
+/// Turns a `question` block's YAML into a `Question`, reporting every problem with its line.
+struct QuestionDecoder {
+    let block: YAMLBlock
+    let line: Int
+    var problems: [LineError] = []
+
+    static let keys = [
+        "id", "kind", "prompt", "answer", "unit", "tolerance", "choices", "accept", "patterns", "items", "answer-hash",
+        "salt",
+    ]
+
+    init(block: YAMLBlock, line: Int) {
+        self.block = block
+        self.line = line
+    }
+
+    mutating func decode() -> Question? {
+        for entry in block.entries where !Self.keys.contains(entry.key) {
+            let hint = EditDistance.suggestion(for: entry.key, among: Self.keys).map { "; did you mean '\($0)'?" } ?? ""
+            problem(entry.line, "unknown key '\(entry.key)' in question\(hint)")
+        }
+        guard let id = text("id") else {
+            problem(line, "question has no 'id'")
+            return nil
+        }
+        guard let kindText = text("kind") else {
+            problem(line, "question '\(id)' has no 'kind'; use one of \(kinds)")
+            return nil
+        }
+        guard let kind = QuestionKind(rawValue: kindText) else {
+            problem(block.line("kind"), "question '\(id)' has unknown kind '\(kindText)'; use one of \(kinds)")
+            return nil
+        }
+        if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            problem(block.line("id"), "question id '\(id)' may use only letters, digits, '-' and '_'")
+        }
+        let prompt = text("prompt") ?? ""
+        if prompt.isEmpty { problem(line, "question '\(id)' has no 'prompt'") }
+        let choices = list("choices") ?? []
+        let items = list("items") ?? []
+        var unit = Unit.none
+        if let unitName = text("unit") {
+            if let found = Unit.named(unitName) {
+                unit = found
+            } else {
+                problem(block.line("unit"), "question '\(id)' has unknown unit '\(unitName)' (see 'Units' in Lessons/README.md)")
+            }
+        }
+        let tolerance = decodeTolerance(id: id, unit: unit)
+        guard let key = decodeKey(id: id, kind: kind, unit: unit, choices: choices, items: items, tolerance: tolerance)
+        else { return nil }
+        return Question(
+            id: id, kind: kind, prompt: prompt, key: key, unit: unit, tolerance: tolerance, choices: choices,
+            items: items, line: line)
+    }
+
+    private var kinds: String { QuestionKind.allCases.map(\.rawValue).joined(separator: ", ") }
+
+    private mutating func decodeTolerance(id: String, unit: Unit) -> Tolerance {
+        guard let text = text("tolerance") else { return .exact }
+        let at = block.line("tolerance")
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%"), let percent = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)) {
+            if percent < 0 { problem(at, "question '\(id)' has tolerance \(trimmed); tolerance must be >= 0") }
+            return .relative(max(0, percent) / 100)
+        }
+        guard let typed = try? NumberInput.parse(trimmed) else {
+            problem(at, "question '\(id)' has tolerance '\(trimmed)'; write a number (0.5), with a unit (0.5 ms), or 2%")
+            return .exact
+        }
+        let toleranceUnit = typed.unit ?? unit
+        if toleranceUnit.dimension != unit.dimension {
+            problem(at, "unit mismatch: question '\(id)' has tolerance in \(toleranceUnit.dimension) but its unit '\(unit.symbol)' is \(unit.dimension)")
+        }
+        if typed.amount < 0 {
+            problem(at, "question '\(id)' has tolerance \(trimmed); tolerance must be >= 0")
+            return .exact
+        }
+        return .absolute(typed.amount * toleranceUnit.factor)
+    }
+
+    private mutating func decodeKey(
+        id: String, kind: QuestionKind, unit: Unit, choices: [String], items: [String], tolerance: Tolerance
+    ) -> AnswerKey? {
+        if let digest = text("answer-hash") {
+            return decodeHash(id: id, kind: kind, digest: digest, tolerance: tolerance)
+        }
+        let answerLine = block.line("answer")
+        switch kind {
+        case .numeric:
+            guard let answer = text("answer") else { return missingAnswer(id) }
+            if answer.hasPrefix("=") {
+                do {
+                    return .expression(try ExpressionParser.parse(String(answer.dropFirst())), source: answer)
+                } catch {
+                    problem(answerLine, "question '\(id)' has an answer that is not a valid expression: \(error.message)")
+                    return nil
+                }
+            }
+            guard let typed = try? NumberInput.parse(answer) else {
+                problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a number (or '= expression')")
+                return nil
+            }
+            let answerUnit = typed.unit ?? unit
+            if answerUnit.dimension != unit.dimension {
+                problem(answerLine, "unit mismatch: question '\(id)' has answer '\(answer)', \(answerUnit.dimension), but its unit '\(unit.symbol)' is \(unit.dimension)")
+            }
+            return .number(Quantity(typed.amount, unit: answerUnit))
+        case .choice:
+            guard choices.count >= 2 else {
+                problem(line, "choice question '\(id)' needs at least two 'choices'")
+                return nil
+            }
+            guard let answer = text("answer") else { return missingAnswer(id) }
+            guard let index = resolve(answer, in: choices) else {
+                problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices")
+                return nil
+            }
+            return .choice(index)
+        case .multi:
+            guard choices.count >= 2 else {
+                problem(line, "multi question '\(id)' needs at least two 'choices'")
+                return nil
+            }
+            guard let answers = list("answer"), !answers.isEmpty else { return missingAnswer(id) }
+            var indices: Set<Int> = []
+            for answer in answers {
+                guard let index = resolve(answer, in: choices) else {
+                    problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices")
+                    return nil
+                }
+                indices.insert(index)
+            }
+            return .multi(indices)
+        case .text:
+            let accept = list("accept") ?? []
+            let patterns = list("patterns") ?? []
+            guard !accept.isEmpty || !patterns.isEmpty else { return missingAnswer(id, "'accept' or 'patterns'") }
+            for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
+                problem(block.line("patterns"), "question '\(id)' has pattern '\(pattern)', which is not a valid regular expression")
+            }
+            return .text(accept: accept, patterns: patterns)
+        case .order:
+            guard items.count >= 2 else {
+                problem(line, "order question '\(id)' needs at least two 'items', listed in the right order")
+                return nil
+            }
+            if text("answer") != nil {
+                problem(answerLine, "order question '\(id)' takes its key from 'items' (in the right order); remove 'answer'")
+            }
+            return .order
+        }
+    }
+
+    private mutating func decodeHash(id: String, kind: QuestionKind, digest: String, tolerance: Tolerance) -> AnswerKey? {
+        let at = block.line("answer-hash")
+        let hex = digest.hasPrefix("sha256:") ? String(digest.dropFirst(7)) : ""
+        guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
+            problem(at, "question '\(id)' has answer-hash '\(digest)'; expected 'sha256:' and 64 hex digits (poolschool lint --hash-answer)")
+            return nil
+        }
+        guard let salt = text("salt"), !salt.isEmpty else {
+            problem(at, "question '\(id)' has an answer-hash but no 'salt'")
+            return nil
+        }
+        if kind == .order {
+            problem(at, "order question '\(id)' cannot hide its answer: its items are the key")
+        }
+        if kind == .numeric, tolerance != .exact {
+            problem(block.line("tolerance"), "question '\(id)' has a hidden answer, which must be exact; remove 'tolerance'")
+        }
+        if text("answer") != nil {
+            problem(block.line("answer"), "question '\(id)' has both 'answer' and 'answer-hash'; keep one")
+        }
+        return .hashed(salt: salt, digest: hex.lowercased())
+    }
+
+    private mutating func missingAnswer(_ id: String, _ what: String = "'answer'") -> AnswerKey? {
+        problem(line, "missing answer: question '\(id)' has no \(what)")
+        return nil
+    }
+
+    private func resolve(_ answer: String, in choices: [String]) -> Int? {
+        let text = AnswerChecker.squeeze(answer)
+        if text.count == 1, let ascii = text.first?.asciiValue, ascii >= 97, Int(ascii - 97) < choices.count {
+            return Int(ascii - 97)
+        }
+        return choices.firstIndex { AnswerChecker.squeeze($0) == text }
+    }
+
+    private func text(_ key: String) -> String? {
+        block.value(key)?.scalar?.string
+    }
+
+    private func list(_ key: String) -> [String]? {
+        block.value(key)?.strings
+    }
+
+    private mutating func problem(_ line: Int, _ message: String) {
+        problems.append(LineError(line: line, message: message))
+    }
+}
+
+import Foundation

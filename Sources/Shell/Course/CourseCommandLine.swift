@@ -1,0 +1,51 @@
+import Course
+import Foundation
+
+/// The course's subcommands, `poolschool lint` and `poolschool lessons`, for the thin executable.
+public enum CourseCommandLine {
+    /// Lints files and folders (default: the lessons folder); prints `file:line: message` lines.
+    public static func lint(paths: [String], options: CourseOptions, environment: [String: String]) -> ExitStatus {
+        let output = StandardOutput()
+        let targets = paths.isEmpty ? [CourseCatalog.folder(option: options.lessons, environment: environment)] : paths
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for target in targets {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(target)
+            } else {
+                let found = CourseCatalog.lessonFiles(inFolder: target)
+                files += found.files
+                problems += found.problems
+            }
+        }
+        let catalog = CourseCatalog.load(files: files, folder: targets[0], extra: problems)
+        // Lab blocks are checked against the lab's scenarios; none exist until the lab arrives.
+        let diagnostics = Linter(scenarios: []).lint(catalog)
+        for diagnostic in diagnostics {
+            output.write(Sanitizer.clean(diagnostic.description) + "\n", error: false)
+        }
+        let questions = catalog.lessons.reduce(0) { $0 + $1.questions.count }
+        let summary = "\(files.count) lesson file(s), \(questions) question(s), \(diagnostics.count) problem(s)"
+        output.write(summary + "\n", error: true)
+        return diagnostics.isEmpty ? .success : .failure
+    }
+
+    /// The hash a hidden answer key stores (Lessons/README.md, "Hidden answers").
+    public static func hashAnswer(_ answer: String, salt: String) -> String {
+        "sha256:" + AnswerHash.hex(salt: salt, normalisedAnswer: answer)
+    }
+
+    /// `poolschool lessons`: the same list and progress as the shell's `lessons`.
+    public static func lessons(options: CourseOptions, environment: [String: String]) -> ExitStatus {
+        let home = ShellHome.resolve(environment: environment)
+        let course = options.load(home: home, environment: environment)
+        let terminal = TerminalInfo(
+            isInteractive: false, width: TerminalInfo.currentWidth(environment: environment, outputIsTTY: true),
+            colour: TerminalInfo.colourWanted(outputIsTTY: isatty(STDOUT_FILENO) == 1, environment: environment))
+        let session = ShellSession(terminal: terminal, output: StandardOutput(), home: home)
+        if let notice = course.notice { session.report(notice, status: .success) }
+        session.render(markdown: CourseViews.lessonList(course))
+        return .success
+    }
+}

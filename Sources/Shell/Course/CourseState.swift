@@ -1,0 +1,100 @@
+import Course
+
+/// The course as one shell session sees it: the lessons, the learner's progress, and where they are.
+public final class CourseState {
+    public let catalog: CourseCatalog
+    public let store: ProgressStore
+    public private(set) var progress: Progress
+    /// Draws each learner's own params: from `--seed`, else from the learner's name.
+    public let seed: UInt64
+    /// Said once at start when progress could not be read.
+    public let notice: String?
+    public private(set) var lesson: Lesson?
+    public private(set) var page = 0
+
+    public init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
+        self.catalog = catalog
+        self.store = store
+        let loaded = store.load(learner: learner)
+        progress = loaded.progress
+        notice = loaded.notice
+        self.seed = seed ?? ParamDraw.seed(forLearner: learner)
+        if let id = progress.lesson, let lesson = catalog.lesson(id: id) {
+            self.lesson = lesson
+            page = min(max(0, progress.page), lesson.pages.count - 1)
+        }
+    }
+
+    /// `02-backpressure 3/7`, for the prompt.
+    public var location: String? {
+        lesson.map { "\($0.id) \(page + 1)/\($0.pages.count)" }
+    }
+
+    public func open(_ lesson: Lesson, page: Int = 0) {
+        self.lesson = lesson
+        self.page = max(0, min(page, lesson.pages.count - 1))
+        progress.lesson = lesson.id
+        progress.page = self.page
+        progress.lessons[lesson.id, default: LessonProgress()].pagesSeen.insert(self.page)
+    }
+
+    /// The first question on this page not yet answered or given up on.
+    public var currentQuestion: Question? {
+        guard let lesson else { return nil }
+        return lesson.pages[page].questions.first { !progress.question(lesson.id, $0.id).isDone }
+    }
+
+    /// The learner's own values for every param of the lesson.
+    public func values(for lesson: Lesson) -> [String: Quantity] {
+        var values: [String: Quantity] = [:]
+        for page in lesson.pages {
+            for case .params(let specs) in page.blocks {
+                for spec in specs {
+                    var draw = ParamDraw(seed: seed, salt: lesson.id + "/" + spec.name)
+                    values[spec.name] = draw.pick(spec)
+                }
+            }
+        }
+        return values
+    }
+
+    public func units(for lesson: Lesson) -> [String: Unit] {
+        var units: [String: Unit] = [:]
+        for page in lesson.pages {
+            for case .params(let specs) in page.blocks { for spec in specs { units[spec.name] = spec.unit } }
+        }
+        return units
+    }
+
+    /// The order an order question's items are shown in, the same every time for this learner.
+    public func presented(_ question: Question, in lesson: Lesson) -> [Int] {
+        var draw = ParamDraw(seed: seed, salt: lesson.id + "/" + question.id + "/order")
+        var order = draw.shuffled(Array(question.items.indices))
+        if order == Array(question.items.indices), order.count > 1 { order.swapAt(0, 1) }  // Never shown solved.
+        return order
+    }
+
+    public func checker(for lesson: Lesson, _ question: Question) -> AnswerChecker {
+        AnswerChecker(values: values(for: lesson), presented: presented(question, in: lesson))
+    }
+
+    public func record(_ question: Question, in lesson: Lesson, _ change: (inout QuestionProgress) -> Void) {
+        progress.update(lesson.id, question.id, change)
+    }
+
+    public func resetProgress() {
+        progress = Progress(learner: progress.learner)
+        lesson = nil
+        page = 0
+    }
+
+    /// Saves now; the message says why it could not.
+    public func save() -> String? {
+        do {
+            try store.save(progress)
+            return nil
+        } catch {
+            return "could not save progress to \(store.path): \(error.localizedDescription)"
+        }
+    }
+}

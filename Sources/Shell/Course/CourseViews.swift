@@ -1,0 +1,80 @@
+import Course
+
+/// The course's screens as Markdown, shared by the shell and `poolschool lessons`.
+public enum CourseViews {
+    /// The lesson list with each lesson's progress.
+    public static func lessonList(_ course: CourseState) -> String {
+        guard !course.catalog.lessons.isEmpty else {
+            return "No lessons in `\(course.catalog.folder)`. Add `NN-slug.md` files (see Lessons/README.md)."
+        }
+        var rows = ["| | lesson | title | questions | min |", "|---|---|---|---:|---:|"]
+        for lesson in course.catalog.lessons {
+            let record = course.progress.lessons[lesson.id]
+            let done = lesson.questions.filter { record?.questions[$0.id]?.isDone == true }.count
+            let mark =
+                done == lesson.questions.count && record != nil ? "✓" : (record == nil ? "·" : "…")
+            let here = course.lesson?.id == lesson.id ? " ◂" : ""
+            rows.append(
+                "| \(mark) | \(lesson.id)\(here) | \(escape(lesson.title)) | \(done)/\(lesson.questions.count) | \(lesson.minutes.map(String.init) ?? "") |"
+            )
+        }
+        return rows.joined(separator: "\n") + "\n\n✓ done, … started, · not started. `open ID` to start one."
+    }
+
+    /// One page: its prose with the learner's numbers, and its questions.
+    public static func page(_ course: CourseState) -> String {
+        guard let lesson = course.lesson else { return "No lesson is open. `lessons` lists them; `open ID` opens one." }
+        let values = course.values(for: lesson)
+        let units = course.units(for: lesson)
+        var parts = ["**\(escape(lesson.title))** — page \(course.page + 1) of \(lesson.pages.count)"]
+        for block in lesson.pages[course.page].blocks {
+            switch block {
+            case .prose(let text):
+                parts.append(Placeholders.fill(text, values: values, units: units))
+            case .question(let question):
+                parts.append(self.question(question, lesson: lesson, course: course))
+            case .params:
+                continue
+            case .lab(let lab):
+                parts.append("**Lab** (`\(lab.scenario)`): \(lab.observe ?? "")\nRun it with `lab \(lab.scenario)`.")
+            }
+        }
+        let last = course.page + 1 == lesson.pages.count
+        parts.append(last ? "*End of the lesson.* `lessons` to choose the next." : "*`next` for the next page.*")
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func question(_ question: Question, lesson: Lesson, course: CourseState) -> String {
+        let values = course.values(for: lesson)
+        let record = course.progress.question(lesson.id, question.id)
+        var text =
+            "**Question `\(question.id)`**" + (record.solved ? " ✓" : record.revealed ? " (explained)" : "") + "\n\n"
+            + Placeholders.fill(question.prompt, values: values, units: course.units(for: lesson))
+        switch question.kind {
+        case .numeric:
+            let unit = question.unit.symbol.isEmpty ? "" : " in \(question.unit.symbol)"
+            text += "\n\n*Answer with a number\(unit).*"
+        case .choice, .multi:
+            text += "\n\n" + question.choices.enumerated().map { "\(letter($0.offset))) \(escape($0.element))" }
+                .joined(separator: "  \n")
+            text += question.kind == .multi ? "\n\n*Answer with every letter that applies, e.g. `a c`.*" : "\n\n*Answer with a letter.*"
+        case .text:
+            text += "\n\n*Answer in a word or a few.*"
+        case .order:
+            let shown = course.presented(question, in: lesson)
+            text += "\n\n" + shown.enumerated().map { "\(letter($0.offset))) \(escape(question.items[$0.element]))" }
+                .joined(separator: "  \n")
+            text += "\n\n*Answer with the letters in the right order, e.g. `c a b`.*"
+        }
+        return text
+    }
+
+    static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(97 + index)))
+    }
+
+    /// Lesson text is Markdown already; titles and choices put into tables must not break them.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|")
+    }
+}
