@@ -3,7 +3,7 @@
 /// Enough to show every session-state pitfall a pooler has (SET, PREPARE, temp tables, LISTEN, advisory
 /// locks, transactions), plus statements that cost CPU (`SELECT work(5ms)`) or wall time
 /// (`SELECT pg_sleep(0.5)`). Parse text with `SQLStatement(parsing:)`.
-public indirect enum SQLStatement: Hashable, Sendable {
+public enum SQLStatement: Hashable, Sendable {
     /// `SELECT 1`, `SELECT 'text'`: returns the value at the cost of a trivial statement.
     case selectValue(String)
     /// `SELECT work(5ms)`: a query that needs this much CPU time on one core.
@@ -25,7 +25,7 @@ public indirect enum SQLStatement: Hashable, Sendable {
     /// `SHOW name`.
     case show(name: String)
     /// `PREPARE name AS statement`.
-    case prepare(name: String, statement: SQLStatement)
+    indirect case prepare(name: String, statement: SQLStatement)
     /// `EXECUTE name`.
     case execute(name: String)
     /// `DEALLOCATE name`, or `DEALLOCATE ALL` when the name is nil.
