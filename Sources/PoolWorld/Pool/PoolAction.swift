@@ -11,7 +11,7 @@ public enum PoolAction: Hashable, Sendable {
     /// Ping this connection (`SELECT 1`) before use, on behalf of a borrower or as a keep-alive (nil).
     case validate(ConnectionID, for: RequestID?)
     /// The borrow failed.
-    case failBorrow(RequestID, PoolError)
+    indirect case failBorrow(RequestID, PoolError)
     /// Deliver `timerFired` at this instant.
     case scheduleTimer(PoolTimer, at: SimInstant)
     /// Forget a scheduled timer.
@@ -27,21 +27,34 @@ public enum PoolAction: Hashable, Sendable {
 /// The simulator passes the same buffer to every call, so answering an event allocates nothing once the
 /// buffer has grown to its working size.
 public struct PoolActions: RandomAccessCollection, Sendable {
-    public private(set) var list: [PoolAction] = []
+    private var storage: [PoolAction] = []
+    private var used = 0
 
     public init() {
-        list.reserveCapacity(8)
+        storage.reserveCapacity(8)
     }
 
-    public var startIndex: Int { list.startIndex }
-    public var endIndex: Int { list.endIndex }
-    public subscript(position: Int) -> PoolAction { list[position] }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { used }
+    public subscript(position: Int) -> PoolAction {
+        precondition(position < used, "action index out of range")
+        return storage[position]
+    }
+
+    /// The actions as an array (for tests and traces).
+    public var list: [PoolAction] { Array(storage[0..<used]) }
 
     public mutating func append(_ action: PoolAction) {
-        list.append(action)
+        if used < storage.count {
+            storage[used] = action
+        } else {
+            storage.append(action)
+        }
+        used += 1
     }
 
+    /// Empties the list, keeping its storage (old entries are overwritten by later appends).
     public mutating func removeAll() {
-        list.removeAll(keepingCapacity: true)
+        used = 0
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// The vocabulary follows PostgresNIO's pool state machine: the pool never does I/O; it hears of borrows,
 /// returns, connections opening, failing and closing, validation results and timers, and answers each with
-/// `PoolAction`s.
+/// `PoolAction`s. Cases carrying an error are indirect so that the common events stay small to copy.
 public enum PoolEvent: Hashable, Sendable {
     /// The pool was created: open the minimum, start housekeeping.
     case start
@@ -15,14 +15,14 @@ public enum PoolEvent: Hashable, Sendable {
     /// A connection the pool asked for is open.
     case connectionOpened(ConnectionID)
     /// A connection the pool asked for could not be opened.
-    case connectionOpenFailed(ConnectionID, DatabaseError)
+    indirect case connectionOpenFailed(ConnectionID, DatabaseError)
     /// An open connection (idle, lent or validating) broke or was ended by the server. If it was lent, the
     /// lease is over: it will not be returned.
-    case connectionClosed(ConnectionID, DatabaseError)
+    indirect case connectionClosed(ConnectionID, DatabaseError)
     /// A validation ping the pool asked for succeeded.
     case validationSucceeded(ConnectionID)
     /// A validation ping failed; the connection is unusable.
-    case validationFailed(ConnectionID, DatabaseError)
+    indirect case validationFailed(ConnectionID, DatabaseError)
     /// A timer the pool scheduled fired.
     case timerFired(PoolTimer)
     /// Close everything and refuse further borrows.

@@ -4,7 +4,7 @@ extension Engine {
         let index = Int(connection)
         let ref = books[Int(pool)].connections[index].backend
         books[Int(pool)].connections[index].statementStartedAt = now
-        if tracing { books[Int(pool)].connections[index].statement = statement }
+        if tracing { runningStatements[sideKey(pool, connection)] = statement }
         let roundTrip = database.config.roundTrip.nanoseconds
         switch database.start(statement, on: ref, now: now) {
         case .cpu(let serial):
@@ -17,7 +17,7 @@ extension Engine {
         case .blocked(let serial):
             armStatementTimeout(ref, serial)
         case .lost(let error, let after):
-            books[Int(pool)].connections[index].lostError = error
+            lostErrors[sideKey(pool, connection)] = error
             queue.schedule(.connectionLost(pool: pool, connection: connection), at: now + after.nanoseconds)
         }
         drainDatabase()
@@ -122,16 +122,16 @@ extension Engine {
                 note(
                     .statement(
                         request: requestName(slot), connection: connectionName(pool, connection),
-                        sql: record.statement?.description ?? "", result: result.summary,
+                        sql: runningStatements[sideKey(pool, connection)]?.description ?? "", result: result.summary,
                         took: SimDuration(nanoseconds: now - record.statementStartedAt)))
             }
             if requests[Int(slot)].manual {
-                requests[Int(slot)].lastResult = result
+                manualResults[slot] = result
                 return
             }
             if let error = result.error {
                 requestFailed(
-                    slot, error: error.description, timedOut: false, retryable: workload?.retry.retryErrors ?? false)
+                    slot, error: error.description, timedOut: false, retryable: retry.retryErrors)
             } else {
                 requests[Int(slot)].step += 1
                 advance(slot)
@@ -144,7 +144,7 @@ extension Engine {
     /// The client finds out that a connection is dead (on use, after any delay the firewall imposes).
     mutating func connectionLost(_ pool: Int32, _ connection: Int32) {
         let index = Int(connection)
-        let error = books[Int(pool)].connections[index].lostError ?? .serverClosedConnection
+        let error = lostErrors[sideKey(pool, connection)] ?? .serverClosedConnection
         guard !books[Int(pool)].connections[index].broken else { return }
         books[Int(pool)].connections[index].broken = true
         disconnect(pool, connection)

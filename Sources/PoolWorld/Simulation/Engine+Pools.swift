@@ -106,12 +106,13 @@ extension Engine {
     // MARK: Lending and failing
 
     private mutating func lend(_ connection: ConnectionID, to request: RequestID, _ pool: Int32) {
-        let name = connectionName(pool, connection.rawValue)
         guard let state = connectionState(connection, pool), state == .pooled else {
+            let name = connectionName(pool, connection.rawValue)
             violation("\(books[Int(pool)].name) lent \(name), which is \(describe(connectionState(connection, pool)))")
             return
         }
         guard let slot = pendingSlot(request) else {
+            let name = connectionName(pool, connection.rawValue)
             violation("\(books[Int(pool)].name) lent \(name) to \(request), which is not waiting for a connection")
             return
         }
@@ -138,7 +139,10 @@ extension Engine {
             requests[record].primary = connection.rawValue
         }
         if tracing {
-            note(.lent(request: requestName(slot), connection: name, waited: SimDuration(nanoseconds: waited)))
+            note(
+                .lent(
+                    request: requestName(slot), connection: connectionName(pool, connection.rawValue),
+                    waited: SimDuration(nanoseconds: waited)))
         }
         guard !requests[record].manual else { return }
         if second { requests[record].step += 1 }
@@ -173,7 +177,7 @@ extension Engine {
             recorder.borrowStopsWaiting(now)
         }
         let text = error.description
-        let retryable = error.isTimeout || (workload?.retry.retryErrors ?? false)
+        let retryable = error.isTimeout || retry.retryErrors
         requestFailed(slot, error: text, timedOut: error.isTimeout, retryable: retryable)
     }
 

@@ -5,10 +5,10 @@ extension Engine {
         switch workload.arrivals {
         case .poisson(let rate):
             generatorsActive += 1
-            queue.schedule(.arrival, at: Int64(random.exponential(mean: 1e9 / rate.perSecond).rounded()))
+            scheduleArrival(at: Int64(random.exponential(mean: 1e9 / rate.perSecond).rounded()))
         case .constant(let rate):
             generatorsActive += 1
-            queue.schedule(.arrival, at: Int64((1e9 / rate.perSecond).rounded()))
+            scheduleArrival(at: Int64((1e9 / rate.perSecond).rounded()))
         case .closedLoop(let clients, let think):
             for client in 0..<clients {
                 generatorsActive += 1
@@ -25,10 +25,7 @@ extension Engine {
 
     /// Whether the workload may send another request now.
     private var maySend: Bool {
-        guard let workload else { return false }
-        if let limit = workload.requestLimit, requestsStarted >= limit { return false }
-        if let duration = workload.duration, now > duration.nanoseconds { return false }
-        return true
+        requestsStarted < requestLimit && now <= sendUntil
     }
 
     private mutating func generatorDone() {
@@ -39,27 +36,26 @@ extension Engine {
     }
 
     mutating func openLoopArrival() {
-        guard maySend, let workload else {
+        guard maySend else {
             generatorDone()
             return
         }
         startRequest(client: -1)
         let gap: Double
-        switch workload.arrivals {
-        case .poisson(let rate): gap = random.exponential(mean: 1e9 / rate.perSecond)
-        case .constant(let rate): gap = 1e9 / rate.perSecond
-        default: gap = 0
+        if case .poisson = arrivals {
+            gap = random.exponential(mean: meanGap)
+        } else {
+            gap = meanGap
         }
         if maySend {
-            queue.schedule(.arrival, at: now + Int64(gap.rounded()))
+            scheduleArrival(at: now + Int64(gap + 0.5))
         } else {
             generatorDone()
         }
     }
 
     mutating func burst(_ index: Int32) {
-        guard let workload else { return }
-        for _ in 0..<workload.bursts[Int(index)].count where maySend {
+        for _ in 0..<burstSizes[Int(index)] where maySend {
             startRequest(client: -1)
         }
         generatorDone()
@@ -93,24 +89,24 @@ extension Engine {
         let pool: Int32
         if pools.count == 1 {
             pool = 0
-        } else if workload?.routing == .random {
+        } else if randomRouting {
             pool = Int32(random.below(pools.count))
         } else {
             pool = Int32(routeCounter % pools.count)
             routeCounter += 1
         }
         var record = RequestRecord()
+        record.token = requests[Int(slot)].token &+ 1
         record.number = nextRequestNumber
         record.script = script
         record.pool = pool
         record.client = client
         record.arrivedAt = now
-        record.token = requests[Int(slot)].token &+ 1
         record.live = true
         requests[Int(slot)] = record
         liveRequests += 1
         recorder.arrived(now)
-        note(.arrived(request: requestName(slot), script: scripts[Int(script)].name))
+        if tracing { note(.arrived(request: requestName(slot), script: scripts[Int(script)].name)) }
         beginAttempt(slot)
     }
 
@@ -138,14 +134,16 @@ extension Engine {
     /// Runs the request's steps from the current one until one takes time.
     mutating func advance(_ slot: Int32) {
         let index = Int(slot)
-        let steps = scripts[Int(requests[index].script)].steps
+        let script = Int(requests[index].script)
+        let first = Int(scriptStart[script])
+        let end = Int(scriptStart[script + 1])
         while true {
-            let step = Int(requests[index].step)
-            guard step < steps.count else {
+            let step = first + Int(requests[index].step)
+            guard step < end else {
                 completeRequest(slot)
                 return
             }
-            switch steps[step] {
+            switch stepCodes[step] {
             case .hold(let duration):
                 requests[index].token &+= 1
                 queue.schedule(
@@ -156,7 +154,7 @@ extension Engine {
                 runRequestStatement(slot, .work(work))
                 return
             case .statement(let statement):
-                runRequestStatement(slot, statement)
+                runRequestStatement(slot, statementTable[Int(statement)])
                 return
             case .borrowSecond:
                 requestBorrow(slot, second: true)
@@ -192,7 +190,7 @@ extension Engine {
         guard record.state == .lent else { return }
         books[Int(pool)].connections[Int(connection)].holder = -1
         if record.broken {
-            let error = record.lostError ?? .serverClosedConnection
+            let error = lostErrors.removeValue(forKey: sideKey(pool, connection)) ?? .serverClosedConnection
             retire(pool, connection)
             deliver(pool, .connectionClosed(ConnectionID(connection), error))
         } else {
@@ -212,8 +210,8 @@ extension Engine {
         let index = Int(slot)
         releaseConnection(slot, second: true)
         releaseConnection(slot, second: false)
-        note(.failed(request: requestName(slot), error: error, timedOut: timedOut))
-        if let retry = workload?.retry, retryable, !requests[index].manual,
+        if tracing { note(.failed(request: requestName(slot), error: error, timedOut: timedOut)) }
+        if retryable, !requests[index].manual,
             Int(requests[index].attempt) < retry.maxAttempts
         {
             let delay = retry.delay(after: Int(requests[index].attempt), random: &random)
@@ -240,7 +238,7 @@ extension Engine {
         let record = requests[index]
         if !record.manual {
             recorder.ended(now, arrivedAt: record.arrivedAt, waited: record.waited, error: error, timedOut: timedOut)
-            if error == nil {
+            if tracing && error == nil {
                 note(.completed(request: requestName(slot), latency: SimDuration(nanoseconds: now - record.arrivedAt)))
             }
         }
@@ -248,7 +246,7 @@ extension Engine {
         requests[index].token &+= 1
         liveRequests -= 1
         freeRequests.append(slot)
-        if record.client >= 0, case .closedLoop(_, let think)? = workload?.arrivals {
+        if record.client >= 0, case .closedLoop(_, let think) = arrivals {
             queue.schedule(.clientWake(client: record.client), at: now + think.sample(&random))
         }
     }

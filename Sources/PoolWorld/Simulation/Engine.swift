@@ -28,13 +28,34 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     var names: [Int32: String] = [:]
     var backendOwners: [BackendOwner] = []
 
-    let workload: Workload?
     let scripts: [RequestScript]
     let cumulativeWeights: [Double]
+    /// Scripts flattened into plain step codes: script `i` is `stepCodes[scriptStart[i]..<scriptStart[i + 1]]`.
+    let stepCodes: [StepCode]
+    let scriptStart: [Int32]
+    let statementTable: [SQLStatement]
+    // The workload's numbers, unpacked so the hot path reads plain fields.
+    let arrivals: Workload.Arrivals
+    let meanGap: Double
+    let requestLimit: Int
+    let sendUntil: Int64
+    let retry: RetryPolicy
+    let randomRouting: Bool
+    let burstSizes: [Int]
+    /// The error a lost connection will report, and the statement each connection runs (traced runs only),
+    /// keyed by `sideKey(pool, connection)`.
+    var lostErrors: [Int64: DatabaseError] = [:]
+    var runningStatements: [Int64: SQLStatement] = [:]
+    /// Results of lab borrowers' statements, by request slot.
+    var manualResults: [Int32: StatementResult] = [:]
     var requestsStarted = 0
     var generatorsActive = 0
     var routeCounter = 0
     var drainDeadline = Int64.max
+    /// The next open-loop arrival, kept beside the heap (there is only ever one), ordered by its sequence
+    /// number exactly as if it were in the heap. `Int64.max`: none.
+    var arrivalTime = Int64.max
+    var arrivalSequence: UInt64 = 0
     var random: WorldRandom
 
     var recorder = ResultsRecorder()
@@ -54,8 +75,39 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
         self.pools = pools
         let fleet = pools.count > 1
         books = pools.indices.map { PoolBooks(name: fleet ? "app\($0 + 1)" : scenario.pool.name) }
-        workload = scenario.workload
-        scripts = scenario.workload.mix.map(\.script)
+        let workload = scenario.workload
+        scripts = workload.mix.map(\.script)
+        var codes: [StepCode] = []
+        var starts: [Int32] = []
+        var statements: [SQLStatement] = []
+        for script in scripts {
+            starts.append(Int32(codes.count))
+            for step in script.steps {
+                switch step {
+                case .hold(let duration): codes.append(.hold(duration))
+                case .query(let cost): codes.append(.query(cost))
+                case .borrowSecond: codes.append(.borrowSecond)
+                case .releaseSecond: codes.append(.releaseSecond)
+                case .statement(let statement):
+                    codes.append(.statement(Int32(statements.count)))
+                    statements.append(statement)
+                }
+            }
+        }
+        starts.append(Int32(codes.count))
+        stepCodes = codes
+        scriptStart = starts
+        statementTable = statements
+        arrivals = workload.arrivals
+        switch workload.arrivals {
+        case .poisson(let rate), .constant(let rate): meanGap = 1e9 / rate.perSecond
+        default: meanGap = 0
+        }
+        requestLimit = workload.requestLimit ?? .max
+        sendUntil = workload.duration?.nanoseconds ?? .max
+        retry = workload.retry
+        randomRouting = workload.routing == .random
+        burstSizes = workload.bursts.map(\.count)
         var total = 0.0
         cumulativeWeights = scenario.workload.mix.map {
             total += $0.weight
@@ -84,8 +136,8 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     mutating func runToCompletion() {
         while true {
             if generatorsActive == 0 && liveRequests == 0 { break }
-            guard let next = queue.nextTime, next <= drainDeadline else { break }
-            guard let (time, event) = queue.popFirst() else { break }
+            guard let next = nextEventTime, next <= drainDeadline else { break }
+            guard let (time, event) = popNextEvent() else { break }
             now = time
             dispatch(event)
         }
@@ -93,12 +145,36 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
 
     /// Runs every event up to and including `deadline`, then sets the clock to it.
     mutating func run(until deadline: Int64) {
-        while let next = queue.nextTime, next <= deadline {
-            guard let (time, event) = queue.popFirst() else { break }
+        while let next = nextEventTime, next <= deadline {
+            guard let (time, event) = popNextEvent() else { break }
             now = time
             dispatch(event)
         }
         now = max(now, deadline)
+    }
+
+    /// When the next event happens, if any.
+    var nextEventTime: Int64? {
+        let heapTime = queue.nextTime ?? .max
+        let earliest = min(heapTime, arrivalTime)
+        return earliest == .max ? nil : earliest
+    }
+
+    mutating func scheduleArrival(at time: Int64) {
+        arrivalTime = time
+        arrivalSequence = queue.takeSequence()
+    }
+
+    private mutating func popNextEvent() -> (time: Int64, payload: EngineEvent)? {
+        guard arrivalTime != .max else { return queue.popFirst() }
+        if let top = queue.firstKey,
+            top.time < arrivalTime || (top.time == arrivalTime && top.sequence < arrivalSequence)
+        {
+            return queue.popFirst()
+        }
+        let time = arrivalTime
+        arrivalTime = .max
+        return (time, .arrival)
     }
 
     mutating func dispatch(_ event: EngineEvent) {
@@ -150,6 +226,10 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     mutating func violation(_ message: String) {
         violations.append(InvariantViolation(time: SimInstant(nanoseconds: now), message: message))
         note(.violation(message))
+    }
+
+    func sideKey(_ pool: Int32, _ connection: Int32) -> Int64 {
+        Int64(pool) << 32 | Int64(connection)
     }
 
     func requestName(_ slot: Int32) -> String {

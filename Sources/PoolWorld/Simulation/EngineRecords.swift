@@ -1,4 +1,5 @@
-/// The engine's view of one connection of one pool.
+/// The engine's view of one connection of one pool. Plain data: errors and statement texts live in side
+/// tables, so that the hot path copies no reference-counted values.
 struct ConnectionRecord {
     enum State: UInt8 {
         case unused
@@ -17,9 +18,6 @@ struct ConnectionRecord {
     var warm = false
     /// The client knows the connection is dead (and has closed its side).
     var broken = false
-    /// The error the next event will report for a lost connection.
-    var lostError: DatabaseError?
-    var statement: SQLStatement?
     var statementStartedAt: Int64 = 0
 }
 
@@ -33,7 +31,7 @@ struct PoolBooks {
     var waitingOrder: [Int] = []
 }
 
-/// One request (or one named borrower in the lab) in flight.
+/// One request (or one named borrower in the lab) in flight. Plain data, so copying one is a memcpy.
 struct RequestRecord {
     var number: Int32 = 0
     var script: Int32 = -1
@@ -53,8 +51,6 @@ struct RequestRecord {
     var assigned = false
     var manual = false
     var live = false
-    /// The last statement result, for the lab.
-    var lastResult: StatementResult?
 }
 
 /// Which pool connection a backend belongs to.
@@ -75,4 +71,14 @@ struct TimerEntry {
 struct TimerKey: Hashable {
     var pool: Int32
     var timer: PoolTimer
+}
+
+/// One step of a script, as plain data: statements are kept in a side table so that the hot path copies no
+/// reference-counted values.
+enum StepCode {
+    case hold(Distribution)
+    case query(Distribution)
+    case statement(Int32)
+    case borrowSecond
+    case releaseSecond
 }

@@ -57,6 +57,20 @@ public struct EventQueue<Payload> {
         return (first.time, first.payload)
     }
 
+    /// The (time, sequence) key of the earliest entry, if any.
+    @inlinable public var firstKey: (time: Int64, sequence: UInt64)? {
+        guard let first = entries.first else { return nil }
+        return (first.time, first.sequence)
+    }
+
+    /// Takes the next sequence number without scheduling anything, for an event kept outside the heap that
+    /// must still be ordered exactly as if it were inside.
+    @inlinable
+    public mutating func takeSequence() -> UInt64 {
+        defer { nextSequence &+= 1 }
+        return nextSequence
+    }
+
     /// Removes every entry.
     public mutating func removeAll() {
         entries.removeAll(keepingCapacity: true)
@@ -64,31 +78,36 @@ public struct EventQueue<Payload> {
 
     @inlinable
     mutating func siftUp(from start: Int) {
-        var child = start
-        let moving = entries[child]
-        while child > 0 {
-            let parent = (child - 1) >> 1
-            guard moving.precedes(entries[parent]) else { break }
-            entries[child] = entries[parent]
-            child = parent
+        // One uniqueness check for the whole walk instead of one per element access.
+        entries.withUnsafeMutableBufferPointer { heap in
+            var child = start
+            let moving = heap[child]
+            while child > 0 {
+                let parent = (child - 1) >> 1
+                guard moving.precedes(heap[parent]) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = moving
         }
-        entries[child] = moving
     }
 
     @inlinable
     mutating func siftDown(from start: Int) {
-        let count = entries.count
-        var parent = start
-        let moving = entries[parent]
-        while true {
-            var child = 2 * parent + 1
-            guard child < count else { break }
-            let right = child + 1
-            if right < count && entries[right].precedes(entries[child]) { child = right }
-            guard entries[child].precedes(moving) else { break }
-            entries[parent] = entries[child]
-            parent = child
+        entries.withUnsafeMutableBufferPointer { heap in
+            let count = heap.count
+            var parent = start
+            let moving = heap[parent]
+            while true {
+                var child = 2 * parent + 1
+                guard child < count else { break }
+                let right = child + 1
+                if right < count && heap[right].precedes(heap[child]) { child = right }
+                guard heap[child].precedes(moving) else { break }
+                heap[parent] = heap[child]
+                parent = child
+            }
+            heap[parent] = moving
         }
-        entries[parent] = moving
     }
 }

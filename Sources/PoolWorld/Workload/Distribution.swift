@@ -23,7 +23,7 @@ public enum Distribution: Hashable, Sendable, CustomStringConvertible {
         case .constant(let value):
             return value.nanoseconds
         case .exponential(let mean):
-            return Int64(random.exponential(mean: Double(mean.nanoseconds)).rounded())
+            return Int64(random.exponential(mean: Double(mean.nanoseconds)) + 0.5)
         case .uniform(let low, let high):
             let span = Double(high.nanoseconds - low.nanoseconds)
             return low.nanoseconds + Int64((random.nextUnit() * span).rounded())
