@@ -25,6 +25,7 @@ extension ReferencePool {
         counters.created += 1
         consecutiveOpenFailures = 0
         slots[index] = Slot()
+        slots[index].state = .transit
         slots[index].createdAt = time
         slots[index].idleSince = time
         if let lifetime = config.maxLifetime {
@@ -81,6 +82,8 @@ extension ReferencePool {
             leased -= 1
         case .validating:
             validating -= 1
+        case .transit:
+            break
         case .unused, .closed:
             return
         }
@@ -124,6 +127,7 @@ extension ReferencePool {
         let index = Int(id.rawValue)
         guard index < slots.count, slots[index].state == .validating else { return }
         validating -= 1
+        slots[index].state = .transit
         if let request = slots[index].validatingFor {
             slots[index].validatingFor = nil
             lend(id, to: request, since: slots[index].validatingSince, armed: slots[index].validatingArmed, time, &actions)
@@ -193,7 +197,7 @@ extension ReferencePool {
                 replenish(time, &actions)
             case .leased, .validating:
                 slots[index].evict = true
-            case .unused, .closed:
+            case .unused, .transit, .closed:
                 break
             }
         case .keepAlive:

@@ -17,6 +17,8 @@ public struct ReferencePool: ConnectionPoolStateMachine {
             case idle
             case leased
             case validating
+            /// Between owners: just returned, opened or pinged, about to be lent, parked or closed.
+            case transit
             case closed
         }
         var state = State.unused
@@ -181,6 +183,7 @@ public struct ReferencePool: ConnectionPoolStateMachine {
         let index = Int(id.rawValue)
         guard index < slots.count, slots[index].state == .leased else { return }
         leased -= 1
+        slots[index].state = .transit
         if slots[index].leakArmed {
             slots[index].leakArmed = false
             actions.append(

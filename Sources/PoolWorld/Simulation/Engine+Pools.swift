@@ -132,6 +132,7 @@ extension Engine {
             recorder.borrowStopsWaiting(now)
         }
         recorder.connectionLent(now)
+        lastProgress = now
         let second = requests[record].borrowingSecond
         if second {
             requests[record].secondary = connection.rawValue

@@ -105,6 +105,7 @@ extension Engine {
         record.live = true
         requests[Int(slot)] = record
         liveRequests += 1
+        lastProgress = now
         recorder.arrived(now)
         if tracing { note(.arrived(request: requestName(slot), script: scripts[Int(script)].name)) }
         beginAttempt(slot)
@@ -245,6 +246,7 @@ extension Engine {
         requests[index].live = false
         requests[index].token &+= 1
         liveRequests -= 1
+        lastProgress = now
         freeRequests.append(slot)
         if record.client >= 0, case .closedLoop(_, let think) = arrivals {
             queue.schedule(.clientWake(client: record.client), at: now + think.sample(&random))

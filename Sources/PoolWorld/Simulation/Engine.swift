@@ -52,6 +52,9 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     var generatorsActive = 0
     var routeCounter = 0
     var drainDeadline = Int64.max
+    /// When a request last started, got a connection or ended. A run whose requests make no progress for
+    /// the drain limit is stuck (a deadlock among clients that are all waiting) and stops.
+    var lastProgress: Int64 = 0
     /// The next open-loop arrival, kept beside the heap (there is only ever one), ordered by its sequence
     /// number exactly as if it were in the heap. `Int64.max`: none.
     var arrivalTime = Int64.max
@@ -136,7 +139,9 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     mutating func runToCompletion() {
         while true {
             if generatorsActive == 0 && liveRequests == 0 { break }
-            guard let next = nextEventTime, next <= drainDeadline else { break }
+            guard let next = nextEventTime, next <= drainDeadline,
+                liveRequests == 0 || next - lastProgress <= options.drainLimit.nanoseconds
+            else { break }
             guard let (time, event) = popNextEvent() else { break }
             now = time
             dispatch(event)
