@@ -76,8 +76,10 @@ struct SimCommand: ParsableCommand {
         let elapsed = clock.measure { result = Simulation.run(scenario) }
         guard let result else { return }
         let wallMilliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
-        print(json ? SimReport.json(result, wallMilliseconds: wallMilliseconds)
-            : SimReport.text(result, scenario: scenario, wallMilliseconds: wallMilliseconds))
+        print(
+            json
+                ? SimReport.json(result, wallMilliseconds: wallMilliseconds)
+                : SimReport.text(result, scenario: scenario, wallMilliseconds: wallMilliseconds))
     }
 
     /// The scenario the flags describe, or a `ValidationError` naming the flag and what it accepts.

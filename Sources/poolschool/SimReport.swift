@@ -26,9 +26,12 @@ enum SimReport {
     static func text(_ result: SimulationResult, scenario: Scenario, wallMilliseconds: Double) -> String {
         var lines: [String] = []
         let ended = "completed \(result.completed), timed out \(result.timedOut), errors \(result.errored)"
-        lines.append("requests     \(result.requests): \(ended)" + (result.unfinished > 0 ? ", unfinished \(result.unfinished)" : ""))
         lines.append(
-            "waiting      p_wait \(fixed(result.probabilityOfWaiting, 4)), mean wait \(fixed(result.meanWait.milliseconds, 3)) ms, max waiting \(result.maxWaiting)")
+            "requests     \(result.requests): \(ended)"
+                + (result.unfinished > 0 ? ", unfinished \(result.unfinished)" : ""))
+        lines.append(
+            "waiting      p_wait \(fixed(result.probabilityOfWaiting, 4)), mean wait \(fixed(result.meanWait.milliseconds, 3)) ms, max waiting \(result.maxWaiting)"
+        )
         lines.append(
             "latency      p50 \(ms(result, 50)) ms, p95 \(ms(result, 95)) ms, p99 \(ms(result, 99)) ms")
         lines.append(

@@ -31,11 +31,13 @@ func connected(_ database: inout Database, superuser: Bool = false) throws -> Ba
         config.superuserReservedConnections = 2
         var database = Database(config: config)
         for _ in 0..<3 { _ = try connected(&database) }
-        #expect(database.connect(now: 0).failure?.description
-            == "FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute")
+        #expect(
+            database.connect(now: 0).failure?.description
+                == "FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute")
         _ = try connected(&database, superuser: true)
         _ = try connected(&database, superuser: true)
-        #expect(database.connect(now: 0, superuser: true).failure?.description == "FATAL: sorry, too many clients already")
+        #expect(
+            database.connect(now: 0, superuser: true).failure?.description == "FATAL: sorry, too many clients already")
         #expect(database.stats.connections == 5)
         #expect(database.stats.memoryBytes == 5 * 2 * 1_024 * 1_024)
         #expect(database.stats.refusedConnections == 2)
@@ -82,8 +84,9 @@ func connected(_ database: inout Database, superuser: Bool = false) throws -> Ba
         _ = exec(&database, ref, "COMMIT")
         #expect(exec(&database, ref, "SHOW statement_timeout") == "0")
         #expect(exec(&database, ref, "SET nonsense = 1") == "ERROR: unrecognized configuration parameter \"nonsense\"")
-        #expect(exec(&database, ref, "SET statement_timeout = 'soon'")
-            == "ERROR: invalid value for parameter \"statement_timeout\": \"soon\"")
+        #expect(
+            exec(&database, ref, "SET statement_timeout = 'soon'")
+                == "ERROR: invalid value for parameter \"statement_timeout\": \"soon\"")
     }
 
     @Test func tempTablesCountRowsAndDiscardAllForgetsEverything() throws {
@@ -115,8 +118,9 @@ func connected(_ database: inout Database, superuser: Bool = false) throws -> Ba
         #expect(exec(&database, first, "SELECT pg_advisory_unlock(42)") == "t")
         #expect(database.lockGrants.count == 1 && database.lockGrants[0].backend == second)
         #expect(database.locks.holder(of: 42) == second.slot)
-        #expect(exec(&database, first, "SELECT pg_advisory_unlock(42)")
-            == "WARNING: you don't own a lock of type ExclusiveLock; f")
+        #expect(
+            exec(&database, first, "SELECT pg_advisory_unlock(42)")
+                == "WARNING: you don't own a lock of type ExclusiveLock; f")
     }
 
     @Test func notifyReachesListenersOnlyAfterCommit() throws {
@@ -139,10 +143,12 @@ func connected(_ database: inout Database, superuser: Bool = false) throws -> Ba
         let killed = try connected(&database)
         let quiet = try connected(&database)
         database.terminate(killed, reason: .idleSessionTimeout, now: 1)
-        #expect(exec(&database, killed, "SELECT 1", at: 2) == "FATAL: terminating connection due to idle-session timeout")
+        #expect(
+            exec(&database, killed, "SELECT 1", at: 2) == "FATAL: terminating connection due to idle-session timeout")
         #expect(database.stats.connections == 1)
-        #expect(exec(&database, quiet, "SELECT 1", at: 61_000_000_000)
-            == "could not receive data from server: Connection timed out")
+        #expect(
+            exec(&database, quiet, "SELECT 1", at: 61_000_000_000)
+                == "could not receive data from server: Connection timed out")
         // The server never heard of the drop: the backend keeps its slot until TCP keepalive gives up.
         let reapAt = database.disconnect(quiet, now: 61_000_000_000)
         #expect(reapAt == config.orphanedBackendLifetime.nanoseconds)

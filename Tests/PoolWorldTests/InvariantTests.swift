@@ -13,7 +13,9 @@ func randomScenario(seed: UInt64) -> Scenario {
         .hold(.exponential(mean: ms(1, 20))), .query(.exponential(mean: ms(1, 10))),
         .transaction(statements: 1 + random.below(3), cost: .constant(ms(1, 5)), gap: .constant(ms(0, 3))),
         .nestedTransaction(hold: .constant(ms(1, 5))),
-        RequestScript(name: "session", steps: [.statement(.set(name: "application_name", value: "x", local: false)), .hold(.constant(ms(1, 5)))]),
+        RequestScript(
+            name: "session",
+            steps: [.statement(.set(name: "application_name", value: "x", local: false)), .hold(.constant(ms(1, 5)))]),
     ]
     var mix: [(weight: Double, script: RequestScript)] = []
     for script in scripts where random.below(2) == 0 { mix.append((Double(1 + random.below(3)), script)) }
@@ -117,7 +119,10 @@ func randomScenario(seed: UInt64) -> Scenario {
         }
         #expect(violations(.none).isEmpty)
         #expect(violations(.lendsTwice).contains { $0.contains("lent c1, which is already lent") })
-        #expect(violations(.exceedsLimit).contains { $0.contains("has 3 connections open or opening, above its maximum of 2") })
+        #expect(
+            violations(.exceedsLimit).contains {
+                $0.contains("has 3 connections open or opening, above its maximum of 2")
+            })
         #expect(violations(.servesNewestWaiterFirst).contains { $0.contains("which asked earlier") })
         #expect(violations(.answersTwice).contains { $0.contains("which is not waiting for a connection") })
     }

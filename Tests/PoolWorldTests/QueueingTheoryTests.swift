@@ -45,7 +45,8 @@ import Testing
         Case(servers: 20, rate: 400, hold: .milliseconds(40)),
     ])
     func waitingMatchesErlangC(queue: Case) {
-        let theory = ErlangC(servers: queue.servers, arrivalRate: ArrivalRate(perSecond: queue.rate), meanHold: queue.hold)
+        let theory = ErlangC(
+            servers: queue.servers, arrivalRate: ArrivalRate(perSecond: queue.rate), meanHold: queue.hold)
         var waitProbabilities: [Double] = []
         var meanWaits: [Double] = []
         for replication in 1...Self.replications {

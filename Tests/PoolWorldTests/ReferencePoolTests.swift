@@ -155,9 +155,14 @@ func at(_ milliseconds: Double) -> SimInstant { SimInstant(nanoseconds: Int64(mi
         let lent = pool.send(.connectionOpened(c(1)))
         let timer = PoolTimer(.leakDetection, connection: c(1), generation: 1)
         #expect(lent.contains(.scheduleTimer(timer, at: at(2_000))))
-        #expect(pool.send(.timerFired(timer), atMilliseconds: 2_000) == [.reportLeak(c(1), borrower: r(1), heldFor: .seconds(2))])
+        #expect(
+            pool.send(.timerFired(timer), atMilliseconds: 2_000) == [
+                .reportLeak(c(1), borrower: r(1), heldFor: .seconds(2))
+            ])
         #expect(pool.pool.metrics.active == 1)
-        #expect(pool.send(.connectionReturned(c(1)), atMilliseconds: 5_000) == [.reportUnleaked(c(1), heldFor: .seconds(5))])
+        #expect(
+            pool.send(.connectionReturned(c(1)), atMilliseconds: 5_000) == [.reportUnleaked(c(1), heldFor: .seconds(5))]
+        )
     }
 
     @Test func aConnectionThatFailsValidationIsClosedAndTheBorrowerTriesAgain() {

@@ -14,10 +14,12 @@ import Testing
         ("PREPARE S_1 AS SELECT 1", .prepare(name: "s_1", statement: .selectValue("1"))),
         ("EXECUTE s_1", .execute(name: "s_1")), ("DEALLOCATE ALL", .deallocate(name: nil)),
         ("CREATE TEMP TABLE cart (id int)", .createTempTable(name: "cart")),
-        ("INSERT INTO cart VALUES (1)", .insert(table: "cart")), ("SELECT count(*) FROM cart", .selectFrom(table: "cart")),
+        ("INSERT INTO cart VALUES (1)", .insert(table: "cart")),
+        ("SELECT count(*) FROM cart", .selectFrom(table: "cart")),
         ("LISTEN jobs", .listen(channel: "jobs")), ("UNLISTEN *", .unlisten(channel: nil)),
         ("NOTIFY jobs, 'hi'", .notify(channel: "jobs", payload: "hi")),
-        ("SELECT pg_advisory_lock(42)", .advisoryLock(key: 42)), ("SELECT pg_advisory_unlock(42)", .advisoryUnlock(key: 42)),
+        ("SELECT pg_advisory_lock(42)", .advisoryLock(key: 42)),
+        ("SELECT pg_advisory_unlock(42)", .advisoryUnlock(key: 42)),
         ("SELECT pg_try_advisory_lock(-1)", .tryAdvisoryLock(key: -1)), ("DISCARD ALL", .discardAll),
         ("SELECT 1/0", .divisionByZero),
     ])
@@ -54,7 +56,10 @@ import Testing
     }
 
     @Test func unknownPresetListsTheKnownOnes() {
-        #expect(throws: InputError("unknown setup preset \"ldap\": use one of loopback-trust, scram, tls-scram, reservation-desk, none")) {
+        #expect(
+            throws: InputError(
+                "unknown setup preset \"ldap\": use one of loopback-trust, scram, tls-scram, reservation-desk, none")
+        ) {
             try ConnectionSetup.preset(named: "ldap")
         }
     }

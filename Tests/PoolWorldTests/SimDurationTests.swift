@@ -3,16 +3,20 @@ import Testing
 @testable import PoolWorld
 
 @Suite struct SimDurationTests {
-    @Test(arguments: [
-        ("40ms", 40_000_000), ("0.04s", 40_000_000), ("2m", 120_000_000_000), ("30s", 30_000_000_000),
-        ("1h", 3_600_000_000_000), ("250us", 250_000), ("7ns", 7), ("1.5min", 90_000_000_000), (" 5 ms ", 5_000_000),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("40ms", 40_000_000), ("0.04s", 40_000_000), ("2m", 120_000_000_000), ("30s", 30_000_000_000),
+            ("1h", 3_600_000_000_000), ("250us", 250_000), ("7ns", 7), ("1.5min", 90_000_000_000),
+            (" 5 ms ", 5_000_000),
+        ] as [(String, Int64)])
     func parsesWhatPeopleWrite(text: String, nanoseconds: Int64) throws {
         #expect(try SimDuration(parsing: text).nanoseconds == nanoseconds)
     }
 
     @Test func rejectsInputWithAnExplanation() {
-        #expect(throws: InputError("duration \"40\" has no unit: write 40ms or 40s (units: ns, us, ms, s, m (or min), h)")) {
+        #expect(
+            throws: InputError("duration \"40\" has no unit: write 40ms or 40s (units: ns, us, ms, s, m (or min), h)")
+        ) {
             try SimDuration(parsing: "40")
         }
         #expect(throws: InputError("duration \"40x\" has unknown unit \"x\": use ns, us, ms, s, m (or min), h")) {
@@ -21,7 +25,8 @@ import Testing
         #expect(throws: InputError("duration \"-5s\" is negative: durations must be 0 or more")) {
             try SimDuration(parsing: "-5s")
         }
-        #expect(throws: InputError("duration \"fast\" does not start with a number: expected e.g. 40ms, 0.04s, 2m, 1h")) {
+        #expect(throws: InputError("duration \"fast\" does not start with a number: expected e.g. 40ms, 0.04s, 2m, 1h"))
+        {
             try SimDuration(parsing: "fast")
         }
         #expect(throws: InputError("empty duration: expected a number and a unit, e.g. 40ms, 0.04s, 2m, 1h")) {
@@ -29,10 +34,12 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        (0, "0s"), (40_000_000, "40ms"), (1_500_000_000, "1.5s"), (120_000_000_000, "2m"), (3_600_000_000_000, "1h"),
-        (90_000_000_000, "90s"), (250_000, "250us"), (7, "7ns"), (18_000_000, "18ms"), (1_999_600, "2ms"),
-    ] as [(Int64, String)])
+    @Test(
+        arguments: [
+            (0, "0s"), (40_000_000, "40ms"), (1_500_000_000, "1.5s"), (120_000_000_000, "2m"),
+            (3_600_000_000_000, "1h"),
+            (90_000_000_000, "90s"), (250_000, "250us"), (7, "7ns"), (18_000_000, "18ms"), (1_999_600, "2ms"),
+        ] as [(Int64, String)])
     func formatsShortly(nanoseconds: Int64, text: String) {
         #expect(SimDuration(nanoseconds: nanoseconds).description == text)
     }
@@ -57,7 +64,10 @@ import Testing
     }
 
     @Test func rejectsBadRates() {
-        #expect(throws: InputError("rate \"400/d\" has unknown unit \"/d\": use /s, /ms, /min or /h (a bare number means /s)")) {
+        #expect(
+            throws: InputError(
+                "rate \"400/d\" has unknown unit \"/d\": use /s, /ms, /min or /h (a bare number means /s)")
+        ) {
             try ArrivalRate(parsing: "400/d")
         }
         #expect(throws: InputError("rate \"0/s\" must be above zero: expected e.g. 400/s")) {

@@ -21,7 +21,8 @@ func holdScenario(
 
 @Suite struct SimulationTests {
     @Test func theSameSeedReplaysTheRunEventForEvent() {
-        var scenario = holdScenario(size: 3, rate: 50, hold: .milliseconds(40), requests: 300, seed: 9, timeout: .milliseconds(60))
+        var scenario = holdScenario(
+            size: 3, rate: 50, hold: .milliseconds(40), requests: 300, seed: 9, timeout: .milliseconds(60))
         scenario.options.recordTrace = true
         let first = Simulation.run(scenario)
         let second = Simulation.run(scenario)
@@ -35,7 +36,9 @@ func holdScenario(
     @Test func everyRequestEndsExactlyOnceAndLittlesLawHolds() {
         for seed: UInt64 in 1...5 {
             let result = Simulation.run(
-                holdScenario(size: 4, rate: 120, hold: .milliseconds(40), requests: 2_000, seed: seed, timeout: .milliseconds(30)))
+                holdScenario(
+                    size: 4, rate: 120, hold: .milliseconds(40), requests: 2_000, seed: seed, timeout: .milliseconds(30)
+                ))
             #expect(result.requests == 2_000)
             #expect(result.completed + result.timedOut + result.errored == result.requests)
             #expect(result.unfinished == 0)
@@ -66,7 +69,8 @@ func holdScenario(
     }
 
     @Test func aFleetRunsIntoTheReservedSlots() {
-        var scenario = holdScenario(size: 20, rate: 100, hold: .milliseconds(10), requests: 200, seed: 1, timeout: .seconds(1))
+        var scenario = holdScenario(
+            size: 20, rate: 100, hold: .milliseconds(10), requests: 200, seed: 1, timeout: .seconds(1))
         scenario.instances = 6
         scenario.database.setup = .loopbackTrust
         let result = Simulation.run(scenario)
@@ -80,14 +84,16 @@ func holdScenario(
         let message = result.errorsByMessage.keys.first ?? ""
         #expect(
             message.hasSuffix(
-                "last connection error: FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute"))
+                "last connection error: FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute"
+            ))
     }
 
     @Test func anOversizedPoolSlowsEveryQueryWithoutAddingThroughput() {
         func run(size: Int) -> SimulationResult {
             var scenario = Scenario(
                 workload: Workload(
-                    arrivals: .closedLoop(clients: 40, think: .constant(.zero)), script: .query(.constant(.milliseconds(10))),
+                    arrivals: .closedLoop(clients: 40, think: .constant(.zero)),
+                    script: .query(.constant(.milliseconds(10))),
                     requestLimit: 4_000))
             scenario.pool = .plain(size: size)
             scenario.pool.minIdle = size
@@ -119,12 +125,16 @@ func holdScenario(
         }
         let once = run(retry: .never)
         let again = run(
-            retry: RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .milliseconds(100), cap: .seconds(2), jitter: true)))
+            retry: RetryPolicy(
+                maxAttempts: 5, backoff: .exponential(base: .milliseconds(100), cap: .seconds(2), jitter: true)))
         #expect(once.requests == 200 && again.requests == 200)
         #expect(once.timedOut > 100)
         #expect(again.retries > 0)
         #expect(again.completed > once.completed)
-        #expect(once.errorsByMessage.keys.allSatisfy { $0.hasPrefix("connection not available, request timed out after 100ms") })
+        #expect(
+            once.errorsByMessage.keys.allSatisfy {
+                $0.hasPrefix("connection not available, request timed out after 100ms")
+            })
     }
 
     @Test func aSampledSeriesFollowsTheRun() {
@@ -138,7 +148,8 @@ func holdScenario(
     }
 
     @Test func aColdPoolPaysForSetupAndAWarmOneDoesNot() {
-        let cold = Simulation.run(holdScenario(size: 5, rate: 20, hold: .milliseconds(10), requests: 50, seed: 3, warm: false))
+        let cold = Simulation.run(
+            holdScenario(size: 5, rate: 20, hold: .milliseconds(10), requests: 50, seed: 3, warm: false))
         let warm = Simulation.run(holdScenario(size: 5, rate: 20, hold: .milliseconds(10), requests: 50, seed: 3))
         #expect(cold.requestsThatWaited > 0)
         #expect(cold.waits.max >= UInt64(ConnectionSetup.scram.total.nanoseconds))

@@ -23,6 +23,7 @@ public struct DatabaseStats: Hashable, Sendable {
     public var summary: String {
         let mebibytes = DurationFormat.number(Double(memoryBytes) / 1_048_576, decimals: 1)
         let coreText = cores.map { "\($0) cores" } ?? "unlimited cores"
-        return "\(connections)/\(maxConnections) connections, \(mebibytes) MiB, \(runningQueries) queries on \(coreText)"
+        return
+            "\(connections)/\(maxConnections) connections, \(mebibytes) MiB, \(runningQueries) queries on \(coreText)"
     }
 }

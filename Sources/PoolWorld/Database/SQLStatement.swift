@@ -82,7 +82,8 @@ extension SQLStatement: CustomStringConvertible {
         case .selectFrom(let table): "SELECT count(*) FROM \(table)"
         case .listen(let channel): "LISTEN \(channel)"
         case .unlisten(let channel): "UNLISTEN \(channel ?? "*")"
-        case .notify(let channel, let payload): payload.isEmpty ? "NOTIFY \(channel)" : "NOTIFY \(channel), '\(payload)'"
+        case .notify(let channel, let payload):
+            payload.isEmpty ? "NOTIFY \(channel)" : "NOTIFY \(channel), '\(payload)'"
         case .advisoryLock(let key): "SELECT pg_advisory_lock(\(key))"
         case .tryAdvisoryLock(let key): "SELECT pg_try_advisory_lock(\(key))"
         case .advisoryUnlock(let key): "SELECT pg_advisory_unlock(\(key))"

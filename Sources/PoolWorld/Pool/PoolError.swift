@@ -1,7 +1,8 @@
 /// Why a borrow failed, in the words real pools use.
 public enum PoolError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Nobody returned a connection in time (HikariCP's wording, with the pool's state at that moment).
-    case timedOut(after: SimDuration, total: Int, active: Int, idle: Int, waiting: Int, lastConnectError: DatabaseError?)
+    case timedOut(
+        after: SimDuration, total: Int, active: Int, idle: Int, waiting: Int, lastConnectError: DatabaseError?)
     /// Opening a connection for this borrow failed (SQLAlchemy and node-postgres pass the error on).
     case connectFailed(DatabaseError)
     /// The pool is shut down.

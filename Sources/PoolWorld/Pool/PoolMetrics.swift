@@ -68,7 +68,8 @@ extension WaitHistogram {
     /// A histogram for durations in nanoseconds from 1 µs to an hour (it grows if needed).
     static func durations() -> Histogram<UInt64> {
         var histogram = Histogram<UInt64>(
-            lowestDiscernibleValue: 1_000, highestTrackableValue: 3_600_000_000_000, numberOfSignificantValueDigits: .three)
+            lowestDiscernibleValue: 1_000, highestTrackableValue: 3_600_000_000_000,
+            numberOfSignificantValueDigits: .three)
         histogram.autoResize = true
         return histogram
     }

@@ -130,7 +130,9 @@ extension ReferencePool {
         slots[index].state = .transit
         if let request = slots[index].validatingFor {
             slots[index].validatingFor = nil
-            lend(id, to: request, since: slots[index].validatingSince, armed: slots[index].validatingArmed, time, &actions)
+            lend(
+                id, to: request, since: slots[index].validatingSince, armed: slots[index].validatingArmed, time,
+                &actions)
         } else if slots[index].evict {
             close(id, .maxLifetime, &actions)
             replenish(time, &actions)
@@ -251,7 +253,8 @@ extension ReferencePool {
         counters.timeouts += 1
         let error = PoolError.timedOut(
             after: SimDuration(nanoseconds: time - since), total: open, active: leased + validating,
-            idle: idle.count, waiting: waitingBefore, lastConnectError: consecutiveOpenFailures > 0 ? lastOpenError : nil)
+            idle: idle.count, waiting: waitingBefore,
+            lastConnectError: consecutiveOpenFailures > 0 ? lastOpenError : nil)
         actions.append(.failBorrow(request, error))
     }
 

@@ -127,7 +127,8 @@ public struct ReferencePool: ConnectionPoolStateMachine {
             armed = true
             actions.append(
                 .scheduleTimer(
-                    PoolTimer(.borrowTimeout, request: request), at: SimInstant(nanoseconds: time + timeout.nanoseconds)))
+                    PoolTimer(.borrowTimeout, request: request), at: SimInstant(nanoseconds: time + timeout.nanoseconds)
+                ))
         }
         waiters.append(Waiter(request: request, since: time, armed: armed))
         counters.waited += 1
@@ -140,7 +141,9 @@ public struct ReferencePool: ConnectionPoolStateMachine {
         _ id: ConnectionID, to request: RequestID, since: Int64, armed: Bool, _ time: Int64,
         _ actions: inout PoolActions
     ) {
-        if case .onBorrow(let window) = config.validation, time - slots[Int(id.rawValue)].idleSince >= window.nanoseconds {
+        if case .onBorrow(let window) = config.validation,
+            time - slots[Int(id.rawValue)].idleSince >= window.nanoseconds
+        {
             slots[Int(id.rawValue)].state = .validating
             slots[Int(id.rawValue)].validatingFor = request
             slots[Int(id.rawValue)].validatingSince = since

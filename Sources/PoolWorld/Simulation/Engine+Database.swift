@@ -62,7 +62,8 @@ extension Engine {
             let roundTrip = database.config.roundTrip.nanoseconds
             for grant in database.lockGrants {
                 queue.schedule(
-                    .statementDone(backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
+                    .statementDone(
+                        backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
                     at: now + roundTrip)
             }
             database.lockGrants.removeAll()

@@ -66,7 +66,9 @@ extension Engine {
             recorder.leaksReported += 1
             if tracing {
                 let name = liveSlot(borrower).map(requestName) ?? borrower.description
-                note(.leakReported(connection: connectionName(pool, connection.rawValue), borrower: name, heldFor: heldFor))
+                note(
+                    .leakReported(
+                        connection: connectionName(pool, connection.rawValue), borrower: name, heldFor: heldFor))
             }
         case .reportUnleaked(let connection, let heldFor):
             note(.unleaked(connection: connectionName(pool, connection.rawValue), heldFor: heldFor))
@@ -244,7 +246,8 @@ extension Engine {
     private mutating func closeConnection(_ connection: ConnectionID, _ reason: CloseReason, _ pool: Int32) {
         let name = connectionName(pool, connection.rawValue)
         guard let state = connectionState(connection, pool), state != .unused, state != .opening else {
-            violation("\(books[Int(pool)].name) closed \(name), which is \(describe(connectionState(connection, pool)))")
+            violation(
+                "\(books[Int(pool)].name) closed \(name), which is \(describe(connectionState(connection, pool)))")
             return
         }
         let index = Int(connection.rawValue)

@@ -156,7 +156,9 @@ public final class World<Pool: ConnectionPoolStateMachine> {
     private func live(_ name: String) throws(InputError) -> Int32 {
         guard let slot = borrowers[name], engine.requests[Int(slot)].live else {
             let known = borrowers.keys.sorted()
-            let list = known.isEmpty ? "there are none; start with borrow \(name)" : "borrowers: " + known.joined(separator: ", ")
+            let list =
+                known.isEmpty
+                ? "there are none; start with borrow \(name)" : "borrowers: " + known.joined(separator: ", ")
             throw InputError("no borrower named \"\(name)\" (\(list))")
         }
         return slot
@@ -177,7 +179,9 @@ public typealias ReferenceWorld = World<ReferencePool>
 extension World where Pool == ReferencePool {
     /// A world with one reference pool configured by `pool`, against a database configured by `database`, and
     /// no background workload.
-    public convenience init(database: DatabaseConfig = DatabaseConfig(), pool: PoolConfig = PoolConfig(), seed: UInt64 = 1) {
+    public convenience init(
+        database: DatabaseConfig = DatabaseConfig(), pool: PoolConfig = PoolConfig(), seed: UInt64 = 1
+    ) {
         var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
         scenario.database = database
         scenario.pool = pool

@@ -21,7 +21,8 @@ extension SimDuration {
         }
         guard !unitPart.isEmpty else {
             throw InputError(
-                "duration \"\(trimmed)\" has no unit: write \(numberPart)ms or \(numberPart)s (units: \(Self.unitList))")
+                "duration \"\(trimmed)\" has no unit: write \(numberPart)ms or \(numberPart)s (units: \(Self.unitList))"
+            )
         }
         let nanosecondsPerUnit: Double
         switch unitPart.lowercased() {

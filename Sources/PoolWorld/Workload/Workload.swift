@@ -63,7 +63,8 @@ public struct Workload: Hashable, Sendable {
             found.append("every request kind needs a weight above zero")
         }
         if requestLimit == nil && duration == nil {
-            if case .none = arrivals {} else {
+            if case .none = arrivals {
+            } else {
                 found.append("the workload needs a request limit or a duration, or it would never end")
             }
         }
