@@ -12,6 +12,12 @@ func naturalLog(_ x: Double) -> Double {
     log(x)
 }
 
+/// e raised to `x`, from the C library.
+@inlinable
+func naturalExp(_ x: Double) -> Double {
+    exp(x)
+}
+
 /// `base` raised to `exponent`, from the C library.
 @inlinable
 func power(_ base: Double, _ exponent: Double) -> Double {
