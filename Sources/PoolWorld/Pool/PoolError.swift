@@ -29,6 +29,14 @@ public enum PoolError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message without the pool's momentary state, for counting errors of one kind together:
+    /// `connection not available, request timed out after 30000ms`.
+    public var kind: String {
+        guard case .timedOut(let after, _, _, _, _, let lastConnectError) = self else { return description }
+        let base = "connection not available, request timed out after \(after.nanoseconds / 1_000_000)ms"
+        return lastConnectError.map { base + "; last connection error: \($0)" } ?? base
+    }
+
     /// Whether this is a timeout (counted apart from other errors in results).
     public var isTimeout: Bool {
         if case .timedOut = self { return true }

@@ -34,7 +34,8 @@ public struct SimulationResult: Sendable {
     public var littlesLaw: LittlesLaw
     /// Retries made (extra attempts).
     public var retries: Int
-    /// Error texts and how often each ended a request (timeouts included).
+    /// Error texts and how often each ended a request (timeouts included, without the pool's momentary
+    /// `(total=…, waiting=…)` so that one kind of error counts as one).
     public var errorsByMessage: [String: Int]
     /// Leak reports the pools made.
     public var leaksReported: Int

@@ -179,9 +179,11 @@ extension Engine {
             requests[record].waitingCounted = false
             recorder.borrowStopsWaiting(now)
         }
-        let text = error.description
+        if tracing {
+            note(.failed(request: requestName(slot), error: error.description, timedOut: error.isTimeout))
+        }
         let retryable = error.isTimeout || retry.retryErrors
-        requestFailed(slot, error: text, timedOut: error.isTimeout, retryable: retryable)
+        requestFailed(slot, error: error.kind, timedOut: error.isTimeout, retryable: retryable, traced: true)
     }
 
     // MARK: Connections

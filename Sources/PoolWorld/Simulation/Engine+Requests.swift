@@ -207,11 +207,11 @@ extension Engine {
     }
 
     /// The attempt failed: give back what it holds, then retry or end the request.
-    mutating func requestFailed(_ slot: Int32, error: String, timedOut: Bool, retryable: Bool) {
+    mutating func requestFailed(_ slot: Int32, error: String, timedOut: Bool, retryable: Bool, traced: Bool = false) {
         let index = Int(slot)
         releaseConnection(slot, second: true)
         releaseConnection(slot, second: false)
-        if tracing { note(.failed(request: requestName(slot), error: error, timedOut: timedOut)) }
+        if tracing && !traced { note(.failed(request: requestName(slot), error: error, timedOut: timedOut)) }
         if retryable, !requests[index].manual,
             Int(requests[index].attempt) < retry.maxAttempts
         {
