@@ -75,19 +75,22 @@ extension Engine {
         }
     }
 
-    func liveSlot(_ request: RequestID) -> Int32? {
+    // The lookups below are `mutating` although they only read: a non-mutating method called from a mutating
+    // one makes the compiler copy the whole engine (over a kilobyte) to pass `self`, on every call.
+
+    mutating func liveSlot(_ request: RequestID) -> Int32? {
         let slot = Int(request.slot)
         guard slot >= 0, slot < requests.count, requests[slot].live else { return nil }
         return request.slot
     }
 
     /// The borrow `request` if it is the borrow its request is waiting on.
-    private func pendingSlot(_ request: RequestID) -> Int32? {
+    private mutating func pendingSlot(_ request: RequestID) -> Int32? {
         guard let slot = liveSlot(request), requests[Int(slot)].pendingBorrow == request.number else { return nil }
         return slot
     }
 
-    private func connectionState(_ connection: ConnectionID, _ pool: Int32) -> ConnectionRecord.State? {
+    private mutating func connectionState(_ connection: ConnectionID, _ pool: Int32) -> ConnectionRecord.State? {
         let index = Int(connection.rawValue)
         guard index > 0, index < books[Int(pool)].connections.count else { return nil }
         return books[Int(pool)].connections[index].state
@@ -141,15 +144,19 @@ extension Engine {
         } else {
             requests[record].primary = connection.rawValue
         }
-        if tracing {
-            note(
-                .lent(
-                    request: requestName(slot), connection: connectionName(pool, connection.rawValue),
-                    waited: SimDuration(nanoseconds: waited)))
-        }
+        if tracing { traceLent(slot, connection, pool, waited) }
         guard !requests[record].manual else { return }
         if second { requests[record].step += 1 }
         advance(slot)
+    }
+
+    /// Kept out of `lend` so that the hot path does not pay for the trace's closure context.
+    @inline(never)
+    private func traceLent(_ slot: Int32, _ connection: ConnectionID, _ pool: Int32, _ waited: Int64) {
+        note(
+            .lent(
+                request: requestName(slot), connection: connectionName(pool, connection.rawValue),
+                waited: SimDuration(nanoseconds: waited)))
     }
 
     private func describe(_ state: ConnectionRecord.State?) -> String {

@@ -95,15 +95,25 @@ extension Engine {
             pool = Int32(routeCounter % pools.count)
             routeCounter += 1
         }
-        var record = RequestRecord()
-        record.token = requests[Int(slot)].token &+ 1
-        record.number = nextRequestNumber
-        record.script = script
-        record.pool = pool
-        record.client = client
-        record.arrivedAt = now
-        record.live = true
-        requests[Int(slot)] = record
+        // Field by field, in place: building a record and assigning it would copy the whole struct.
+        let index = Int(slot)
+        requests[index].token &+= 1
+        requests[index].number = nextRequestNumber
+        requests[index].script = script
+        requests[index].step = 0
+        requests[index].pool = pool
+        requests[index].client = client
+        requests[index].attempt = 1
+        requests[index].arrivedAt = now
+        requests[index].waited = 0
+        requests[index].primary = -1
+        requests[index].secondary = -1
+        requests[index].pendingBorrow = 0
+        requests[index].borrowingSecond = false
+        requests[index].waitingCounted = false
+        requests[index].assigned = false
+        requests[index].manual = false
+        requests[index].live = true
         liveRequests += 1
         lastProgress = now
         recorder.arrived(now)
@@ -180,17 +190,17 @@ extension Engine {
         guard connection >= 0 else { return }
         if second { requests[index].secondary = -1 } else { requests[index].primary = -1 }
         let pool = requests[index].pool
-        let record = books[Int(pool)].connections[Int(connection)]
-        recorder.connectionBack(now, heldFor: now - record.lentAt)
+        let lentAt = books[Int(pool)].connections[Int(connection)].lentAt
+        recorder.connectionBack(now, heldFor: now - lentAt)
         if tracing {
             note(
                 .returned(
                     request: requestName(slot), connection: connectionName(pool, connection),
-                    heldFor: SimDuration(nanoseconds: now - record.lentAt)))
+                    heldFor: SimDuration(nanoseconds: now - lentAt)))
         }
-        guard record.state == .lent else { return }
+        guard books[Int(pool)].connections[Int(connection)].state == .lent else { return }
         books[Int(pool)].connections[Int(connection)].holder = -1
-        if record.broken {
+        if books[Int(pool)].connections[Int(connection)].broken {
             let error = lostErrors.removeValue(forKey: sideKey(pool, connection)) ?? .serverClosedConnection
             retire(pool, connection)
             deliver(pool, .connectionClosed(ConnectionID(connection), error))
@@ -236,11 +246,12 @@ extension Engine {
             violation("request \(requestName(slot)) ended twice")
             return
         }
-        let record = requests[index]
-        if !record.manual {
-            recorder.ended(now, arrivedAt: record.arrivedAt, waited: record.waited, error: error, timedOut: timedOut)
+        let arrivedAt = requests[index].arrivedAt
+        let client = requests[index].client
+        if !requests[index].manual {
+            recorder.ended(now, arrivedAt: arrivedAt, waited: requests[index].waited, error: error, timedOut: timedOut)
             if tracing && error == nil {
-                note(.completed(request: requestName(slot), latency: SimDuration(nanoseconds: now - record.arrivedAt)))
+                note(.completed(request: requestName(slot), latency: SimDuration(nanoseconds: now - arrivedAt)))
             }
         }
         requests[index].live = false
@@ -248,8 +259,8 @@ extension Engine {
         liveRequests -= 1
         lastProgress = now
         freeRequests.append(slot)
-        if record.client >= 0, case .closedLoop(_, let think) = arrivals {
-            queue.schedule(.clientWake(client: record.client), at: now + think.sample(&random))
+        if client >= 0, case .closedLoop(_, let think) = arrivals {
+            queue.schedule(.clientWake(client: client), at: now + think.sample(&random))
         }
     }
 }
