@@ -43,7 +43,8 @@ let package = Package(
         // The learner's workspace: it sees only the learner-facing types of Grading.
         .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises"),
 
-        // PoolWorldTests, GradingTests and ExerciseTests join with their modules' code.
+        // GradingTests and ExerciseTests join with their modules' code.
+        .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         // Depends on the executable so that the end-to-end tests find it built.
         .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),

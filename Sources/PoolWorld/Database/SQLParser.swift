@@ -1,0 +1,179 @@
+extension SQLStatement {
+    /// Parses one statement of the fake server's dialect (see the cases of `SQLStatement`).
+    ///
+    /// Keywords are case-insensitive and a trailing semicolon is ignored. Text the server would not
+    /// understand fails the way PostgreSQL fails: `syntax error at or near "FOO"`.
+    /// - Throws: `DatabaseError` with PostgreSQL's text.
+    public init(parsing text: String) throws(DatabaseError) {
+        var body = text.trimmingWhitespace()
+        while body.hasSuffix(";") { body = String(body.dropLast()).trimmingWhitespace() }
+        let words = body.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        guard let first = words.first else { throw DatabaseError.syntaxError(near: "") }
+        let keyword = first.uppercased()
+        let rest = words.dropFirst().joined(separator: " ")
+        switch keyword {
+        case "BEGIN":
+            self = .begin
+        case "START" where rest.uppercased().hasPrefix("TRANSACTION"):
+            self = .begin
+        case "COMMIT", "END":
+            self = .commit
+        case "ROLLBACK", "ABORT":
+            self = .rollback
+        case "SET":
+            self = try Self.parseSet(rest)
+        case "RESET":
+            guard let name = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = name.uppercased() == "ALL" ? .reset(name: nil) : .reset(name: name.lowercased())
+        case "SHOW":
+            guard let name = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = .show(name: name.lowercased())
+        case "PREPARE":
+            self = try Self.parsePrepare(Array(words.dropFirst()))
+        case "EXECUTE":
+            guard let name = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = .execute(name: Self.identifier(name))
+        case "DEALLOCATE":
+            var names = Array(words.dropFirst())
+            if names.first?.uppercased() == "PREPARE" { names.removeFirst() }
+            guard let name = names.first else { throw DatabaseError.syntaxError(near: "") }
+            self = name.uppercased() == "ALL" ? .deallocate(name: nil) : .deallocate(name: Self.identifier(name))
+        case "CREATE":
+            self = try Self.parseCreate(Array(words.dropFirst()))
+        case "INSERT":
+            let parts = Array(words.dropFirst())
+            guard parts.count >= 2, parts[0].uppercased() == "INTO" else {
+                throw DatabaseError.syntaxError(near: parts.first ?? "")
+            }
+            self = .insert(table: Self.identifier(parts[1]))
+        case "LISTEN":
+            guard let channel = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = .listen(channel: Self.identifier(channel))
+        case "UNLISTEN":
+            guard let channel = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = channel == "*" ? .unlisten(channel: nil) : .unlisten(channel: Self.identifier(channel))
+        case "NOTIFY":
+            self = try Self.parseNotify(rest)
+        case "DISCARD":
+            guard rest.uppercased() == "ALL" else { throw DatabaseError.syntaxError(near: rest) }
+            self = .discardAll
+        case "SELECT":
+            self = try Self.parseSelect(rest)
+        default:
+            throw DatabaseError.syntaxError(near: first)
+        }
+    }
+
+    /// PostgreSQL folds unquoted identifiers to lower case and keeps quoted ones as written.
+    static func identifier(_ raw: String) -> String {
+        var name = raw
+        while name.hasSuffix(",") || name.hasSuffix("(") { name.removeLast() }
+        if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+            return String(name.dropFirst().dropLast())
+        }
+        return name.lowercased()
+    }
+
+    private static func unquote(_ raw: String) -> String {
+        let value = raw.trimmingWhitespace()
+        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+            return String(value.dropFirst().dropLast())
+        }
+        return value
+    }
+
+    private static func parseSet(_ rest: String) throws(DatabaseError) -> SQLStatement {
+        var text = rest
+        var local = false
+        if text.uppercased().hasPrefix("LOCAL ") {
+            local = true
+            text = String(text.dropFirst(6))
+        } else if text.uppercased().hasPrefix("SESSION ") {
+            text = String(text.dropFirst(8))
+        }
+        let name: String
+        let value: String
+        if let equals = text.firstIndex(of: "=") {
+            name = String(text[..<equals]).trimmingWhitespace()
+            value = unquote(String(text[text.index(after: equals)...]))
+        } else {
+            let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard words.count >= 3, words[1].uppercased() == "TO" else {
+                throw DatabaseError.syntaxError(near: words.dropFirst().first ?? text)
+            }
+            name = words[0]
+            value = unquote(words.dropFirst(2).joined(separator: " "))
+        }
+        guard !name.isEmpty, !value.isEmpty else { throw DatabaseError.syntaxError(near: text) }
+        return .set(name: name.lowercased(), value: value, local: local)
+    }
+
+    private static func parsePrepare(_ words: [String]) throws(DatabaseError) -> SQLStatement {
+        guard words.count >= 3 else { throw DatabaseError.syntaxError(near: words.last ?? "") }
+        guard let asIndex = words.firstIndex(where: { $0.uppercased() == "AS" }), asIndex >= 1 else {
+            throw DatabaseError.syntaxError(near: words[1])
+        }
+        let name = identifier(String(words[0].prefix { $0 != "(" }))
+        let inner = try SQLStatement(parsing: words[(asIndex + 1)...].joined(separator: " "))
+        return .prepare(name: name, statement: inner)
+    }
+
+    private static func parseCreate(_ words: [String]) throws(DatabaseError) -> SQLStatement {
+        guard words.count >= 3 else { throw DatabaseError.syntaxError(near: words.last ?? "") }
+        let kind = words[0].uppercased()
+        guard kind == "TEMP" || kind == "TEMPORARY", words[1].uppercased() == "TABLE" else {
+            throw DatabaseError.syntaxError(near: words[0])
+        }
+        let name = String(words[2].prefix { $0 != "(" })
+        return .createTempTable(name: identifier(name))
+    }
+
+    private static func parseNotify(_ rest: String) throws(DatabaseError) -> SQLStatement {
+        let parts = rest.split(separator: ",", maxSplits: 1).map { String($0).trimmingWhitespace() }
+        guard let channel = parts.first, !channel.isEmpty else { throw DatabaseError.syntaxError(near: "") }
+        return .notify(channel: identifier(channel), payload: parts.count > 1 ? unquote(parts[1]) : "")
+    }
+
+    private static func parseSelect(_ rest: String) throws(DatabaseError) -> SQLStatement {
+        let compact = rest.filter { $0 != " " }
+        let lower = compact.lowercased()
+        if let argument = call(lower, compact, "work") {
+            do {
+                return .work(try SimDuration(parsing: argument))
+            } catch {
+                throw DatabaseError(.error, "22023", "invalid work duration \"\(argument)\": write e.g. work(5ms)")
+            }
+        }
+        if let argument = call(lower, compact, "pg_sleep") {
+            guard let seconds = Double(argument), seconds.isFinite else {
+                throw DatabaseError(.error, "22P02", "invalid input syntax for type double precision: \"\(argument)\"")
+            }
+            return .sleep(.seconds(max(0, seconds)))
+        }
+        for (name, make) in [
+            ("pg_advisory_lock", SQLStatement.advisoryLock),
+            ("pg_try_advisory_lock", SQLStatement.tryAdvisoryLock),
+            ("pg_advisory_unlock", SQLStatement.advisoryUnlock),
+        ] {
+            if let argument = call(lower, compact, name) {
+                guard let key = Int64(argument) else {
+                    throw DatabaseError(.error, "22P02", "invalid input syntax for type bigint: \"\(argument)\"")
+                }
+                return make(key)
+            }
+        }
+        let words = rest.split(separator: " ").map(String.init)
+        if let fromIndex = words.firstIndex(where: { $0.uppercased() == "FROM" }), fromIndex + 1 < words.count {
+            return .selectFrom(table: identifier(words[fromIndex + 1]))
+        }
+        if lower.hasSuffix("/0") { return .divisionByZero }
+        guard !compact.isEmpty else { throw DatabaseError.syntaxError(near: "SELECT") }
+        return .selectValue(rest.trimmingWhitespace())
+    }
+
+    /// The argument of `name(argument)` if `lower` is exactly such a call.
+    private static func call(_ lower: String, _ original: String, _ name: String) -> String? {
+        guard lower.hasPrefix(name + "("), lower.hasSuffix(")") else { return nil }
+        return String(original.dropFirst(name.count + 1).dropLast())
+    }
+}

@@ -1,0 +1,173 @@
+extension Engine {
+    /// Sends a statement on a pool connection and schedules whatever tells the client the outcome.
+    mutating func runStatement(_ statement: SQLStatement, _ pool: Int32, _ connection: Int32) {
+        let index = Int(connection)
+        let ref = books[Int(pool)].connections[index].backend
+        books[Int(pool)].connections[index].statementStartedAt = now
+        if tracing { runningStatements[sideKey(pool, connection)] = statement }
+        let roundTrip = database.config.roundTrip.nanoseconds
+        switch database.start(statement, on: ref, now: now) {
+        case .cpu(let serial):
+            armStatementTimeout(ref, serial)
+            rescheduleCPU()
+        case .wall(let serial, let until):
+            armStatementTimeout(ref, serial)
+            queue.schedule(
+                .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
+        case .blocked(let serial):
+            armStatementTimeout(ref, serial)
+        case .lost(let error, let after):
+            lostErrors[sideKey(pool, connection)] = error
+            queue.schedule(.connectionLost(pool: pool, connection: connection), at: now + after.nanoseconds)
+        }
+        drainDatabase()
+    }
+
+    private mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
+        guard let timeout = database.statementTimeout(ref) else { return }
+        queue.schedule(
+            .statementTimeout(backend: ref.slot, generation: ref.generation, statement: serial),
+            at: now + timeout.nanoseconds)
+    }
+
+    /// Keeps exactly one live CPU event: at the next query completion, if any.
+    mutating func rescheduleCPU() {
+        guard let next = database.cpu.nextCompletion(now: now) else {
+            cpuScheduledAt = -1
+            return
+        }
+        guard next != cpuScheduledAt else { return }
+        cpuGeneration &+= 1
+        cpuScheduledAt = next
+        queue.schedule(.cpu(generation: cpuGeneration), at: next)
+    }
+
+    mutating func cpuTick(_ generation: UInt32) {
+        guard generation == cpuGeneration else { return }
+        cpuScheduledAt = -1
+        let roundTrip = database.config.roundTrip.nanoseconds
+        for finished in database.takeFinishedCPU(now: now) {
+            queue.schedule(
+                .statementDone(
+                    backend: finished.backend.slot, generation: finished.backend.generation,
+                    statement: finished.statement),
+                at: now + roundTrip)
+        }
+        rescheduleCPU()
+    }
+
+    /// Schedules the completion of statements whose advisory lock was granted, and traces notifications.
+    mutating func drainDatabase() {
+        if !database.lockGrants.isEmpty {
+            let roundTrip = database.config.roundTrip.nanoseconds
+            for grant in database.lockGrants {
+                queue.schedule(
+                    .statementDone(
+                        backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
+                    at: now + roundTrip)
+            }
+            database.lockGrants.removeAll()
+        }
+        if !database.notifications.isEmpty {
+            for delivery in database.notifications {
+                if let owner = owner(of: delivery.receiver) {
+                    note(
+                        .notification(
+                            connection: connectionName(owner.pool, owner.connection), channel: delivery.channel,
+                            payload: delivery.payload, senderPID: delivery.senderPID))
+                }
+            }
+            database.notifications.removeAll()
+        }
+    }
+
+    func owner(of ref: BackendRef) -> BackendOwner? {
+        guard ref.slot >= 0, Int(ref.slot) < backendOwners.count else { return nil }
+        let owner = backendOwners[Int(ref.slot)]
+        return owner.generation == ref.generation && owner.pool >= 0 ? owner : nil
+    }
+
+    mutating func statementDone(_ ref: BackendRef, _ serial: UInt32) {
+        guard let result = database.finish(ref, statement: serial, now: now) else { return }
+        armIdleTimeout(ref)
+        guard let owner = owner(of: ref) else { return }
+        statementFinished(owner.pool, owner.connection, result)
+    }
+
+    mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
+        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
+        rescheduleCPU()
+        drainDatabase()
+        armIdleTimeout(ref)
+        guard let owner = owner(of: ref) else { return }
+        statementFinished(owner.pool, owner.connection, result)
+    }
+
+    /// The client got a statement's result: a validation ping's, a request's, or a lab borrower's.
+    mutating func statementFinished(_ pool: Int32, _ connection: Int32, _ result: StatementResult) {
+        let index = Int(connection)
+        let record = books[Int(pool)].connections[index]
+        switch record.state {
+        case .validating:
+            books[Int(pool)].connections[index].state = .pooled
+            note(.validated(connection: connectionName(pool, connection), error: result.error))
+            if let error = result.error {
+                deliver(pool, .validationFailed(ConnectionID(connection), error))
+            } else {
+                deliver(pool, .validationSucceeded(ConnectionID(connection)))
+            }
+        case .lent:
+            let slot = record.holder
+            guard slot >= 0 else { return }
+            if tracing {
+                note(
+                    .statement(
+                        request: requestName(slot), connection: connectionName(pool, connection),
+                        sql: runningStatements[sideKey(pool, connection)]?.description ?? "", result: result.summary,
+                        took: SimDuration(nanoseconds: now - record.statementStartedAt)))
+            }
+            if requests[Int(slot)].manual {
+                manualResults[slot] = result
+                return
+            }
+            if let error = result.error {
+                requestFailed(
+                    slot, error: error.description, timedOut: false, retryable: retry.retryErrors)
+            } else {
+                requests[Int(slot)].step += 1
+                advance(slot)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The client finds out that a connection is dead (on use, after any delay the firewall imposes).
+    mutating func connectionLost(_ pool: Int32, _ connection: Int32) {
+        let index = Int(connection)
+        let error = lostErrors[sideKey(pool, connection)] ?? .serverClosedConnection
+        guard !books[Int(pool)].connections[index].broken else { return }
+        books[Int(pool)].connections[index].broken = true
+        disconnect(pool, connection)
+        note(.lost(connection: connectionName(pool, connection), error: error))
+        statementFinished(pool, connection, .failure(error))
+    }
+
+    mutating func armIdleTimeout(_ ref: BackendRef) {
+        guard let timeout = database.idleTimeout(ref), let backend = database.backend(ref) else { return }
+        queue.schedule(
+            .idleCheck(backend: ref.slot, generation: ref.generation, activity: backend.activitySerial),
+            at: now + timeout.after.nanoseconds)
+    }
+
+    mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {
+        guard let backend = database.backend(ref), backend.activitySerial == activity, backend.serverAlive,
+            let timeout = database.idleTimeout(ref), now - backend.lastActivity >= timeout.after.nanoseconds
+        else { return }
+        database.terminate(ref, reason: timeout.reason, now: now)
+        if let owner = owner(of: ref) {
+            note(.serverEnded(connection: connectionName(owner.pool, owner.connection), error: timeout.reason))
+        }
+        drainDatabase()
+    }
+}

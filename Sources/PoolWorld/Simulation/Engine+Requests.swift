@@ -1,0 +1,266 @@
+extension Engine {
+    // MARK: Arrivals
+
+    mutating func scheduleWorkload(_ workload: Workload) {
+        switch workload.arrivals {
+        case .poisson(let rate):
+            generatorsActive += 1
+            scheduleArrival(at: Int64(random.exponential(mean: 1e9 / rate.perSecond).rounded()))
+        case .constant(let rate):
+            generatorsActive += 1
+            scheduleArrival(at: Int64((1e9 / rate.perSecond).rounded()))
+        case .closedLoop(let clients, let think):
+            for client in 0..<clients {
+                generatorsActive += 1
+                queue.schedule(.clientWake(client: Int32(client)), at: think.sample(&random))
+            }
+        case .none:
+            break
+        }
+        for (index, burst) in workload.bursts.enumerated() {
+            generatorsActive += 1
+            queue.schedule(.burst(index: Int32(index)), at: burst.at.nanoseconds)
+        }
+    }
+
+    /// Whether the workload may send another request now.
+    private var maySend: Bool {
+        requestsStarted < requestLimit && now <= sendUntil
+    }
+
+    private mutating func generatorDone() {
+        generatorsActive -= 1
+        if generatorsActive == 0 {
+            drainDeadline = now + options.drainLimit.nanoseconds
+        }
+    }
+
+    mutating func openLoopArrival() {
+        guard maySend else {
+            generatorDone()
+            return
+        }
+        startRequest(client: -1)
+        let gap: Double
+        if case .poisson = arrivals {
+            gap = random.exponential(mean: meanGap)
+        } else {
+            gap = meanGap
+        }
+        if maySend {
+            scheduleArrival(at: now + Int64(gap + 0.5))
+        } else {
+            generatorDone()
+        }
+    }
+
+    mutating func burst(_ index: Int32) {
+        for _ in 0..<burstSizes[Int(index)] where maySend {
+            startRequest(client: -1)
+        }
+        generatorDone()
+    }
+
+    mutating func clientWakes(_ client: Int32) {
+        guard maySend else {
+            generatorDone()
+            return
+        }
+        startRequest(client: client)
+    }
+
+    // MARK: Requests
+
+    mutating func allocateRequest() -> Int32 {
+        if let slot = freeRequests.popLast() { return slot }
+        requests.append(RequestRecord())
+        return Int32(requests.count - 1)
+    }
+
+    private mutating func startRequest(client: Int32) {
+        requestsStarted += 1
+        var script: Int32 = 0
+        if cumulativeWeights.count > 1, let total = cumulativeWeights.last {
+            let draw = random.nextUnit() * total
+            script = Int32(cumulativeWeights.firstIndex(where: { draw < $0 }) ?? cumulativeWeights.count - 1)
+        }
+        let slot = allocateRequest()
+        nextRequestNumber += 1
+        let pool: Int32
+        if pools.count == 1 {
+            pool = 0
+        } else if randomRouting {
+            pool = Int32(random.below(pools.count))
+        } else {
+            pool = Int32(routeCounter % pools.count)
+            routeCounter += 1
+        }
+        // Field by field, in place: building a record and assigning it would copy the whole struct.
+        let index = Int(slot)
+        requests[index].token &+= 1
+        requests[index].number = nextRequestNumber
+        requests[index].script = script
+        requests[index].step = 0
+        requests[index].pool = pool
+        requests[index].client = client
+        requests[index].attempt = 1
+        requests[index].arrivedAt = now
+        requests[index].waited = 0
+        requests[index].primary = -1
+        requests[index].secondary = -1
+        requests[index].pendingBorrow = 0
+        requests[index].borrowingSecond = false
+        requests[index].waitingCounted = false
+        requests[index].assigned = false
+        requests[index].manual = false
+        requests[index].live = true
+        liveRequests += 1
+        lastProgress = now
+        recorder.arrived(now)
+        if tracing { note(.arrived(request: requestName(slot), script: scripts[Int(script)].name)) }
+        beginAttempt(slot)
+    }
+
+    /// Starts (or restarts, after a retry) a request's script: borrow, then the steps.
+    mutating func beginAttempt(_ slot: Int32) {
+        requests[Int(slot)].step = 0
+        requests[Int(slot)].token &+= 1
+        requestBorrow(slot, second: false)
+    }
+
+    mutating func requestBorrow(_ slot: Int32, second: Bool) {
+        nextBorrow += 1
+        let index = Int(slot)
+        requests[index].pendingBorrow = nextBorrow
+        requests[index].borrowingSecond = second
+        requests[index].borrowAskedAt = now
+        requests[index].assigned = false
+        let pool = requests[index].pool
+        if tracing && requests[index].manual {
+            note(.borrowRequested(request: requestName(slot), pool: books[Int(pool)].name))
+        }
+        deliver(pool, .borrowRequested(RequestID(number: nextBorrow, slot: slot)))
+    }
+
+    /// Runs the request's steps from the current one until one takes time.
+    mutating func advance(_ slot: Int32) {
+        let index = Int(slot)
+        let script = Int(requests[index].script)
+        let first = Int(scriptStart[script])
+        let end = Int(scriptStart[script + 1])
+        while true {
+            let step = first + Int(requests[index].step)
+            guard step < end else {
+                completeRequest(slot)
+                return
+            }
+            switch stepCodes[step] {
+            case .hold(let duration):
+                requests[index].token &+= 1
+                queue.schedule(
+                    .stepDone(slot: slot, token: requests[index].token), at: now + duration.sample(&random))
+                return
+            case .query(let cost):
+                let work = SimDuration(nanoseconds: cost.sample(&random))
+                runRequestStatement(slot, .work(work))
+                return
+            case .statement(let statement):
+                runRequestStatement(slot, statementTable[Int(statement)])
+                return
+            case .borrowSecond:
+                requestBorrow(slot, second: true)
+                return
+            case .releaseSecond:
+                releaseConnection(slot, second: true)
+                requests[index].step += 1
+            }
+        }
+    }
+
+    private mutating func runRequestStatement(_ slot: Int32, _ statement: SQLStatement) {
+        let record = requests[Int(slot)]
+        let connection = record.secondary >= 0 ? record.secondary : record.primary
+        runStatement(statement, record.pool, connection)
+    }
+
+    /// Gives a held connection back to its pool (or reports it dead, if the client knows it is).
+    mutating func releaseConnection(_ slot: Int32, second: Bool) {
+        let index = Int(slot)
+        let connection = second ? requests[index].secondary : requests[index].primary
+        guard connection >= 0 else { return }
+        if second { requests[index].secondary = -1 } else { requests[index].primary = -1 }
+        let pool = requests[index].pool
+        let lentAt = books[Int(pool)].connections[Int(connection)].lentAt
+        recorder.connectionBack(now, heldFor: now - lentAt)
+        if tracing {
+            note(
+                .returned(
+                    request: requestName(slot), connection: connectionName(pool, connection),
+                    heldFor: SimDuration(nanoseconds: now - lentAt)))
+        }
+        guard books[Int(pool)].connections[Int(connection)].state == .lent else { return }
+        books[Int(pool)].connections[Int(connection)].holder = -1
+        if books[Int(pool)].connections[Int(connection)].broken {
+            let error = lostErrors.removeValue(forKey: sideKey(pool, connection)) ?? .serverClosedConnection
+            retire(pool, connection)
+            deliver(pool, .connectionClosed(ConnectionID(connection), error))
+        } else {
+            books[Int(pool)].connections[Int(connection)].state = .pooled
+            deliver(pool, .connectionReturned(ConnectionID(connection)))
+        }
+    }
+
+    private mutating func completeRequest(_ slot: Int32) {
+        releaseConnection(slot, second: true)
+        releaseConnection(slot, second: false)
+        finish(slot, error: nil, timedOut: false)
+    }
+
+    /// The attempt failed: give back what it holds, then retry or end the request.
+    mutating func requestFailed(_ slot: Int32, error: String, timedOut: Bool, retryable: Bool, traced: Bool = false) {
+        let index = Int(slot)
+        releaseConnection(slot, second: true)
+        releaseConnection(slot, second: false)
+        if tracing && !traced { note(.failed(request: requestName(slot), error: error, timedOut: timedOut)) }
+        if retryable, !requests[index].manual,
+            Int(requests[index].attempt) < retry.maxAttempts
+        {
+            let delay = retry.delay(after: Int(requests[index].attempt), random: &random)
+            requests[index].attempt += 1
+            requests[index].token &+= 1
+            recorder.retries += 1
+            note(
+                .retrying(
+                    request: requestName(slot), attempt: Int(requests[index].attempt),
+                    after: SimDuration(nanoseconds: delay)))
+            queue.schedule(.retry(slot: slot, token: requests[index].token), at: now + delay)
+            return
+        }
+        finish(slot, error: error, timedOut: timedOut)
+    }
+
+    /// The request ends, exactly once.
+    mutating func finish(_ slot: Int32, error: String?, timedOut: Bool) {
+        let index = Int(slot)
+        guard requests[index].live else {
+            violation("request \(requestName(slot)) ended twice")
+            return
+        }
+        let arrivedAt = requests[index].arrivedAt
+        let client = requests[index].client
+        if !requests[index].manual {
+            recorder.ended(now, arrivedAt: arrivedAt, waited: requests[index].waited, error: error, timedOut: timedOut)
+            if tracing && error == nil {
+                note(.completed(request: requestName(slot), latency: SimDuration(nanoseconds: now - arrivedAt)))
+            }
+        }
+        requests[index].live = false
+        requests[index].token &+= 1
+        liveRequests -= 1
+        lastProgress = now
+        freeRequests.append(slot)
+        if client >= 0, case .closedLoop(_, let think) = arrivals {
+            queue.schedule(.clientWake(client: client), at: now + think.sample(&random))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Runs a scenario from start to finish: the entry point for `poolschool sim`, lessons and tests.
+public enum Simulation {
+    /// Runs `scenario` with the reference pool in every app instance.
+    public static func run(_ scenario: Scenario) -> SimulationResult {
+        run(scenario) { index in
+            ReferencePool(config: scenario.pool, seed: poolSeed(scenario.seed, index))
+        }
+    }
+
+    /// Runs `scenario` with pools made by `makePool` (called once per app instance with its index), so a
+    /// learner's pool runs in exactly the world the reference pool does.
+    public static func run<Pool: ConnectionPoolStateMachine>(
+        _ scenario: Scenario, pools makePool: (Int) -> Pool
+    ) -> SimulationResult {
+        var engine = Engine(scenario: scenario, pools: (0..<max(1, scenario.instances)).map(makePool))
+        engine.runToCompletion()
+        return engine.result()
+    }
+
+    /// The seed of instance `index`'s pool, derived from the run's seed.
+    public static func poolSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+        var random = WorldRandom(seed: seed).derived(stream: 1_000 + UInt64(index))
+        return random.next()
+    }
+}
