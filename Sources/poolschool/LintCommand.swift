@@ -29,7 +29,9 @@ struct LintCommand: ParsableCommand {
             print(CourseCommandLine.hashAnswer(hashAnswer, salt: salt))
             return
         }
-        try CourseCommandLine.lint(paths: paths, options: course.options, environment: ProcessInfo.processInfo.environment)
-            .finish()
+        try CourseCommandLine.lint(
+            paths: paths, options: course.options, environment: ProcessInfo.processInfo.environment
+        )
+        .finish()
     }
 }

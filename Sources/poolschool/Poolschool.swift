@@ -24,7 +24,8 @@ struct Poolschool: ParsableCommand {
 
     /// No subcommand: the shell.
     func run() throws {
-        try ShellLauncher.interactive(environment: ProcessInfo.processInfo.environment, options: course.options).finish()
+        try ShellLauncher.interactive(environment: ProcessInfo.processInfo.environment, options: course.options)
+            .finish()
     }
 
     /// Usage errors exit 2, as DESIGN.md says, rather than argument-parser's default 64.

@@ -36,10 +36,13 @@ import Testing
 
             # Two
             """
-        let parsed = LessonFixtures.lesson(body, front: "id: t\ntitle: T\norder: 3\nsources: [a.txt, b.txt]\nrequires: [x]\nminutes: 5")
+        let parsed = LessonFixtures.lesson(
+            body, front: "id: t\ntitle: T\norder: 3\nsources: [a.txt, b.txt]\nrequires: [x]\nminutes: 5")
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
         let lesson = try #require(parsed.lesson)
-        #expect(lesson.order == 3 && lesson.sources == ["a.txt", "b.txt"] && lesson.requires == ["x"] && lesson.minutes == 5)
+        #expect(
+            lesson.order == 3 && lesson.sources == ["a.txt", "b.txt"] && lesson.requires == ["x"] && lesson.minutes == 5
+        )
         #expect(lesson.pages.count == 2)
         let question = try #require(lesson.question(id: "share"))
         #expect(question.hints == ["First hint.", "Second hint."])
@@ -50,12 +53,13 @@ import Testing
     @Test func frontMatterProblemsAreReported() {
         let parsed = LessonParser.parse("---\nid: t\ntitel: T\norder: one\n---\n", file: "t.md")
         #expect(parsed.lesson == nil)
-        #expect(parsed.diagnostics.map(\.description) == [
-            "t.md:3: unknown front-matter key 'titel'; did you mean 'title'?",
-            "t.md:1: front matter has no 'title'",
-            "t.md:4: order 'one' must be a whole number",
-            "t.md:1: front matter needs 'sources': the documents this lesson draws on",
-        ])
+        #expect(
+            parsed.diagnostics.map(\.description) == [
+                "t.md:3: unknown front-matter key 'titel'; did you mean 'title'?",
+                "t.md:1: front matter has no 'title'",
+                "t.md:4: order 'one' must be a whole number",
+                "t.md:1: front matter needs 'sources': the documents this lesson draws on",
+            ])
         #expect(LessonParser.parse("# no front matter", file: "t.md").diagnostics.first?.line == 1)
     }
 

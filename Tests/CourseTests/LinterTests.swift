@@ -6,9 +6,10 @@ import Testing
 /// Each kind of error lint promises to catch, on the line where it is.
 @Suite struct LinterTests {
     @Test func unknownBlockKindOnItsFenceLine() {
-        #expect(LessonFixtures.lint("text\n\n```qestion\nid: q\n```\n") == [
-            "9: unknown block kind 'qestion'; did you mean 'question'? (blocks: question, hint, explain, params, lab; or name a code language such as sh or sql)"
-        ])
+        #expect(
+            LessonFixtures.lint("text\n\n```qestion\nid: q\n```\n") == [
+                "9: unknown block kind 'qestion'; did you mean 'question'? (blocks: question, hint, explain, params, lab; or name a code language such as sh or sql)"
+            ])
         #expect(LessonFixtures.lint("```sql\nSELECT 1;\n```\n").isEmpty, "a code language is not a block kind")
     }
 
@@ -20,61 +21,82 @@ import Testing
     }
 
     @Test func missingAnswer() {
-        #expect(LessonFixtures.lint("\n```question\nid: q\nkind: numeric\nprompt: p\nunit: ms\n```\n") == [
-            "8: missing answer: question 'q' has no 'answer'"
-        ])
+        #expect(
+            LessonFixtures.lint("\n```question\nid: q\nkind: numeric\nprompt: p\nunit: ms\n```\n") == [
+                "8: missing answer: question 'q' has no 'answer'"
+            ])
     }
 
     @Test func toleranceBelowZero() {
-        #expect(LessonFixtures.lint("```question\nid: q\nkind: numeric\nprompt: p\nanswer: 16\nunit: \"\"\ntolerance: -1\n```\n") == [
-            "13: question 'q' has tolerance -1; tolerance must be >= 0"
-        ])
+        #expect(
+            LessonFixtures.lint(
+                "```question\nid: q\nkind: numeric\nprompt: p\nanswer: 16\nunit: \"\"\ntolerance: -1\n```\n") == [
+                    "13: question 'q' has tolerance -1; tolerance must be >= 0"
+                ])
     }
 
     @Test func unitMismatchInAFixedAnswerAndInAnExpression() {
-        #expect(LessonFixtures.lint("```question\nid: q\nkind: numeric\nprompt: p\nanswer: 18 ms\nunit: \"%\"\n```\n") == [
-            "11: unit mismatch: question 'q' has answer '18 ms', a time, but its unit '%' is a count or fraction"
-        ])
-        let expression = "```params\nsetup = 18 ms\nquery = 6 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup + query\nunit: \"%\"\n```\n"
-        #expect(LessonFixtures.lint(expression) == [
-            "12: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
-        ])
+        #expect(
+            LessonFixtures.lint("```question\nid: q\nkind: numeric\nprompt: p\nanswer: 18 ms\nunit: \"%\"\n```\n") == [
+                "11: unit mismatch: question 'q' has answer '18 ms', a time, but its unit '%' is a count or fraction"
+            ])
+        let expression =
+            "```params\nsetup = 18 ms\nquery = 6 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup + query\nunit: \"%\"\n```\n"
+        #expect(
+            LessonFixtures.lint(expression) == [
+                "12: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
+            ])
     }
 
     @Test func unknownLabScenario() {
-        #expect(LessonFixtures.lint("```lab\nscenario: reservation-dsk\nexpect:\n  - waiting >= 1\n```\n") == [
-            "7: unknown lab scenario 'reservation-dsk' (known: reservation-desk)"
-        ])
+        #expect(
+            LessonFixtures.lint("```lab\nscenario: reservation-dsk\nexpect:\n  - waiting >= 1\n```\n") == [
+                "7: unknown lab scenario 'reservation-dsk' (known: reservation-desk)"
+            ])
     }
 
     @Test func prerequisiteCycleAndUnknownPrerequisite() {
-        let a = LessonParser.parse("---\nid: a\ntitle: A\norder: 1\nsources: [s]\nrequires: [b]\n---\nhi\n", file: "a.md").lesson!
-        let b = LessonParser.parse("---\nid: b\ntitle: B\norder: 2\nsources: [s]\nrequires: [a, zz]\n---\nhi\n", file: "b.md").lesson!
+        let a = LessonParser.parse(
+            "---\nid: a\ntitle: A\norder: 1\nsources: [s]\nrequires: [b]\n---\nhi\n", file: "a.md"
+        ).lesson!
+        let b = LessonParser.parse(
+            "---\nid: b\ntitle: B\norder: 2\nsources: [s]\nrequires: [a, zz]\n---\nhi\n", file: "b.md"
+        ).lesson!
         let diagnostics = Linter(scenarios: []).lint(CourseCatalog(folder: ".", lessons: [a, b], diagnostics: []))
-        #expect(diagnostics.map(\.description) == [
-            "b.md:6: prerequisite cycle: a → b → a",
-            "b.md:6: requires unknown lesson 'zz'",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "b.md:6: prerequisite cycle: a → b → a",
+                "b.md:6: requires unknown lesson 'zz'",
+            ])
     }
 
     @Test func paramsThatLeaveAnAnswerUndefined() {
-        let undefinedName = "```params\nsetup = 18 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup / (setup + query)\nunit: \"%\"\n```\n"
-        #expect(LessonFixtures.lint(undefinedName) == [
-            "11: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
-        ])
-        let divisionByZero = "```params\npool = 0..10\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = 100 / pool\nunit: \"\"\n```\n"
-        #expect(LessonFixtures.lint(divisionByZero) == [
-            "11: params leave the answer of 'q' undefined when pool = 0: division by zero"
-        ])
+        let undefinedName =
+            "```params\nsetup = 18 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup / (setup + query)\nunit: \"%\"\n```\n"
+        #expect(
+            LessonFixtures.lint(undefinedName) == [
+                "11: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
+            ])
+        let divisionByZero =
+            "```params\npool = 0..10\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = 100 / pool\nunit: \"\"\n```\n"
+        #expect(
+            LessonFixtures.lint(divisionByZero) == [
+                "11: params leave the answer of 'q' undefined when pool = 0: division by zero"
+            ])
     }
 
     @Test func aKeyItsOwnToleranceRejects() {
-        let body = "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\n```\n"
-        #expect(LessonFixtures.lint(body).first?.hasPrefix("12: question 'q' rejects its own answer '33.3333%'") == true)
+        let body =
+            "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\n```\n"
+        #expect(
+            LessonFixtures.lint(body).first?.hasPrefix("12: question 'q' rejects its own answer '33.3333%'") == true)
     }
 
     @Test func hintsNeedAQuestionAbove() {
-        #expect(LessonFixtures.lint("```hint\nThink.\n```\n") == ["7: this hint block has no question above it on the same page"])
+        #expect(
+            LessonFixtures.lint("```hint\nThink.\n```\n") == [
+                "7: this hint block has no question above it on the same page"
+            ])
     }
 
     @Test func badYAMLPointsAtItsLine() {

@@ -65,7 +65,7 @@ import Testing
         #expect(flag.stderr.contains("Missing expected argument '<file>'"))
     }
 
-    @Test(arguments: ["lessons", "lint", "check", "watch", "grade"])
+    @Test(arguments: ["check", "watch", "grade"])
     func subcommandsOfLaterPartsSayTheyAreNotReady(name: String) throws {
         let result = try PoolschoolProcess.run([name])
         #expect(result.status == 1)
@@ -77,5 +77,34 @@ import Testing
         let result = try PoolschoolProcess.run([name, "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: poolschool \(name)"))
+    }
+
+    @Test func lintPointsAtEachProblemAndExitsOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lesson = "---\nid: a\ntitle: A\norder: 1\nsources: [s.txt]\n---\n\n```qestion\nid: q\n```\n"
+        try lesson.write(to: folder.appendingPathComponent("01-a.md"), atomically: true, encoding: .utf8)
+        let result = try PoolschoolProcess.run(["lint", folder.path])
+        #expect(result.status == 1)
+        #expect(
+            result.stdout.hasPrefix("\(folder.path)/01-a.md:8: unknown block kind 'qestion'; did you mean 'question'?"))
+        #expect(result.stderr == "1 lesson file(s), 0 question(s), 1 problem(s)\n")
+    }
+
+    @Test func theShippedLessonsLintCleanAndAreListed() throws {
+        let folder = PoolschoolProcess.packageRoot.appendingPathComponent("Lessons").path
+        let lint = try PoolschoolProcess.run(["lint", "--lessons", folder])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        let list = try PoolschoolProcess.run(["lessons", "--lessons", folder])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("01-why-pool"))
+    }
+
+    @Test func hashAnswerPrintsAKeyAndNeedsASalt() throws {
+        let result = try PoolschoolProcess.run(["lint", "--hash-answer", "abc", "--salt", ""])
+        #expect(result.status == 2)
+        let hashed = try PoolschoolProcess.run(["lint", "--hash-answer", "c", "--salt", "pepper"])
+        #expect(hashed.status == 0 && hashed.stdout.hasPrefix("sha256:") && hashed.stdout.count == 72)
     }
 }

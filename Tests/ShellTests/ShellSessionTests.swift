@@ -60,12 +60,11 @@ import Testing
     }
 
     @Test func commandsOfLaterPartsSayTheyAreNotReady() {
-        let run = ScriptedSession(["borrow", "lessons", "check"])
+        let run = ScriptedSession(["borrow", "check"])
         #expect(
             run.transcript == """
                 session:1: 'borrow' is not ready yet: it arrives with the lab
-                session:2: 'lessons' is not ready yet: it arrives with the course
-                session:3: 'check' is not ready yet: it arrives with the exercises
+                session:2: 'check' is not ready yet: it arrives with the exercises
 
                 """)
         #expect(run.status == .failure)

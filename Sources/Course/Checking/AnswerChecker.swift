@@ -45,7 +45,8 @@ public struct AnswerChecker: Sendable {
             case .notANumber:
                 return .unreadable("'\(input)' is not a number; type one such as 75, 75%, 18 ms or 1,200")
             case .unknownUnit(let unit):
-                return .unreadable("unknown unit '\(unit)'; answer in \(Self.unitName(question.unit)) or a unit like it")
+                return .unreadable(
+                    "unknown unit '\(unit)'; answer in \(Self.unitName(question.unit)) or a unit like it")
             }
         }
         let unit = typed.unit ?? question.unit
@@ -107,14 +108,18 @@ public struct AnswerChecker: Sendable {
             return .success(squeeze(input))
         case .choice:
             guard let index = choiceIndex(input, question.choices) else {
-                return .failure(Problem(message: "answer with a letter (\(letterRange(question.choices.count))) or a choice's text"))
+                return .failure(
+                    Problem(message: "answer with a letter (\(letterRange(question.choices.count))) or a choice's text")
+                )
             }
             return .success(letter(index))
         case .multi:
             var indices: Set<Int> = []
             for part in split(input, choices: question.choices) {
                 guard let index = choiceIndex(part, question.choices) else {
-                    return .failure(Problem(message: "'\(part)' is not one of the choices (\(letterRange(question.choices.count)))"))
+                    return .failure(
+                        Problem(message: "'\(part)' is not one of the choices (\(letterRange(question.choices.count)))")
+                    )
                 }
                 indices.insert(index)
             }
@@ -126,7 +131,11 @@ public struct AnswerChecker: Sendable {
                 let positions = Optional(letters.compactMap { letterIndex($0) }), positions.count == shown.count,
                 positions.allSatisfy({ $0 < shown.count })
             else {
-                return .failure(Problem(message: "give every letter \(letterRange(shown.count)) once, in order, e.g. '\(letterRange(shown.count).replacingOccurrences(of: "–", with: " … "))'"))
+                return .failure(
+                    Problem(
+                        message:
+                            "give every letter \(letterRange(shown.count)) once, in order, e.g. '\(letterRange(shown.count).replacingOccurrences(of: "–", with: " … "))'"
+                    ))
             }
             return .success(positions.map { letter(shown[$0]) }.joined(separator: ","))
         }

@@ -40,7 +40,14 @@ public struct CourseCatalog: Sendable {
     public static func lessonFiles(inFolder folder: String) -> (files: [String], problems: [Diagnostic]) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return ([], [Diagnostic(file: folder, line: 0, message: "no such lessons folder; name one with --lessons DIR or POOLSCHOOL_LESSONS")])
+            return (
+                [],
+                [
+                    Diagnostic(
+                        file: folder, line: 0,
+                        message: "no such lessons folder; name one with --lessons DIR or POOLSCHOOL_LESSONS")
+                ]
+            )
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let files = names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()

@@ -33,21 +33,28 @@ struct FrontMatter {
         let orderText = required("order")
         let order = orderText.flatMap(Int.init)
         if let orderText, order == nil {
-            problems.append(LineError(line: block.line("order"), message: "order '\(orderText)' must be a whole number"))
+            problems.append(
+                LineError(line: block.line("order"), message: "order '\(orderText)' must be a whole number"))
         }
         if let id, !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            problems.append(LineError(line: block.line("id"), message: "lesson id '\(id)' may use only letters, digits, '-' and '_'"))
+            problems.append(
+                LineError(
+                    line: block.line("id"), message: "lesson id '\(id)' may use only letters, digits, '-' and '_'"))
         }
         let sources = block.value("sources")?.strings ?? []
         if sources.isEmpty {
             problems.append(
-                LineError(line: block.entries.isEmpty ? offset : block.line("sources"), message: "front matter needs 'sources': the documents this lesson draws on"))
+                LineError(
+                    line: block.entries.isEmpty ? offset : block.line("sources"),
+                    message: "front matter needs 'sources': the documents this lesson draws on"))
         }
         var minutes: Int?
         if let text = block.value("minutes")?.scalar?.string {
             minutes = Int(text)
             if minutes == nil || minutes! <= 0 {
-                problems.append(LineError(line: block.line("minutes"), message: "minutes '\(text)' must be a positive whole number"))
+                problems.append(
+                    LineError(line: block.line("minutes"), message: "minutes '\(text)' must be a positive whole number")
+                )
             }
         }
         guard let id, let title, let order else { return (nil, problems) }

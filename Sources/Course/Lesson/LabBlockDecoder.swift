@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a `lab` block: scenario, steps, expect lines and what to observe.
 enum LabBlockDecoder {
     static let keys = ["scenario", "steps", "expect", "observe"]
@@ -9,7 +11,10 @@ enum LabBlockDecoder {
         case .success(let parsed): block = parsed
         }
         if let unknown = block.entries.first(where: { !keys.contains($0.key) }) {
-            return .failure(LineError(line: unknown.line, message: "unknown key '\(unknown.key)' in lab; use \(keys.joined(separator: ", "))"))
+            return .failure(
+                LineError(
+                    line: unknown.line,
+                    message: "unknown key '\(unknown.key)' in lab; use \(keys.joined(separator: ", "))"))
         }
         guard let scenario = block.value("scenario")?.scalar?.string, !scenario.isEmpty else {
             return .failure(LineError(line: line, message: "lab block has no 'scenario'"))
@@ -18,7 +23,12 @@ enum LabBlockDecoder {
         let expectLine = block.line("expect")
         for (offset, text) in (block.value("expect")?.strings ?? []).enumerated() {
             guard let expectation = parseExpectation(text, line: expectLine + 1 + offset) else {
-                return .failure(LineError(line: expectLine + 1 + offset, message: "expect '\(text)' must be 'METRIC OP NUMBER', e.g. 'waiting >= 1' (OP: \(LabExpectation.comparisons.joined(separator: " ")))"))
+                return .failure(
+                    LineError(
+                        line: expectLine + 1 + offset,
+                        message:
+                            "expect '\(text)' must be 'METRIC OP NUMBER', e.g. 'waiting >= 1' (OP: \(LabExpectation.comparisons.joined(separator: " ")))"
+                    ))
             }
             expectations.append(expectation)
         }
@@ -41,5 +51,3 @@ enum LabBlockDecoder {
         return nil
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a lesson file: front matter, pages split at `---`, and the toolkit's fenced blocks.
 /// It reports every problem it can find in one pass rather than stopping at the first.
 public struct LessonParser {
@@ -32,7 +34,10 @@ public struct LessonParser {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
-            report(1, "a lesson starts with front matter: a '---' line, 'key: value' lines (id, title, order, sources), and '---'")
+            report(
+                1,
+                "a lesson starts with front matter: a '---' line, 'key: value' lines (id, title, order, sources), and '---'"
+            )
             return nil
         }
         let front = FrontMatter.decode(lines[1..<end].joined(separator: "\n"), offset: 1)
@@ -69,8 +74,14 @@ public struct LessonParser {
                     handleBlock(fence.kind, body: body, line: lineNumber, page: &pages[pages.count - 1])
                 } else {
                     if fence.looksLikeBlockKind, !Self.codeLanguages.contains(fence.kind) {
-                        let hint = EditDistance.suggestion(for: fence.kind, among: Self.blockKinds).map { "; did you mean '\($0)'?" } ?? ""
-                        report(lineNumber, "unknown block kind '\(fence.kind)'\(hint) (blocks: \(Self.blockKinds.joined(separator: ", ")); or name a code language such as sh or sql)")
+                        let hint =
+                            EditDistance.suggestion(for: fence.kind, among: Self.blockKinds).map {
+                                "; did you mean '\($0)'?"
+                            } ?? ""
+                        report(
+                            lineNumber,
+                            "unknown block kind '\(fence.kind)'\(hint) (blocks: \(Self.blockKinds.joined(separator: ", ")); or name a code language such as sh or sql)"
+                        )
                     }
                     prose += lines[index...min(close, lines.count - 1)]
                 }
@@ -174,5 +185,3 @@ private struct Fence {
         return trimmed.count >= length && trimmed.allSatisfy { $0 == marker }
     }
 }
-
-import Foundation

@@ -10,30 +10,52 @@ struct KeyCheck {
         let defined = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         for name in Placeholders.names(in: question.prompt) + question.hints.flatMap(Placeholders.names)
         where defined[name] == nil {
-            problems.append(LineError(line: question.line, message: "question '\(question.id)' uses '{\(name)}', which is not a param defined above it"))
+            problems.append(
+                LineError(
+                    line: question.line,
+                    message: "question '\(question.id)' uses '{\(name)}', which is not a param defined above it"))
         }
         switch question.key {
         case .expression(let expression, let source):
             let missing = expression.names.subtracting(defined.keys).sorted()
             guard missing.isEmpty else {
-                problems.append(LineError(line: question.line, message: "params leave the answer of '\(question.id)' undefined: \(missing.map { "'\($0)'" }.joined(separator: ", ")) in '\(source)' is not a param defined above it"))
+                problems.append(
+                    LineError(
+                        line: question.line,
+                        message:
+                            "params leave the answer of '\(question.id)' undefined: \(missing.map { "'\($0)'" }.joined(separator: ", ")) in '\(source)' is not a param defined above it"
+                    ))
                 return problems
             }
             for values in samples(for: expression.names.sorted().compactMap { defined[$0] }) {
                 do {
                     let key = try expression.evaluate(values)
                     guard key.dimension == question.unit.dimension else {
-                        problems.append(LineError(line: question.line, message: "unit mismatch: the answer of '\(question.id)' is \(key.dimension) but its unit '\(question.unit.symbol)' is \(question.unit.dimension)"))
+                        problems.append(
+                            LineError(
+                                line: question.line,
+                                message:
+                                    "unit mismatch: the answer of '\(question.id)' is \(key.dimension) but its unit '\(question.unit.symbol)' is \(question.unit.dimension)"
+                            ))
                         return problems
                     }
-                    guard key.value.isFinite else { throw Expression.Failure(message: "the result is not a finite number") }
+                    guard key.value.isFinite else {
+                        throw Expression.Failure(message: "the result is not a finite number")
+                    }
                     if let problem = selfCheck(key, values) {
                         problems.append(problem)
                         return problems
                     }
                 } catch {
-                    let at = values.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value.formatted(in: defined[$0.key]!.unit))" }
-                    problems.append(LineError(line: question.line, message: "params leave the answer of '\(question.id)' undefined when \(at.joined(separator: ", ")): \((error as? Expression.Failure)?.message ?? "\(error)")"))
+                    let at = values.sorted { $0.key < $1.key }.map {
+                        "\($0.key) = \($0.value.formatted(in: defined[$0.key]!.unit))"
+                    }
+                    problems.append(
+                        LineError(
+                            line: question.line,
+                            message:
+                                "params leave the answer of '\(question.id)' undefined when \(at.joined(separator: ", ")): \((error as? Expression.Failure)?.message ?? "\(error)")"
+                        ))
                     return problems
                 }
             }
@@ -59,13 +81,18 @@ struct KeyCheck {
         let typed = key.formatted(in: question.unit)
         let verdict = AnswerChecker(values: values).check(typed, for: question)
         guard verdict != .correct else { return nil }
-        return LineError(line: question.line, message: "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict)); give it a tolerance")
+        return LineError(
+            line: question.line,
+            message: "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict)); give it a tolerance")
     }
 
     private func expectCorrect(_ typed: String, _ problems: inout [LineError]) {
         let verdict = AnswerChecker().check(typed, for: question)
         if verdict != .correct {
-            problems.append(LineError(line: question.line, message: "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict))"))
+            problems.append(
+                LineError(
+                    line: question.line,
+                    message: "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict))"))
         }
     }
 

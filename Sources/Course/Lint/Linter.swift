@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a whole course: each file, then what only the course as a whole can show (duplicate ids,
 /// unknown or cyclic prerequisites), then every answer key against the checker with drawn params.
 public struct Linter: Sendable {
@@ -17,7 +19,9 @@ public struct Linter: Sendable {
         for lesson in catalog.lessons {
             if let first = seen[lesson.id] {
                 diagnostics.append(
-                    Diagnostic(file: lesson.file, line: lesson.lines["id"] ?? 1, message: "duplicate id '\(lesson.id)' (also in \(first.file):\(first.lines["id"] ?? 1))"))
+                    Diagnostic(
+                        file: lesson.file, line: lesson.lines["id"] ?? 1,
+                        message: "duplicate id '\(lesson.id)' (also in \(first.file):\(first.lines["id"] ?? 1))"))
             } else {
                 seen[lesson.id] = lesson
             }
@@ -70,7 +74,9 @@ public enum Placeholders {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             let name = rest[rest.index(after: open)..<close]
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.append(String(name)) }
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                names.append(String(name))
+            }
             rest = rest[rest.index(after: close)...]
         }
         return names
@@ -84,5 +90,3 @@ public enum Placeholders {
         return result
     }
 }
-
-import Foundation

@@ -8,7 +8,9 @@ struct PrerequisiteCheck {
         for lesson in lessons {
             for required in lesson.requires where byID[required] == nil {
                 diagnostics.append(
-                    Diagnostic(file: lesson.file, line: lesson.lines["requires"] ?? 1, message: "requires unknown lesson '\(required)'"))
+                    Diagnostic(
+                        file: lesson.file, line: lesson.lines["requires"] ?? 1,
+                        message: "requires unknown lesson '\(required)'"))
             }
         }
         // Depth-first search; each cycle is reported once, at the lesson where it was found to close.
@@ -23,7 +25,9 @@ struct PrerequisiteCheck {
                     let cycle = Array(path[path.firstIndex(of: next)!...]) + [next]
                     if reported.insert(Set(cycle)).inserted, let lesson = byID[id] {
                         diagnostics.append(
-                            Diagnostic(file: lesson.file, line: lesson.lines["requires"] ?? 1, message: "prerequisite cycle: \(cycle.joined(separator: " → "))"))
+                            Diagnostic(
+                                file: lesson.file, line: lesson.lines["requires"] ?? 1,
+                                message: "prerequisite cycle: \(cycle.joined(separator: " → "))"))
                     }
                 } else if state[next] == nil {
                     visit(next)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An arithmetic expression over params, as an answer key writes it: `setup / (setup + query)`.
 public indirect enum Expression: Equatable, Sendable {
     case number(Quantity)
@@ -40,9 +42,11 @@ public indirect enum Expression: Equatable, Sendable {
         case .binary(let op, let lhs, let rhs):
             return try Expression.apply(op, try lhs.evaluate(values), try rhs.evaluate(values))
         case .call(let function, let arguments):
-            return try Expression.call(function, try arguments.map { (argument) throws(Failure) in
-                try argument.evaluate(values)
-            })
+            return try Expression.call(
+                function,
+                try arguments.map { (argument) throws(Failure) in
+                    try argument.evaluate(values)
+                })
         }
     }
 
@@ -104,5 +108,3 @@ public indirect enum Expression: Equatable, Sendable {
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a `params` block: `setup = 10..30 ms step 2`, or `query = 6 ms`.
 public struct ParamSpec: Equatable, Sendable {
     public let name: String
@@ -22,7 +24,8 @@ public struct ParamSpec: Equatable, Sendable {
         }
         let name = parts[0]
         guard name.first!.isLetter, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            throw Expression.Failure(message: "param name '\(name)' must be letters, digits and _, starting with a letter")
+            throw Expression.Failure(
+                message: "param name '\(name)' must be letters, digits and _, starting with a letter")
         }
         var words = parts[1].split(separator: " ").map(String.init)
         var step: Double?
@@ -48,5 +51,3 @@ public struct ParamSpec: Equatable, Sendable {
             name: name, low: low, high: high, step: step ?? (integral ? 1 : (high - low) / 10), unit: unit, line: line)
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Turns a `question` block's YAML into a `Question`, reporting every problem with its line.
@@ -45,7 +46,9 @@ struct QuestionDecoder {
             if let found = Unit.named(unitName) {
                 unit = found
             } else {
-                problem(block.line("unit"), "question '\(id)' has unknown unit '\(unitName)' (see 'Units' in Lessons/README.md)")
+                problem(
+                    block.line("unit"),
+                    "question '\(id)' has unknown unit '\(unitName)' (see 'Units' in Lessons/README.md)")
             }
         }
         let tolerance = decodeTolerance(id: id, unit: unit)
@@ -67,12 +70,16 @@ struct QuestionDecoder {
             return .relative(max(0, percent) / 100)
         }
         guard let typed = try? NumberInput.parse(trimmed) else {
-            problem(at, "question '\(id)' has tolerance '\(trimmed)'; write a number (0.5), with a unit (0.5 ms), or 2%")
+            problem(
+                at, "question '\(id)' has tolerance '\(trimmed)'; write a number (0.5), with a unit (0.5 ms), or 2%")
             return .exact
         }
         let toleranceUnit = typed.unit ?? unit
         if toleranceUnit.dimension != unit.dimension {
-            problem(at, "unit mismatch: question '\(id)' has tolerance in \(toleranceUnit.dimension) but its unit '\(unit.symbol)' is \(unit.dimension)")
+            problem(
+                at,
+                "unit mismatch: question '\(id)' has tolerance in \(toleranceUnit.dimension) but its unit '\(unit.symbol)' is \(unit.dimension)"
+            )
         }
         if typed.amount < 0 {
             problem(at, "question '\(id)' has tolerance \(trimmed); tolerance must be >= 0")
@@ -95,17 +102,22 @@ struct QuestionDecoder {
                 do {
                     return .expression(try ExpressionParser.parse(String(answer.dropFirst())), source: answer)
                 } catch {
-                    problem(answerLine, "question '\(id)' has an answer that is not a valid expression: \(error.message)")
+                    problem(
+                        answerLine, "question '\(id)' has an answer that is not a valid expression: \(error.message)")
                     return nil
                 }
             }
             guard let typed = try? NumberInput.parse(answer) else {
-                problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a number (or '= expression')")
+                problem(
+                    answerLine, "question '\(id)' has answer '\(answer)', which is not a number (or '= expression')")
                 return nil
             }
             let answerUnit = typed.unit ?? unit
             if answerUnit.dimension != unit.dimension {
-                problem(answerLine, "unit mismatch: question '\(id)' has answer '\(answer)', \(answerUnit.dimension), but its unit '\(unit.symbol)' is \(unit.dimension)")
+                problem(
+                    answerLine,
+                    "unit mismatch: question '\(id)' has answer '\(answer)', \(answerUnit.dimension), but its unit '\(unit.symbol)' is \(unit.dimension)"
+                )
             }
             return .number(Quantity(typed.amount, unit: answerUnit))
         case .choice:
@@ -115,7 +127,10 @@ struct QuestionDecoder {
             }
             guard let answer = text("answer") else { return missingAnswer(id) }
             guard let index = resolve(answer, in: choices) else {
-                problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices")
+                problem(
+                    answerLine,
+                    "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices"
+                )
                 return nil
             }
             return .choice(index)
@@ -128,7 +143,10 @@ struct QuestionDecoder {
             var indices: Set<Int> = []
             for answer in answers {
                 guard let index = resolve(answer, in: choices) else {
-                    problem(answerLine, "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices")
+                    problem(
+                        answerLine,
+                        "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices"
+                    )
                     return nil
                 }
                 indices.insert(index)
@@ -139,7 +157,9 @@ struct QuestionDecoder {
             let patterns = list("patterns") ?? []
             guard !accept.isEmpty || !patterns.isEmpty else { return missingAnswer(id, "'accept' or 'patterns'") }
             for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
-                problem(block.line("patterns"), "question '\(id)' has pattern '\(pattern)', which is not a valid regular expression")
+                problem(
+                    block.line("patterns"),
+                    "question '\(id)' has pattern '\(pattern)', which is not a valid regular expression")
             }
             return .text(accept: accept, patterns: patterns)
         case .order:
@@ -148,17 +168,23 @@ struct QuestionDecoder {
                 return nil
             }
             if text("answer") != nil {
-                problem(answerLine, "order question '\(id)' takes its key from 'items' (in the right order); remove 'answer'")
+                problem(
+                    answerLine,
+                    "order question '\(id)' takes its key from 'items' (in the right order); remove 'answer'")
             }
             return .order
         }
     }
 
-    private mutating func decodeHash(id: String, kind: QuestionKind, digest: String, tolerance: Tolerance) -> AnswerKey? {
+    private mutating func decodeHash(id: String, kind: QuestionKind, digest: String, tolerance: Tolerance) -> AnswerKey?
+    {
         let at = block.line("answer-hash")
         let hex = digest.hasPrefix("sha256:") ? String(digest.dropFirst(7)) : ""
         guard hex.count == 64, hex.allSatisfy(\.isHexDigit) else {
-            problem(at, "question '\(id)' has answer-hash '\(digest)'; expected 'sha256:' and 64 hex digits (poolschool lint --hash-answer)")
+            problem(
+                at,
+                "question '\(id)' has answer-hash '\(digest)'; expected 'sha256:' and 64 hex digits (poolschool lint --hash-answer)"
+            )
             return nil
         }
         guard let salt = text("salt"), !salt.isEmpty else {
@@ -169,7 +195,9 @@ struct QuestionDecoder {
             problem(at, "order question '\(id)' cannot hide its answer: its items are the key")
         }
         if kind == .numeric, tolerance != .exact {
-            problem(block.line("tolerance"), "question '\(id)' has a hidden answer, which must be exact; remove 'tolerance'")
+            problem(
+                block.line("tolerance"), "question '\(id)' has a hidden answer, which must be exact; remove 'tolerance'"
+            )
         }
         if text("answer") != nil {
             problem(block.line("answer"), "question '\(id)' has both 'answer' and 'answer-hash'; keep one")
@@ -202,5 +230,3 @@ struct QuestionDecoder {
         problems.append(LineError(line: line, message: message))
     }
 }
-
-import Foundation

@@ -57,7 +57,8 @@ struct AnswerFlow {
         case .close(let message), .wrong(let message):
             course.record(question, in: lesson) { $0.attempts += 1 }
             let misses = course.progress.question(lesson.id, question.id).attempts
-            let lead = isClose(verdict) ? "✗ Not quite: \(message)." : "✗ Not right\(message.isEmpty ? "." : ": \(message).")"
+            let lead =
+                isClose(verdict) ? "✗ Not quite: \(message)." : "✗ Not right\(message.isEmpty ? "." : ": \(message).")"
             session.say(session.style.red(lead))
             if misses >= Self.missesBeforeExplaining, !before.solved {
                 course.record(question, in: lesson) { $0.revealed = true }

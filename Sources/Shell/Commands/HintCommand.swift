@@ -8,16 +8,20 @@ extension ShellCommand {
         run: { arguments, session throws(ShellError) in
             let (course, lesson) = try session.requireLesson()
             guard arguments.count <= 1 else { throw .usage("expected at most one question id") }
-            let question = try arguments.first.map { id throws(ShellError) in
-                guard let question = lesson.question(id: id) else {
-                    throw .failed("'\(lesson.id)' has no question '\(Sanitizer.clean(id))'")
-                }
-                return question
-            } ?? course.currentQuestion
+            let question =
+                try arguments.first.map { id throws(ShellError) in
+                    guard let question = lesson.question(id: id) else {
+                        throw .failed("'\(lesson.id)' has no question '\(Sanitizer.clean(id))'")
+                    }
+                    return question
+                } ?? course.currentQuestion
             guard let question else { throw .failed("there is no open question on this page") }
             let shown = course.progress.question(lesson.id, question.id).hintsShown
             guard shown < question.hints.count else {
-                throw .failed(question.hints.isEmpty ? "question '\(question.id)' has no hints" : "no more hints for '\(question.id)'; 'explain' shows the explanation")
+                throw .failed(
+                    question.hints.isEmpty
+                        ? "question '\(question.id)' has no hints"
+                        : "no more hints for '\(question.id)'; 'explain' shows the explanation")
             }
             course.record(question, in: lesson) { $0.hintsShown += 1 }
             session.render(markdown: "**Hint \(shown + 1) of \(question.hints.count):** " + question.hints[shown])

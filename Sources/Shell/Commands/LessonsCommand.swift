@@ -1,7 +1,8 @@
 extension ShellCommand {
     static let lessons = ShellCommand(
         name: "lessons", group: .course, summary: "List the lessons with your progress", usage: "lessons",
-        details: "Lists every lesson in course order with how many of its questions you have done. `open ID` starts one.",
+        details:
+            "Lists every lesson in course order with how many of its questions you have done. `open ID` starts one.",
         run: { arguments, session throws(ShellError) in
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             session.render(markdown: CourseViews.lessonList(try session.requireCourse()))

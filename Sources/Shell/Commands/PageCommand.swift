@@ -7,7 +7,9 @@ extension ShellCommand {
             guard arguments.count <= 1 else { throw .usage("expected at most one page number") }
             if let text = arguments.first {
                 guard let number = Int(text), (1...lesson.pages.count).contains(number) else {
-                    throw .usage("'\(Sanitizer.clean(text))' is not a page of '\(lesson.id)'; it has pages 1 to \(lesson.pages.count)")
+                    throw .usage(
+                        "'\(Sanitizer.clean(text))' is not a page of '\(lesson.id)'; it has pages 1 to \(lesson.pages.count)"
+                    )
                 }
                 course.open(lesson, page: number - 1)
             }

@@ -14,7 +14,8 @@ extension ShellCommand {
                     let text = page.blocks.map { block -> String in
                         switch block {
                         case .prose(let prose): return prose
-                        case .question(let question): return question.prompt + " " + question.choices.joined(separator: " ")
+                        case .question(let question):
+                            return question.prompt + " " + question.choices.joined(separator: " ")
                         default: return ""
                         }
                     }.joined(separator: " ")

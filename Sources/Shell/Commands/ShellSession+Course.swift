@@ -12,7 +12,9 @@ extension ShellSession {
     /// The open lesson, or a failure that says how to open one.
     func requireLesson() throws(ShellError) -> (CourseState, Lesson) {
         let course = try requireCourse()
-        guard let lesson = course.lesson else { throw .failed("no lesson is open; 'lessons' lists them, 'open ID' opens one") }
+        guard let lesson = course.lesson else {
+            throw .failed("no lesson is open; 'lessons' lists them, 'open ID' opens one")
+        }
         return (course, lesson)
     }
 

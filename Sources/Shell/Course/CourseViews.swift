@@ -55,14 +55,20 @@ public enum CourseViews {
             let unit = question.unit.symbol.isEmpty ? "" : " in \(question.unit.symbol)"
             text += "\n\n*Answer with a number\(unit).*"
         case .choice, .multi:
-            text += "\n\n" + question.choices.enumerated().map { "\(letter($0.offset))) \(escape($0.element))" }
+            text +=
+                "\n\n"
+                + question.choices.enumerated().map { "\(letter($0.offset))) \(escape($0.element))" }
                 .joined(separator: "  \n")
-            text += question.kind == .multi ? "\n\n*Answer with every letter that applies, e.g. `a c`.*" : "\n\n*Answer with a letter.*"
+            text +=
+                question.kind == .multi
+                ? "\n\n*Answer with every letter that applies, e.g. `a c`.*" : "\n\n*Answer with a letter.*"
         case .text:
             text += "\n\n*Answer in a word or a few.*"
         case .order:
             let shown = course.presented(question, in: lesson)
-            text += "\n\n" + shown.enumerated().map { "\(letter($0.offset))) \(escape(question.items[$0.element]))" }
+            text +=
+                "\n\n"
+                + shown.enumerated().map { "\(letter($0.offset))) \(escape(question.items[$0.element]))" }
                 .joined(separator: "  \n")
             text += "\n\n*Answer with the letters in the right order, e.g. `c a b`.*"
         }
