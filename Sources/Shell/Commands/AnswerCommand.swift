@@ -10,9 +10,7 @@ extension ShellCommand {
 
             You can also just type the answer: a line that is not a command answers the question on screen.
             """,
-        complete: { request, session in
-            request.argumentIndex == 0 ? (session.course?.lesson?.questions.map(\.id) ?? []) : []
-        },
+        complete: completeQuestionIDs,
         run: { arguments, session throws(ShellError) in
             let (course, lesson) = try session.requireLesson()
             guard !arguments.isEmpty else { throw .usage("expected an answer") }

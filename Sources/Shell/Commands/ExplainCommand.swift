@@ -3,9 +3,7 @@ extension ShellCommand {
         name: "explain", group: .course, summary: "Show the explanation of the current question",
         usage: "explain [QID]",
         details: "Shows the worked explanation. Before you have answered, this counts as giving the question up.",
-        complete: { request, session in
-            request.argumentIndex == 0 ? (session.course?.lesson?.questions.map(\.id) ?? []) : []
-        },
+        complete: completeQuestionIDs,
         run: { arguments, session throws(ShellError) in
             let (course, lesson) = try session.requireLesson()
             guard arguments.count <= 1 else { throw .usage("expected at most one question id") }

@@ -2,9 +2,7 @@ extension ShellCommand {
     static let hint = ShellCommand(
         name: "hint", group: .course, summary: "Show the next hint for the question on screen", usage: "hint [QID]",
         details: "Reveals the next hint of the current question (or of question QID), one at a time.",
-        complete: { request, session in
-            request.argumentIndex == 0 ? (session.course?.lesson?.questions.map(\.id) ?? []) : []
-        },
+        complete: completeQuestionIDs,
         run: { arguments, session throws(ShellError) in
             let (course, lesson) = try session.requireLesson()
             guard arguments.count <= 1 else { throw .usage("expected at most one question id") }

@@ -36,3 +36,10 @@ extension ShellSession {
         course?.catalog.lessons.map(\.id) ?? []
     }
 }
+
+extension ShellCommand {
+    /// Completes the first argument with the open lesson's question ids.
+    static let completeQuestionIDs: Completion = { request, session in
+        request.argumentIndex == 0 ? (session.course?.lesson?.questions.map(\.id) ?? []) : []
+    }
+}
