@@ -9,6 +9,7 @@ struct KeyCheck {
         var problems: [LineError] = []
         let defined = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         for name in Placeholders.names(in: question.prompt) + question.hints.flatMap(Placeholders.names)
+            + Placeholders.names(in: question.explanation ?? "")
         where defined[name] == nil {
             problems.append(
                 LineError(

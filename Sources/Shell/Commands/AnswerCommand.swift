@@ -48,7 +48,7 @@ struct AnswerFlow {
                 $0.solved = true
             }
             session.say(session.style.green("✓ Right."))
-            if let explanation = question.explanation { session.render(markdown: explanation) }
+            if let explanation = question.explanation { session.render(markdown: course.fill(explanation, in: lesson)) }
             sayWhatNext()
         case .unreadable(let message):
             session.say("\(message) (this did not count as a try).")
@@ -61,11 +61,14 @@ struct AnswerFlow {
             if misses >= Self.missesBeforeExplaining, !before.solved {
                 course.record(question, in: lesson) { $0.revealed = true }
                 session.say("That is \(misses) tries; here is the explanation.")
-                session.render(markdown: question.explanation ?? "(This question has no explanation.)")
+                session.render(
+                    markdown: course.fill(question.explanation ?? "(This question has no explanation.)", in: lesson))
                 sayWhatNext()
             } else if before.hintsShown < question.hints.count {
                 course.record(question, in: lesson) { $0.hintsShown += 1 }
-                session.render(markdown: "**Hint \(before.hintsShown + 1):** " + question.hints[before.hintsShown])
+                session.render(
+                    markdown: "**Hint \(before.hintsShown + 1):** "
+                        + course.fill(question.hints[before.hintsShown], in: lesson))
             }
         }
         session.saveProgress()

@@ -12,7 +12,9 @@ extension ShellCommand {
                 ?? lesson.pages[course.page].questions.last
             guard let question else { throw .failed("there is no question on this page") }
             course.record(question, in: lesson) { if !$0.solved { $0.revealed = true } }
-            session.render(markdown: question.explanation ?? "Question '\(question.id)' has no explanation.")
+            session.render(
+                markdown: course.fill(
+                    question.explanation ?? "Question '\(question.id)' has no explanation.", in: lesson))
             session.saveProgress()
         })
 }

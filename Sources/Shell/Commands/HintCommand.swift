@@ -22,7 +22,9 @@ extension ShellCommand {
                         : "no more hints for '\(question.id)'; 'explain' shows the explanation")
             }
             course.record(question, in: lesson) { $0.hintsShown += 1 }
-            session.render(markdown: "**Hint \(shown + 1) of \(question.hints.count):** " + question.hints[shown])
+            session.render(
+                markdown: "**Hint \(shown + 1) of \(question.hints.count):** "
+                    + course.fill(question.hints[shown], in: lesson))
             session.saveProgress()
         })
 }

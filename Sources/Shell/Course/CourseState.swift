@@ -58,6 +58,11 @@ public final class CourseState {
         return values
     }
 
+    /// Text with this learner's numbers in place of `{param}`.
+    public func fill(_ text: String, in lesson: Lesson) -> String {
+        Placeholders.fill(text, values: values(for: lesson), units: units(for: lesson))
+    }
+
     public func units(for lesson: Lesson) -> [String: Unit] {
         var units: [String: Unit] = [:]
         for page in lesson.pages {
