@@ -17,7 +17,7 @@ extension Engine {
         pools[Int(pool)].handle(event, at: SimInstant(nanoseconds: now), into: &actions)
         var index = 0
         while index < actions.count {
-            let action = actions[index]
+            let action = actions.compact(at: index)
             index += 1
             perform(action, pool)
         }
@@ -42,7 +42,7 @@ extension Engine {
         }
     }
 
-    private mutating func perform(_ action: PoolAction, _ pool: Int32) {
+    private mutating func perform(_ action: CompactPoolAction, _ pool: Int32) {
         switch action {
         case .lend(let connection, let request):
             lend(connection, to: request, pool)
@@ -57,7 +57,7 @@ extension Engine {
         case .validate(let connection, let request):
             validate(connection, for: request, pool)
         case .failBorrow(let request, let error):
-            borrowFailed(request, error, pool)
+            borrowFailed(request, actions.error(at: error), pool)
         case .scheduleTimer(let timer, let instant):
             scheduleTimer(timer, at: instant.nanoseconds, pool)
         case .cancelTimer(let timer):
