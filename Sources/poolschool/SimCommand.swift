@@ -65,6 +65,9 @@ struct SimCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a summary.")
     var json = false
 
+    @Flag(help: "Print every event of the run, one line each, before the summary (slow for big runs).")
+    var trace = false
+
     func validate() throws {
         _ = try scenario()
     }
@@ -75,6 +78,9 @@ struct SimCommand: ParsableCommand {
         var result: SimulationResult?
         let elapsed = clock.measure { result = Simulation.run(scenario) }
         guard let result else { return }
+        if trace {
+            for event in result.trace { print(event) }
+        }
         let wallMilliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
         print(
             json
@@ -124,6 +130,7 @@ struct SimCommand: ParsableCommand {
         scenario.database.cores = dbCores
         scenario.database.setup = setupCost
         scenario.database.maxConnections = maxConnections
+        scenario.options.recordTrace = trace
         if let problem = scenario.problems.first { throw ValidationError(problem) }
         return scenario
     }

@@ -17,7 +17,7 @@ extension Engine {
         pools[Int(pool)].handle(event, at: SimInstant(nanoseconds: now), into: &actions)
         var index = 0
         while index < actions.count {
-            let action = actions[index]
+            let action = actions.compact(at: index)
             index += 1
             perform(action, pool)
         }
@@ -42,7 +42,7 @@ extension Engine {
         }
     }
 
-    private mutating func perform(_ action: PoolAction, _ pool: Int32) {
+    private mutating func perform(_ action: CompactPoolAction, _ pool: Int32) {
         switch action {
         case .lend(let connection, let request):
             lend(connection, to: request, pool)
@@ -57,7 +57,7 @@ extension Engine {
         case .validate(let connection, let request):
             validate(connection, for: request, pool)
         case .failBorrow(let request, let error):
-            borrowFailed(request, error, pool)
+            borrowFailed(request, actions.error(at: error), pool)
         case .scheduleTimer(let timer, let instant):
             scheduleTimer(timer, at: instant.nanoseconds, pool)
         case .cancelTimer(let timer):
@@ -123,27 +123,33 @@ extension Engine {
         }
         checkOrder(request, pool)
         let index = Int(connection.rawValue)
-        books[Int(pool)].connections[index].state = .lent
-        books[Int(pool)].connections[index].holder = slot
-        books[Int(pool)].connections[index].holderBorrow = request.number
-        books[Int(pool)].connections[index].lentAt = now
+        let time = now
+        books[Int(pool)].connections.withUnsafeMutableBufferPointer { connections in
+            connections[index].state = .lent
+            connections[index].holder = slot
+            connections[index].holderBorrow = request.number
+            connections[index].lentAt = time
+        }
         let record = Int(slot)
-        requests[record].pendingBorrow = 0
-        requests[record].assigned = false
-        let waited = now - requests[record].borrowAskedAt
-        requests[record].waited += waited
-        if requests[record].waitingCounted {
-            requests[record].waitingCounted = false
+        let (waited, wasCounted, second) = modifyRequest(slot) { record in
+            record.pendingBorrow = 0
+            record.assigned = false
+            let waited = time - record.borrowAskedAt
+            record.waited += waited
+            let wasCounted = record.waitingCounted
+            record.waitingCounted = false
+            if record.borrowingSecond {
+                record.secondary = connection.rawValue
+            } else {
+                record.primary = connection.rawValue
+            }
+            return (waited, wasCounted, record.borrowingSecond)
+        }
+        if wasCounted {
             recorder.borrowStopsWaiting(now)
         }
         recorder.connectionLent(now)
         lastProgress = now
-        let second = requests[record].borrowingSecond
-        if second {
-            requests[record].secondary = connection.rawValue
-        } else {
-            requests[record].primary = connection.rawValue
-        }
         if tracing { traceLent(slot, connection, pool, waited) }
         guard !requests[record].manual else { return }
         if second { requests[record].step += 1 }

@@ -71,6 +71,12 @@ extension Engine {
 
     // MARK: Requests
 
+    /// Changes one request record in place, with a single access to the array.
+    @inline(__always)
+    mutating func modifyRequest<Result>(_ slot: Int32, _ body: (inout RequestRecord) -> Result) -> Result {
+        requests.withUnsafeMutableBufferPointer { body(&$0[Int(slot)]) }
+    }
+
     mutating func allocateRequest() -> Int32 {
         if let slot = freeRequests.popLast() { return slot }
         requests.append(RequestRecord())
@@ -95,25 +101,29 @@ extension Engine {
             pool = Int32(routeCounter % pools.count)
             routeCounter += 1
         }
-        // Field by field, in place: building a record and assigning it would copy the whole struct.
-        let index = Int(slot)
-        requests[index].token &+= 1
-        requests[index].number = nextRequestNumber
-        requests[index].script = script
-        requests[index].step = 0
-        requests[index].pool = pool
-        requests[index].client = client
-        requests[index].attempt = 1
-        requests[index].arrivedAt = now
-        requests[index].waited = 0
-        requests[index].primary = -1
-        requests[index].secondary = -1
-        requests[index].pendingBorrow = 0
-        requests[index].borrowingSecond = false
-        requests[index].waitingCounted = false
-        requests[index].assigned = false
-        requests[index].manual = false
-        requests[index].live = true
+        // In place, through one access: building a record and assigning it would copy the whole struct, and
+        // field-by-field subscripting would check the array's uniqueness for every field.
+        let number = nextRequestNumber
+        let arrivedAt = now
+        modifyRequest(slot) { record in
+            record.token &+= 1
+            record.number = number
+            record.script = script
+            record.step = 0
+            record.pool = pool
+            record.client = client
+            record.attempt = 1
+            record.arrivedAt = arrivedAt
+            record.waited = 0
+            record.primary = -1
+            record.secondary = -1
+            record.pendingBorrow = 0
+            record.borrowingSecond = false
+            record.waitingCounted = false
+            record.assigned = false
+            record.manual = false
+            record.live = true
+        }
         liveRequests += 1
         lastProgress = now
         recorder.arrived(now)
@@ -131,11 +141,15 @@ extension Engine {
     mutating func requestBorrow(_ slot: Int32, second: Bool) {
         nextBorrow += 1
         let index = Int(slot)
-        requests[index].pendingBorrow = nextBorrow
-        requests[index].borrowingSecond = second
-        requests[index].borrowAskedAt = now
-        requests[index].assigned = false
-        let pool = requests[index].pool
+        let borrow = nextBorrow
+        let time = now
+        let pool = modifyRequest(slot) { record in
+            record.pendingBorrow = borrow
+            record.borrowingSecond = second
+            record.borrowAskedAt = time
+            record.assigned = false
+            return record.pool
+        }
         if tracing && requests[index].manual {
             note(.borrowRequested(request: requestName(slot), pool: books[Int(pool)].name))
         }

@@ -6,8 +6,9 @@ public struct RunOptions: Hashable, Sendable {
     public var sampleInterval: SimDuration?
     /// Check the pool contract on every action and collect violations.
     public var checkInvariants = false
-    /// Once no more requests will arrive, wait at most this long for the last ones to finish; what is still
-    /// running then (a deadlock, say) is reported as unfinished.
+    /// Once no more requests will arrive, wait at most this long for the last ones to finish; and stop
+    /// whenever requests are in flight but none has started, got a connection or ended for this long (clients
+    /// deadlocked on each other). What is still running then is reported as unfinished.
     public var drainLimit = SimDuration.minutes(60)
 
     public init() {}
