@@ -1,5 +1,6 @@
 import ArgumentParser
 import PoolWorld
+import Shell
 
 /// `poolschool sim`: one workload in the simulated world, from flags.
 ///
@@ -90,56 +91,28 @@ struct SimCommand: ParsableCommand {
 
     /// The scenario the flags describe, or a `ValidationError` naming the flag and what it accepts.
     func scenario() throws -> Scenario {
+        var options = WorkloadOptions()
+        options.poolSize = poolSize
+        options.arrivalRate = arrivalRate
+        options.holdMean = holdMean
+        options.holdDist = holdDist
+        options.arrivals = arrivals
+        options.requests = requests
+        options.seed = seed
+        options.borrowTimeout = borrowTimeout
+        options.warm = warm
+        options.dbCores = dbCores
+        options.setup = setup
+        options.maxConnections = maxConnections
+        options.instances = instances
+        options.maxOverflow = maxOverflow
         guard poolSize >= 1 else { throw ValidationError("--pool-size must be at least 1, got \(poolSize)") }
-        guard requests >= 1 else { throw ValidationError("--requests must be at least 1, got \(requests)") }
-        guard instances >= 1 else { throw ValidationError("--instances must be at least 1, got \(instances)") }
-        guard maxConnections >= 1 else {
-            throw ValidationError("--max-connections must be at least 1, got \(maxConnections)")
-        }
-        guard maxOverflow >= 0 else { throw ValidationError("--max-overflow must be 0 or more, got \(maxOverflow)") }
-        if let dbCores, dbCores < 1 { throw ValidationError("--db-cores must be at least 1, got \(dbCores)") }
-        let rate = try flag("--arrival-rate") { try ArrivalRate(parsing: arrivalRate) }
-        let hold = try flag("--hold-mean") { try SimDuration(parsing: holdMean) }
-        guard hold > .zero else { throw ValidationError("--hold-mean must be above zero, got \(holdMean)") }
-        let distribution: Distribution
-        switch holdDist.lowercased() {
-        case "exp", "exponential": distribution = .exponential(mean: hold)
-        case "const", "constant": distribution = .constant(hold)
-        default: throw ValidationError("--hold-dist must be exp or const, got \"\(holdDist)\"")
-        }
-        let process: Workload.Arrivals
-        switch arrivals.lowercased() {
-        case "poisson": process = .poisson(rate)
-        case "constant", "const": process = .constant(rate)
-        default: throw ValidationError("--arrivals must be poisson or constant, got \"\(arrivals)\"")
-        }
-        var timeout: SimDuration?
-        if !["none", "off", "0"].contains(borrowTimeout.lowercased()) {
-            timeout = try flag("--borrow-timeout") { try SimDuration(parsing: borrowTimeout) }
-        }
-        let setupCost = try flag("--setup") { try ConnectionSetup.preset(named: setup) }
-
-        let script: RequestScript = dbCores == nil ? .hold(distribution) : .query(distribution)
-        var scenario = Scenario(workload: Workload(arrivals: process, script: script, requestLimit: requests))
-        scenario.seed = seed
-        scenario.instances = instances
-        scenario.warmStart = warm
-        scenario.pool = PoolConfig.plain(size: poolSize, borrowTimeout: timeout)
-        scenario.pool.minIdle = warm ? poolSize : 0
-        scenario.pool.maxOverflow = maxOverflow
-        scenario.database.cores = dbCores
-        scenario.database.setup = setupCost
-        scenario.database.maxConnections = maxConnections
-        scenario.options.recordTrace = trace
-        if let problem = scenario.problems.first { throw ValidationError(problem) }
-        return scenario
-    }
-
-    private func flag<T>(_ name: String, _ parse: () throws -> T) throws -> T {
         do {
-            return try parse()
-        } catch let error as InputError {
-            throw ValidationError("\(name): \(error.message)")
+            var scenario = try options.scenario()
+            scenario.options.recordTrace = trace
+            return scenario
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 }

@@ -13,4 +13,19 @@ public struct SeriesPoint: Hashable, Sendable {
     public var busyCores: Int
     /// Requests completed so far.
     public var completed: Int
+
+    public init(
+        time: SimInstant, poolTotal: Int, poolIdle: Int, poolActive: Int, poolWaiting: Int, databaseConnections: Int,
+        runningQueries: Int, busyCores: Int, completed: Int
+    ) {
+        self.time = time
+        self.poolTotal = poolTotal
+        self.poolIdle = poolIdle
+        self.poolActive = poolActive
+        self.poolWaiting = poolWaiting
+        self.databaseConnections = databaseConnections
+        self.runningQueries = runningQueries
+        self.busyCores = busyCores
+        self.completed = completed
+    }
 }

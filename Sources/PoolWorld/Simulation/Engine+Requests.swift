@@ -61,6 +61,32 @@ extension Engine {
         generatorDone()
     }
 
+    /// The lab's `burst`: `count` requests running `script` arrive now, outside the workload's limits.
+    mutating func startRequests(count: Int, script: Int32) {
+        for _ in 0..<count { startRequest(client: -1, script: script) }
+    }
+
+    /// Adds a request script while the world runs (the lab's `burst N QUERY`); returns its index.
+    mutating func addScript(_ script: RequestScript) -> Int32 {
+        if let existing = scripts.firstIndex(of: script) { return Int32(existing) }
+        scriptStart.removeLast()
+        scriptStart.append(Int32(stepCodes.count))
+        for step in script.steps {
+            switch step {
+            case .hold(let duration): stepCodes.append(.hold(duration))
+            case .query(let cost): stepCodes.append(.query(cost))
+            case .borrowSecond: stepCodes.append(.borrowSecond)
+            case .releaseSecond: stepCodes.append(.releaseSecond)
+            case .statement(let statement):
+                stepCodes.append(.statement(Int32(statementTable.count)))
+                statementTable.append(statement)
+            }
+        }
+        scriptStart.append(Int32(stepCodes.count))
+        scripts.append(script)
+        return Int32(scripts.count - 1)
+    }
+
     mutating func clientWakes(_ client: Int32) {
         guard maySend else {
             generatorDone()
@@ -83,10 +109,10 @@ extension Engine {
         return Int32(requests.count - 1)
     }
 
-    private mutating func startRequest(client: Int32) {
+    private mutating func startRequest(client: Int32, script chosen: Int32? = nil) {
         requestsStarted += 1
-        var script: Int32 = 0
-        if cumulativeWeights.count > 1, let total = cumulativeWeights.last {
+        var script: Int32 = chosen ?? 0
+        if chosen == nil, cumulativeWeights.count > 1, let total = cumulativeWeights.last {
             let draw = random.nextUnit() * total
             script = Int32(cumulativeWeights.firstIndex(where: { draw < $0 }) ?? cumulativeWeights.count - 1)
         }

@@ -28,12 +28,12 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     var names: [Int32: String] = [:]
     var backendOwners: [BackendOwner] = []
 
-    let scripts: [RequestScript]
+    var scripts: [RequestScript]
     let cumulativeWeights: [Double]
     /// Scripts flattened into plain step codes: script `i` is `stepCodes[scriptStart[i]..<scriptStart[i + 1]]`.
-    let stepCodes: [StepCode]
-    let scriptStart: [Int32]
-    let statementTable: [SQLStatement]
+    var stepCodes: [StepCode]
+    var scriptStart: [Int32]
+    var statementTable: [SQLStatement]
     // The workload's numbers, unpacked so the hot path reads plain fields.
     let arrivals: Workload.Arrivals
     let meanGap: Double
@@ -137,7 +137,19 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
 
     /// Runs until every request has ended (or the drain limit passes), then reports.
     mutating func runToCompletion() {
+        runToCompletion(every: .max) { _ in true }
+    }
+
+    /// The same, asking `proceed` (given the requests started so far) every `events` events whether to go on
+    /// (Ctrl-C in the lab, progress bars).
+    mutating func runToCompletion(every events: Int, proceed: (Int) -> Bool) {
+        var countdown = events
         while true {
+            countdown -= 1
+            if countdown == 0 {
+                countdown = events
+                if !proceed(requestsStarted) { break }
+            }
             if generatorsActive == 0 && liveRequests == 0 { break }
             guard let next = nextEventTime, next <= drainDeadline,
                 liveRequests == 0 || next - lastProgress <= options.drainLimit.nanoseconds

@@ -17,6 +17,19 @@ public enum Simulation {
         return engine.result()
     }
 
+    /// Runs `scenario` with the reference pool, calling `proceed` with the requests started so far every few
+    /// thousand events; when it returns false the run stops there and reports what it measured (the lab's
+    /// Ctrl-C and progress bar).
+    public static func run(_ scenario: Scenario, proceed: (_ started: Int) -> Bool) -> SimulationResult {
+        var engine = Engine(
+            scenario: scenario,
+            pools: (0..<max(1, scenario.instances)).map { index in
+                ReferencePool(config: scenario.pool, seed: poolSeed(scenario.seed, index))
+            })
+        engine.runToCompletion(every: 8_192, proceed: proceed)
+        return engine.result()
+    }
+
     /// The seed of instance `index`'s pool, derived from the run's seed.
     public static func poolSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
         var random = WorldRandom(seed: seed).derived(stream: 1_000 + UInt64(index))

@@ -128,6 +128,17 @@ public final class World<Pool: ConnectionPoolStateMachine> {
         return settle()
     }
 
+    /// `count` requests running `script` arrive at once, each borrowing, working and returning by itself.
+    public func burst(_ count: Int, script: RequestScript) throws(InputError) -> [TraceEvent] {
+        guard count >= 1 else { throw InputError("a burst needs at least one request, got \(count)") }
+        let index = engine.addScript(script)
+        engine.startRequests(count: count, script: index)
+        return settle()
+    }
+
+    /// Requests still in the world (lab borrowers included).
+    public var liveRequests: Int { engine.liveRequests }
+
     /// Injects a fault.
     public func inject(_ fault: Fault) throws(InputError) -> [TraceEvent] {
         if let problem = engine.inject(fault) { throw InputError(problem) }

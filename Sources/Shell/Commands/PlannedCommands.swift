@@ -3,21 +3,6 @@
 /// When one is built, it moves to a file of its own and its line here goes.
 extension ShellCommand {
     static let planned: [ShellCommand] = [
-        // Lab
-        planned(
-            "lab", .lab, "Start a fresh world, the default or a named scenario", "lab [SCENARIO | --list | reset]",
-            part: "the lab"),
-        planned("config", .lab, "Show or change pool and database settings", "config [KEY=VALUE ...]", part: "the lab"),
-        planned("borrow", .lab, "Borrow a connection from the pool", "borrow [as NAME] [--wait]", part: "the lab"),
-        planned("release", .lab, "Return a borrowed connection", "release NAME", part: "the lab"),
-        planned("leak", .lab, "Drop a borrowed connection without returning it", "leak NAME", part: "the lab"),
-        planned("query", .lab, "Run SQL on a borrowed connection", "query NAME SQL", part: "the lab"),
-        planned("advance", .lab, "Move the virtual clock forward", "advance DURATION", part: "the lab"),
-        planned("burst", .lab, "Send N requests at once", "burst N [QUERY]", part: "the lab"),
-        planned("load", .lab, "Run a workload (the options of 'poolschool sim')", "load OPTIONS", part: "the lab"),
-        planned("fault", .lab, "Inject a fault: restart, firewall idle drop, slow auth", "fault KIND", part: "the lab"),
-        planned("stats", .lab, "Pool and database metrics", "stats", part: "the lab"),
-        planned("events", .lab, "The last N events of the world", "events [N]", part: "the lab"),
         // Exercises
         planned("exercises", .exercises, "List the exercises and their status", "exercises", part: "the exercises"),
         planned("check", .exercises, "Build and grade an exercise", "check [EXERCISE]", part: "the exercises"),

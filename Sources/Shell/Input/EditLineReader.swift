@@ -124,6 +124,9 @@ private enum EditLineState {
             let word = text.map { String(cString: $0) } ?? ""
             EditLineState.matches = EditLineState.complete(before, word)
             guard !EditLineState.matches.isEmpty else { return nil }
+            // `config max_size=` wants its value next, not a space.
+            let endsInAssignment = EditLineState.matches.allSatisfy { $0.hasSuffix("=") }
+            poolschool_rl_set_completion_append_character(endsInAssignment ? 0 : Int32(UInt8(ascii: " ")))
             return rl_completion_matches(text, EditLineState.nextMatch)
         }
 

@@ -1,9 +1,9 @@
 import PoolWorld
 
 /// Renders a `SimulationResult` for `poolschool sim`: a readable summary or the documented JSON.
-enum SimReport {
+public enum SimReport {
     /// The JSON keys, in order; `wall_ms` is the only one that differs between identical runs.
-    static func json(_ result: SimulationResult, wallMilliseconds: Double) -> String {
+    public static func json(_ result: SimulationResult, wallMilliseconds: Double) -> String {
         let fields: [(String, String)] = [
             ("requests", "\(result.requests)"),
             ("completed", "\(result.completed)"),
@@ -23,7 +23,7 @@ enum SimReport {
         return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    static func text(_ result: SimulationResult, scenario: Scenario, wallMilliseconds: Double) -> String {
+    public static func text(_ result: SimulationResult, scenario: Scenario, wallMilliseconds: Double) -> String {
         var lines: [String] = []
         let ended = "completed \(result.completed), timed out \(result.timedOut), errors \(result.errored)"
         lines.append(
@@ -40,6 +40,11 @@ enum SimReport {
         if let cpu = result.databaseCPUUtilisation {
             lines.append("database     CPU \(fixed(cpu * 100, 1))% busy")
         }
+        if result.retries > 0 { lines.append("retries      \(result.retries) extra attempts") }
+        if result.database.refusedConnections > 0 {
+            lines.append("database     refused \(result.database.refusedConnections) logins")
+        }
+        if result.leaksReported > 0 { lines.append("leaks        \(result.leaksReported) reported") }
         for (message, count) in result.errorsByMessage.sorted(by: { $0.value > $1.value }).prefix(3) {
             lines.append("error        \(count)× \(message)")
         }

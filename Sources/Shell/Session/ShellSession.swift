@@ -14,6 +14,8 @@ public final class ShellSession {
     public var location: String?
     /// The course, when lessons were found; nil leaves the course commands explaining why.
     public var course: CourseState?
+    /// The lab's world, started by `lab` or by the first lab command.
+    public var lab: LabState?
     /// A yes/no question waiting for the next line (`reset-progress`): run on yes, dropped otherwise.
     public var pendingConfirmation: (prompt: String, action: () -> Void)?
     /// The worst outcome so far; the process exits with it when input is not a terminal.

@@ -1,0 +1,39 @@
+import PoolWorld
+
+extension ShellCommand {
+    static let borrow = ShellCommand(
+        name: "borrow", group: .lab, summary: "Borrow a connection from the pool", usage: "borrow [as NAME] [--wait]",
+        details: """
+            Asks the pool for a connection for borrower NAME (default b1, b2, …). If none is free the borrower \
+            waits in line; `--wait` moves the clock until it gets one or its borrow times out.
+            """,
+        complete: { request, _ in request.argumentIndex == 0 ? ["as", "--wait"] : ["--wait"] },
+        run: { arguments, session throws(ShellError) in
+            var words = arguments
+            let wait = words.contains("--wait")
+            words.removeAll { $0 == "--wait" }
+            var name: String?
+            if words.first == "as" {
+                guard words.count >= 2 else { throw .usage("'as' needs a name, e.g. borrow as a") }
+                name = words[1]
+                words.removeFirst(2)
+            }
+            guard words.isEmpty else { throw .usage("unexpected '\(Sanitizer.clean(words[0]))'") }
+            let lab = session.requireLab()
+            let borrower = name ?? lab.freshBorrowerName()
+            do {
+                session.show(try lab.world.borrow(borrower))
+                lab.sample()
+                guard wait else { return }
+                // Move the clock until the borrower holds a connection or its borrow has ended.
+                while lab.world.borrowerSummary.contains(where: { $0.name == borrower && $0.connection == nil }) {
+                    guard !session.interrupt.isRaised else {
+                        throw ShellError.failed("stopped; \(borrower) still waits")
+                    }
+                    session.show(try lab.advance(by: .milliseconds(100)))
+                }
+            } catch {
+                throw session.labFailure(error)
+            }
+        })
+}

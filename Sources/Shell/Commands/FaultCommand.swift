@@ -1,0 +1,59 @@
+import PoolWorld
+
+extension ShellCommand {
+    static let faultKinds = [
+        "restart", "firewall", "slow-auth", "auth-fails", "kill", "idle-session-timeout",
+        "idle-in-transaction-timeout", "max-connections",
+    ]
+
+    static let fault = ShellCommand(
+        name: "fault", group: .lab, summary: "Inject a fault: restart, firewall idle drop, slow auth",
+        usage: "fault KIND [VALUE]",
+        details: """
+            `fault restart` (every connection dies), `fault firewall 5m` (drop connections idle 5 min; `off`), \
+            `fault slow-auth 2s` (logins take 2 s longer; `off`), `fault auth-fails on|off`, `fault kill c3`, \
+            `fault idle-session-timeout 30s`, `fault idle-in-transaction-timeout 10s`, `fault max-connections 20`.
+            """,
+        complete: { request, _ in request.argumentIndex == 0 ? faultKinds : [] },
+        run: { arguments, session throws(ShellError) in
+            guard let kind = arguments.first else {
+                throw .usage("expected a fault: \(faultKinds.joined(separator: ", "))")
+            }
+            let value = arguments.count > 1 ? arguments[1] : nil
+            func duration() throws(ShellError) -> SimDuration? {
+                guard let value else { throw .usage("\(kind) needs a duration such as 30s, or off") }
+                if ["off", "none", "0"].contains(value.lowercased()) { return nil }
+                do { return try SimDuration(parsing: value) } catch { throw .usage(error.message) }
+            }
+            let fault: Fault
+            switch kind {
+            case "restart": fault = .restart
+            case "firewall": fault = .firewall(idleLimit: try duration())
+            case "slow-auth": fault = .slowAuthentication(extra: try duration() ?? .zero)
+            case "auth-fails":
+                guard let value, ["on", "off"].contains(value) else { throw .usage("auth-fails takes on or off") }
+                fault = .authenticationFails(value == "on")
+            case "kill":
+                guard let value else { throw .usage("kill needs a connection name such as c1") }
+                fault = .killConnection(value)
+            case "idle-session-timeout": fault = .idleSessionTimeout(try duration())
+            case "idle-in-transaction-timeout": fault = .idleInTransactionTimeout(try duration())
+            case "max-connections":
+                guard let value, let limit = Int(value), limit >= 1 else {
+                    throw .usage("max-connections takes a whole number of at least 1")
+                }
+                fault = .maxConnections(limit)
+            default:
+                throw .usage(
+                    "unknown fault '\(Sanitizer.clean(kind))'\(EditDistanceHint.suggestion(kind, faultKinds)); one of \(faultKinds.joined(separator: ", "))"
+                )
+            }
+            let lab = session.requireLab()
+            do {
+                session.show(try lab.world.inject(fault))
+                lab.sample()
+            } catch {
+                throw session.labFailure(error)
+            }
+        })
+}

@@ -1,0 +1,20 @@
+extension ShellCommand {
+    static let query = ShellCommand(
+        name: "query", group: .lab, summary: "Run SQL on a borrowed connection", usage: "query NAME SQL",
+        details: """
+            Runs SQL on the connection NAME holds, with the session's state: `SELECT 1`, `SELECT work(5ms)`, \
+            `SELECT pg_sleep(0.5)`, BEGIN/COMMIT/ROLLBACK, SET/SHOW, PREPARE/EXECUTE, CREATE TEMP TABLE, \
+            LISTEN/NOTIFY, pg_advisory_lock, DISCARD ALL. The clock moves until the result arrives.
+            """,
+        complete: completeBorrowers,
+        run: { arguments, session throws(ShellError) in
+            guard arguments.count >= 2 else { throw .usage("expected a borrower and SQL, e.g. query a SELECT 1") }
+            let lab = session.requireLab()
+            do {
+                session.show(try lab.world.query(arguments[0], arguments.dropFirst().joined(separator: " ")))
+                lab.sample()
+            } catch {
+                throw session.labFailure(error)
+            }
+        })
+}

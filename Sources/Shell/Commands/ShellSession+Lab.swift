@@ -1,0 +1,37 @@
+import PoolWorld
+
+extension ShellSession {
+    /// The lab, starting the default world if none is running yet.
+    func requireLab() -> LabState {
+        if let lab { return lab }
+        let started = LabState(scenario: LabScenario.catalog[0])
+        lab = started
+        say("(started the default lab world; 'lab --list' names the scenarios)")
+        return started
+    }
+
+    /// Prints trace lines, eliding the middle of long runs so a burst of 200 stays readable.
+    func show(_ events: [TraceEvent]) {
+        let long = events.count > 16
+        let shown = long ? Array(events.prefix(6)) + Array(events.suffix(4)) : events
+        for (index, event) in shown.enumerated() {
+            if long, index == 6 {
+                say(style.dim("… \(events.count - 10) more events ('events \(events.count)' shows them all)"))
+            }
+            say(Sanitizer.clean(event.description))
+        }
+    }
+
+    /// A world's input error as a failed command.
+    func labFailure(_ error: any Error) -> ShellError {
+        if let shell = error as? ShellError { return shell }
+        return .failed(Sanitizer.clean((error as? InputError)?.message ?? "\(error)"))
+    }
+}
+
+extension ShellCommand {
+    /// Completes lab borrower names.
+    static let completeBorrowers: Completion = { request, session in
+        request.argumentIndex == 0 ? (session.lab?.world.borrowerSummary.map(\.name) ?? []) : []
+    }
+}

@@ -1,0 +1,19 @@
+import PoolWorld
+
+/// A named world from the source documents: its settings, its story, and the commands that show its figure.
+public struct LabScenario: Sendable {
+    public let name: String
+    /// One line, for `lab --list`.
+    public let summary: String
+    /// Markdown shown when the scenario starts: what to look for, and the document it comes from.
+    public let story: String
+    /// Lab commands that reproduce the figure, run by `lab NAME` (the world is fresh again afterwards).
+    public let demo: [String]
+    let configure: @Sendable (inout LabSettings) -> Void
+
+    public static func named(_ name: String) -> LabScenario? {
+        catalog.first { $0.name == name }
+    }
+
+    public static var names: [String] { catalog.map(\.name) }
+}

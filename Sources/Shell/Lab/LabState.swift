@@ -1,0 +1,121 @@
+import PoolWorld
+
+/// The lab's world and settings. Settings survive `lab reset` and are changed by `config`; the world is
+/// rebuilt from them whenever they change.
+public final class LabState {
+    public private(set) var scenario: LabScenario
+    public var pool: PoolConfig
+    public var database: DatabaseConfig
+    public var instances = 1
+    public var seed: UInt64 = 1
+    public private(set) var world: ReferenceWorld
+    /// Gauges sampled as the clock moves, for `stats`' sparkline and the chart after a burst.
+    public private(set) var samples: [SeriesPoint] = []
+    /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
+    public var burstStart: (traceIndex: Int, count: Int)?
+    private var nextBorrower = 1
+
+    public init(scenario: LabScenario) {
+        self.scenario = scenario
+        var settings = LabSettings()
+        scenario.configure(&settings)
+        pool = settings.pool
+        database = settings.database
+        instances = settings.instances
+        world = LabState.makeWorld(settings, seed: 1)
+        _ = try? world.advance(by: .zero)  // The warm start's own events are not news to the learner.
+        sample()
+    }
+
+    /// A fresh world of `scenario` with its own settings.
+    public func start(_ scenario: LabScenario) {
+        self.scenario = scenario
+        var settings = LabSettings()
+        scenario.configure(&settings)
+        pool = settings.pool
+        database = settings.database
+        instances = settings.instances
+        rebuild()
+    }
+
+    /// A fresh world with the current settings.
+    public func rebuild() {
+        world = LabState.makeWorld(LabSettings(pool: pool, database: database, instances: instances), seed: seed)
+        _ = try? world.advance(by: .zero)
+        samples = []
+        burstStart = nil
+        nextBorrower = 1
+        sample()
+    }
+
+    static func makeWorld(_ settings: LabSettings, seed: UInt64) -> ReferenceWorld {
+        var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
+        scenario.database = settings.database
+        scenario.pool = settings.pool
+        scenario.instances = settings.instances
+        scenario.seed = seed
+        // A pool that keeps idle connections has had them for a while when the learner arrives.
+        scenario.warmStart = settings.pool.minIdle > 0
+        return ReferenceWorld(scenario: scenario) { index in
+            ReferencePool(config: settings.pool, seed: Simulation.poolSeed(seed, index))
+        }
+    }
+
+    /// The scenario settings a `load` starts from.
+    public var baseScenario: Scenario {
+        var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
+        scenario.database = database
+        scenario.pool = pool
+        scenario.instances = instances
+        scenario.seed = seed
+        return scenario
+    }
+
+    /// `b1`, `b2`, … for borrowers the learner did not name.
+    public func freshBorrowerName() -> String {
+        let taken = Set(world.borrowerSummary.map(\.name))
+        while taken.contains("b\(nextBorrower)") { nextBorrower += 1 }
+        defer { nextBorrower += 1 }
+        return "b\(nextBorrower)"
+    }
+
+    /// Moves the clock in up to 200 steps, sampling the gauges after each, so charts have a shape.
+    public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
+        let steps = max(1, min(200, Int(duration.nanoseconds / 1_000_000)))
+        var events: [TraceEvent] = []
+        var done = SimDuration.zero
+        for step in 1...steps {
+            let target = SimDuration(nanoseconds: duration.nanoseconds * Int64(step) / Int64(steps))
+            events += try world.advance(by: target - done)
+            done = target
+            sample()
+        }
+        return events
+    }
+
+    /// Records the gauges now.
+    public func sample() {
+        let metrics = world.poolMetrics
+        let database = world.database
+        samples.append(
+            SeriesPoint(
+                time: world.now, poolTotal: metrics.reduce(0) { $0 + $1.total },
+                poolIdle: metrics.reduce(0) { $0 + $1.idle }, poolActive: metrics.reduce(0) { $0 + $1.active },
+                poolWaiting: metrics.reduce(0) { $0 + $1.waiting }, databaseConnections: database.connections,
+                runningQueries: database.runningQueries, busyCores: database.busyCores, completed: 0))
+        if samples.count > 2_000 { samples.removeFirst(samples.count - 2_000) }
+    }
+}
+
+/// What a scenario sets up.
+public struct LabSettings: Sendable {
+    public var pool = PoolConfig()
+    public var database = DatabaseConfig()
+    public var instances = 1
+
+    public init(pool: PoolConfig = PoolConfig(), database: DatabaseConfig = DatabaseConfig(), instances: Int = 1) {
+        self.pool = pool
+        self.database = database
+        self.instances = instances
+    }
+}

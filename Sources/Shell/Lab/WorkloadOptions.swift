@@ -1,0 +1,226 @@
+import Course
+import PoolWorld
+
+/// The workload flags of `poolschool sim`, which the lab's `load` takes too: one parser, one meaning.
+public struct WorkloadOptions: Sendable {
+    public var poolSize: Int?
+    public var arrivalRate: String?
+    public var holdMean = "40ms"
+    public var holdDist = "exp"
+    public var arrivals = "poisson"
+    public var requests = 10_000
+    public var seed: UInt64 = 1
+    public var borrowTimeout: String?
+    public var warm = false
+    public var dbCores: Int?
+    public var setup: String?
+    public var maxConnections: Int?
+    public var instances: Int?
+    public var maxOverflow: Int?
+    /// What each request does: hold (plain time), query (database CPU), transaction, nested.
+    public var script = "auto"
+    /// A closed loop of this many clients instead of open-loop arrivals.
+    public var clients: Int?
+    public var think = "0ms"
+    public var retries = 0
+    public var backoff = "none"
+    /// This fraction of requests are slow reports holding `reportHold`.
+    public var reportShare = 0.0
+    public var reportHold = "2s"
+
+    public init() {}
+
+    public struct Problem: Error, Equatable, Sendable {
+        public let message: String
+    }
+
+    /// The flags, with what each takes, for errors and completion.
+    public static let flags: [(name: String, value: String)] = [
+        ("--pool-size", "N"), ("--arrival-rate", "R/s"), ("--hold-mean", "DURATION"), ("--hold-dist", "exp|const"),
+        ("--arrivals", "poisson|constant"), ("--requests", "N"), ("--seed", "N"), ("--borrow-timeout", "DURATION|none"),
+        ("--warm", ""), ("--db-cores", "N"), ("--setup", "PRESET"), ("--max-connections", "N"), ("--instances", "N"),
+        ("--max-overflow", "N"), ("--script", "hold|query|transaction|nested"), ("--clients", "N"),
+        ("--think", "DURATION"), ("--retries", "N"), ("--backoff", "none|exp|const"), ("--report-share", "FRACTION"),
+        ("--report-hold", "DURATION"),
+    ]
+
+    /// Reads `--flag value`, `--flag=value` and `--warm` from the lab's command line.
+    public static func parse(_ words: [String], ignoring extra: Set<String> = []) throws(Problem) -> WorkloadOptions {
+        var options = WorkloadOptions()
+        var index = 0
+        while index < words.count {
+            var name = words[index]
+            var value: String?
+            if let equals = name.firstIndex(of: "=") {
+                value = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard name.hasPrefix("--") else {
+                throw Problem(message: "expected a flag such as --arrival-rate, got '\(Sanitizer.clean(name))'")
+            }
+            if extra.contains(name) {
+                index += value == nil ? 2 : 1
+                continue
+            }
+            guard let flag = flags.first(where: { $0.name == name }) else {
+                let hint =
+                    EditDistance.suggestion(for: name, among: flags.map(\.name) + extra.sorted()).map {
+                        "; did you mean \($0)?"
+                    } ?? ""
+                throw Problem(message: "unknown flag \(Sanitizer.clean(name))\(hint)")
+            }
+            if flag.value.isEmpty {
+                options.warm = true
+                index += 1
+                continue
+            }
+            if value == nil {
+                guard index + 1 < words.count else { throw Problem(message: "\(name) needs a value (\(flag.value))") }
+                value = words[index + 1]
+                index += 1
+            }
+            try options.set(name, value!)
+            index += 1
+        }
+        return options
+    }
+
+    private mutating func set(_ name: String, _ value: String) throws(Problem) {
+        func int() throws(Problem) -> Int {
+            guard let number = Int(value.replacingOccurrences(of: "_", with: "")) else {
+                throw Problem(message: "\(name) takes a whole number, got '\(Sanitizer.clean(value))'")
+            }
+            return number
+        }
+        switch name {
+        case "--pool-size": poolSize = try int()
+        case "--arrival-rate": arrivalRate = value
+        case "--hold-mean": holdMean = value
+        case "--hold-dist": holdDist = value
+        case "--arrivals": arrivals = value
+        case "--requests": requests = try int()
+        case "--seed": seed = UInt64(max(0, try int()))
+        case "--borrow-timeout": borrowTimeout = value
+        case "--db-cores": dbCores = try int()
+        case "--setup": setup = value
+        case "--max-connections": maxConnections = try int()
+        case "--instances": instances = try int()
+        case "--max-overflow": maxOverflow = try int()
+        case "--script": script = value
+        case "--clients": clients = try int()
+        case "--think": think = value
+        case "--retries": retries = try int()
+        case "--backoff": backoff = value
+        case "--report-share":
+            guard let share = Double(value), (0...1).contains(share) else {
+                throw Problem(message: "--report-share takes a fraction from 0 to 1, got '\(Sanitizer.clean(value))'")
+            }
+            reportShare = share
+        default: reportHold = value  // --report-hold
+        }
+    }
+
+    /// The scenario these flags describe on top of `base` (the lab's current settings), or sim's defaults.
+    public func scenario(base: Scenario? = nil) throws(Problem) -> Scenario {
+        let rate = try arrivalRate.map { (text) throws(Problem) in
+            try parse("--arrival-rate") { () throws(InputError) in try ArrivalRate(parsing: text) }
+        }
+        guard clients != nil || rate != nil else {
+            throw Problem(message: "--arrival-rate is required (e.g. 400/s), unless --clients N runs a closed loop")
+        }
+        let hold = try duration("--hold-mean", holdMean)
+        guard hold > .zero else { throw Problem(message: "--hold-mean must be above zero, got \(holdMean)") }
+        let distribution: Distribution
+        switch holdDist.lowercased() {
+        case "exp", "exponential": distribution = .exponential(mean: hold)
+        case "const", "constant": distribution = .constant(hold)
+        default: throw Problem(message: "--hold-dist must be exp or const, got \"\(holdDist)\"")
+        }
+        var process: Workload.Arrivals
+        if let clients {
+            guard clients >= 1 else { throw Problem(message: "--clients must be at least 1, got \(clients)") }
+            process = .closedLoop(clients: clients, think: .exponential(mean: try duration("--think", think)))
+            if try duration("--think", think) == .zero {
+                process = .closedLoop(clients: clients, think: .constant(.zero))
+            }
+        } else if let rate {
+            switch arrivals.lowercased() {
+            case "poisson": process = .poisson(rate)
+            case "constant", "const": process = .constant(rate)
+            default: throw Problem(message: "--arrivals must be poisson or constant, got \"\(arrivals)\"")
+            }
+        } else {
+            process = .none
+        }
+        guard requests >= 1 else { throw Problem(message: "--requests must be at least 1, got \(requests)") }
+
+        var scenario = base ?? Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
+        if base == nil {
+            scenario.pool = PoolConfig.plain(size: poolSize ?? 10, borrowTimeout: nil)
+            scenario.database.cores = nil
+        }
+        if let poolSize { scenario.pool.maxSize = poolSize }
+        if let dbCores {
+            guard dbCores >= 1 else { throw Problem(message: "--db-cores must be at least 1, got \(dbCores)") }
+            scenario.database.cores = dbCores
+        }
+        if let borrowTimeout {
+            scenario.pool.borrowTimeout =
+                ["none", "off", "0"].contains(borrowTimeout.lowercased())
+                ? nil : try duration("--borrow-timeout", borrowTimeout)
+        }
+        if let setup {
+            scenario.database.setup = try parse("--setup") { () throws(InputError) in
+                try ConnectionSetup.preset(named: setup)
+            }
+        }
+        if let maxConnections { scenario.database.maxConnections = maxConnections }
+        if let instances { scenario.instances = instances }
+        if let maxOverflow { scenario.pool.maxOverflow = maxOverflow }
+        scenario.seed = seed
+        scenario.warmStart = warm
+        if warm { scenario.pool.minIdle = scenario.pool.maxSize }
+
+        let work: RequestScript
+        switch script.lowercased() {
+        case "auto": work = scenario.database.cores == nil ? .hold(distribution) : .query(distribution)
+        case "hold": work = .hold(distribution)
+        case "query": work = .query(distribution)
+        case "transaction": work = .transaction(statements: 3, cost: distribution)
+        case "nested": work = .nestedTransaction(hold: distribution)
+        default: throw Problem(message: "--script must be hold, query, transaction or nested, got \"\(script)\"")
+        }
+        var mix: [(weight: Double, script: RequestScript)] = [(1 - reportShare, work)]
+        if reportShare > 0 {
+            let report = RequestScript.hold(.constant(try duration("--report-hold", reportHold)), name: "report")
+            mix = reportShare < 1 ? [(1 - reportShare, work), (reportShare, report)] : [(1, report)]
+        }
+        var workload = Workload(arrivals: process, mix: mix, requestLimit: requests)
+        if retries > 0 {
+            let backoffPolicy: RetryPolicy.Backoff
+            switch backoff.lowercased() {
+            case "none": backoffPolicy = .none
+            case "exp", "exponential":
+                backoffPolicy = .exponential(base: .milliseconds(50), cap: .seconds(5), jitter: true)
+            case "const", "constant": backoffPolicy = .constant(.milliseconds(100))
+            default: throw Problem(message: "--backoff must be none, exp or const, got \"\(backoff)\"")
+            }
+            workload.retry = RetryPolicy(maxAttempts: retries + 1, backoff: backoffPolicy)
+        }
+        scenario.workload = workload
+        if let problem = scenario.problems.first { throw Problem(message: problem) }
+        return scenario
+    }
+
+    private func duration(_ flag: String, _ text: String) throws(Problem) -> SimDuration {
+        try parse(flag) { () throws(InputError) in try SimDuration(parsing: text) }
+    }
+
+    private func parse<T>(_ flag: String, _ body: () throws(InputError) -> T) throws(Problem) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Problem(message: "\(flag): \(error.message)")
+        }
+    }
+}
