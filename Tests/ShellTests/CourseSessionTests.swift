@@ -134,4 +134,31 @@ import Testing
         #expect(transcript.contains("page: '9' is not a page of '01-cost'; it has pages 1 to 2"))
         #expect(session.status == .usage)
     }
+
+    @Test func aLessonLabIsCheckedAgainstTheLearnersWorld() throws {
+        let lesson = """
+            ---
+            id: 02-desk
+            title: Desk
+            order: 2
+            sources: [s.txt]
+            ---
+
+            ```lab
+            scenario: reservation-desk
+            steps:
+              - burst 200
+            expect:
+              - waiting == 175
+            observe: They queue.
+            ```
+            """
+        try lesson.write(to: folder.appendingPathComponent("02-desk.md"), atomically: true, encoding: .utf8)
+        let (transcript, _) = run([
+            "open 02-desk", "lab check", "lab reservation-desk", "lab check", "burst 200", "lab check",
+        ])
+        #expect(transcript.contains("start the lab first: lab reservation-desk, then burst 200"))
+        #expect(transcript.contains("✗ waiting == 175 (it is 0)"))
+        #expect(transcript.contains("✓ waiting == 175 (it is 175)\nObserved. They queue."))
+    }
 }

@@ -1,13 +1,14 @@
 extension ShellCommand {
     static let lab = ShellCommand(
         name: "lab", group: .lab, summary: "Start a fresh world, the default or a named scenario",
-        usage: "lab [SCENARIO | --list | reset]",
+        usage: "lab [SCENARIO | --list | reset | check]",
         details: """
             `lab` starts the default world; `lab NAME` starts a scenario from the course and runs the commands \
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
-            `lab reset` starts the current scenario over with your `config` settings.
+            `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
+            open lesson's lab asks you to observe against your world.
             """,
-        complete: { request, _ in request.argumentIndex == 0 ? LabScenario.names + ["--list", "reset"] : [] },
+        complete: { request, _ in request.argumentIndex == 0 ? LabScenario.names + ["--list", "reset", "check"] : [] },
         run: { arguments, session throws(ShellError) in
             guard arguments.count <= 1 else { throw .usage("expected at most one scenario name") }
             switch arguments.first {
@@ -17,6 +18,8 @@ extension ShellCommand {
                     session.say(
                         scenario.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + scenario.summary)
                 }
+            case "check":
+                try LessonLab.check(session)
             case "reset":
                 let lab = session.requireLab()
                 lab.rebuild()

@@ -20,8 +20,7 @@ public enum CourseCommandLine {
             }
         }
         let catalog = CourseCatalog.load(files: files, folder: targets[0], extra: problems)
-        // Lab blocks are checked against the lab's scenarios; none exist until the lab arrives.
-        let diagnostics = Linter(scenarios: []).lint(catalog)
+        let diagnostics = linter.lint(catalog)
         for diagnostic in diagnostics {
             output.write(Sanitizer.clean(diagnostic.description) + "\n", error: false)
         }
@@ -30,6 +29,9 @@ public enum CourseCommandLine {
         output.write(summary + "\n", error: true)
         return diagnostics.isEmpty ? .success : .failure
     }
+
+    /// The course linter with the lab's scenarios, running each lesson's lab blocks in the world.
+    public static let linter = Linter(scenarios: Set(LabScenario.names), runLab: LabBlockRunner.lint)
 
     /// The hash a hidden answer key stores (Lessons/README.md, "Hidden answers").
     public static func hashAnswer(_ answer: String, salt: String) -> String {

@@ -36,7 +36,10 @@ public enum CourseViews {
             case .params:
                 continue
             case .lab(let lab):
-                parts.append("**Lab** (`\(lab.scenario)`): \(lab.observe ?? "")\nRun it with `lab \(lab.scenario)`.")
+                let steps = lab.steps.map { "`\($0)`" }.joined(separator: ", ")
+                parts.append(
+                    "**Lab:** start it with `lab \(lab.scenario)`, then type \(steps), and `lab check` to see "
+                        + "whether you observed what it expects.")
             }
         }
         let last = course.page + 1 == lesson.pages.count

@@ -1,0 +1,39 @@
+import Course
+import PoolWorld
+
+/// Runs a lesson's `lab` block in a fresh world, as lint does, or checks a learner's world against it.
+public enum LabBlockRunner {
+    /// Runs the block's steps in a fresh world of its scenario and returns what did not hold.
+    @Sendable public static func lint(_ block: LabBlock) -> [String] {
+        guard let scenario = LabScenario.named(block.scenario) else {
+            return ["unknown lab scenario '\(block.scenario)'"]
+        }
+        let output = CapturedOutput()
+        let session = ShellSession(output: output, home: ShellHome(path: "/nonexistent"))
+        let lab = LabState(scenario: scenario)
+        session.lab = lab
+        var problems: [String] = []
+        for step in block.steps {
+            let before = output.text.count
+            if session.execute(step) != .success {
+                let said = String(output.text.dropFirst(before)).split(separator: "\n").first.map(String.init) ?? ""
+                problems.append("lab step '\(step)' failed: \(said)")
+            }
+        }
+        return problems + check(block, against: lab).compactMap { $0.holds ? nil : "lab expectation \($0.text)" }
+    }
+
+    /// Each expectation with whether it holds in `lab`'s world now.
+    public static func check(_ block: LabBlock, against lab: LabState) -> [(text: String, holds: Bool)] {
+        block.expectations.map { expectation in
+            let line = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
+            guard let actual = lab.metric(named: expectation.metric) else {
+                return (
+                    "'\(line)': unknown metric '\(expectation.metric)'; use \(LabState.metricNames.joined(separator: ", "))",
+                    false
+                )
+            }
+            return (line + " (it is \(Quantity.format(actual)))", expectation.holds(for: actual))
+        }
+    }
+}
