@@ -1,5 +1,6 @@
 /// Splits a command line into words the way a person expects from a shell:
-/// spaces separate, 'single' and "double" quotes group, a backslash escapes the next character.
+/// spaces separate, 'single' and "double" quotes group, a backslash escapes the next character. A quote
+/// opens only at the start of a word, so `Little's law` and `don't` are typed as written.
 public enum Tokenizer {
     public static func split(_ line: String, allowUnterminated: Bool = false) throws(ShellError) -> [String] {
         var words: [String] = []
@@ -22,7 +23,7 @@ public enum Tokenizer {
                 if character == open { quote = nil } else { current.append(character) }
                 continue
             }
-            if character == "'" || character == "\"" {
+            if (character == "'" || character == "\""), !inWord || current.isEmpty {
                 quote = character
                 inWord = true
             } else if character.isWhitespace {

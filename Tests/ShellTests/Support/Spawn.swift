@@ -18,6 +18,15 @@ enum Spawn {
         _ arguments: [String], environment: [String: String], stdin: String? = nil, stdout: String? = nil,
         stderr: String? = nil, seconds: Double = 30
     ) throws -> Int32 {
+        let pid = try start(arguments, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr)
+        return try wait(pid, arguments: arguments, seconds: seconds)
+    }
+
+    /// Starts the program and returns its process id, without waiting.
+    static func start(
+        _ arguments: [String], environment: [String: String], stdin: String? = nil, stdout: String? = nil,
+        stderr: String? = nil
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,6 +60,11 @@ enum Spawn {
             throw Failure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
 
+        return pid
+    }
+
+    /// Waits for `pid` to end; kills it and throws after `seconds`.
+    static func wait(_ pid: pid_t, arguments: [String], seconds: Double) throws -> Int32 {
         let deadline = Date().addingTimeInterval(seconds)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
