@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/poolschool
 
-.PHONY: run test build deps test-deps format lint clean
+.PHONY: run test build deps test-deps bench format lint clean
 
 run: build
 	@$(BIN)
@@ -20,6 +20,11 @@ deps:
 # tmux drives the terminal test (ShellTests/TerminalSessionTests).
 test-deps:
 	@scripts/ensure-packages.sh pkg-config libedit-dev tmux
+
+# Benchmarks, measured side by side in one run (release builds; not part of make test).
+bench: deps
+	@scripts/ensure-packages.sh postgresql-client python3-venv
+	python3 Benchmarks/run.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Package.swift

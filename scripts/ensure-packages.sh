@@ -10,6 +10,8 @@ for package in "$@"; do
         libedit-dev) [ -f /usr/include/editline/readline.h ] && continue ;;
         tmux) command -v tmux >/dev/null 2>&1 && continue ;;
         pkg-config) command -v pkg-config >/dev/null 2>&1 && continue ;;
+        postgresql-client) command -v psql >/dev/null 2>&1 && continue ;;
+        python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 && continue ;;
         *) dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' && continue ;;
     esac
     missing="$missing $package"

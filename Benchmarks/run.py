@@ -1,0 +1,185 @@
+"""`make bench`: every benchmark of poolschool, each printed beside what it is compared with, measured in one run.
+
+Builds a release poolschool and the package-benchmark suite, installs SimPy into Benchmarks/.venv, then prints a
+table and writes bench-results.json at the project root. Whole processes are timed here; the pool state machine is
+timed by package-benchmark (Benchmarks/Benchmarks/PoolStateMachine). Medians throughout: this machine is shared.
+"""
+import json
+import os
+import pty
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "Benchmarks")
+VENV = os.path.join(BENCH, ".venv")
+POOLSCHOOL = os.path.join(ROOT, ".build", "release", "poolschool")
+MMC_FLAGS = ["--pool-size", "20", "--arrival-rate", "400/s", "--hold-mean", "40ms", "--seed", "1", "--warm", "--json"]
+
+results = []
+
+
+def say(text):
+    print(text, flush=True)
+
+
+def run(command, **options):
+    return subprocess.run(command, check=True, capture_output=True, text=True, **options)
+
+
+def record(name, figure, unit, compared_with, target, passed, note=""):
+    results.append({
+        "benchmark": name, "figure": figure, "unit": unit, "compared_with": compared_with, "target": target,
+        "met": passed, "note": note,
+    })
+    mark = "yes" if passed else ("n/a" if passed is None else "NO")
+    say(f"  {name}: {figure} {unit}  [{compared_with}]  target {target}: {mark}")
+
+
+def timed(command, repeat, **options):
+    """Median wall time of a whole process, in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, **options)
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def setup():
+    say("building poolschool (release)…")
+    run(["swift", "build", "-c", "release", "--product", "poolschool"], cwd=ROOT)
+    if not os.path.exists(os.path.join(VENV, "bin", "python")):
+        say("installing SimPy into Benchmarks/.venv…")
+        run([sys.executable, "-m", "venv", VENV])
+        run([os.path.join(VENV, "bin", "pip"), "install", "--quiet", "-r", os.path.join(BENCH, "requirements.txt")])
+
+
+def simulator():
+    say("1. simulator throughput: M/M/c, λ=400/s, 40 ms holds, pool 20")
+    ours = []
+    for _ in range(3):
+        out = json.loads(run([POOLSCHOOL, "sim", *MMC_FLAGS, "--requests", "1000000"]).stdout)
+        ours.append(out["requests"] / (out["wall_ms"] / 1000))
+    simpy = []
+    for _ in range(3):
+        out = json.loads(run([os.path.join(VENV, "bin", "python"), os.path.join(BENCH, "mmc_simpy.py"), "200000"]).stdout)
+        simpy.append(out["requests_per_s"])
+    ours, simpy = statistics.median(ours), statistics.median(simpy)
+    record("simulator requests per wall second", round(ours), "req/s", f"SimPy {round(simpy)} req/s, "
+           f"ratio {ours / simpy:.1f}x", ">= 5,000,000 req/s and >= 40x SimPy", ours >= 5e6 and ours / simpy >= 40)
+
+
+def state_machine():
+    say("2. reference pool state machine (package-benchmark)")
+    out = run(["swift", "package", "--disable-sandbox", "benchmark", "--format", "markdown", "--time-units",
+               "nanoseconds"], cwd=BENCH).stdout
+    for name in ["ReferencePool borrow+release, uncontended", "ReferencePool borrow+release, 100 waiters queued"]:
+        section = out.split("### " + name, 1)[1]
+        row = next(line for line in section.splitlines() if line.startswith("| Time (wall clock)"))
+        p50 = float(row.split("|")[4])  # columns: metric, p0, p25, p50
+        per_cycle = p50 / 1000  # scalingFactor .kilo: one sample is a thousand cycles
+        record(name, round(per_cycle, 1), "ns per cycle (p50)", "PoolActions reused, no allocation",
+               "<= 100 ns", per_cycle <= 100)
+
+
+def startup():
+    say("4. start-up, median of 20 whole processes")
+    psql = shutil.which("psql")
+    ours = timed([POOLSCHOOL, "--version"], 20)
+    theirs = timed([psql, "--version"], 20) if psql else None
+    record("poolschool --version", round(ours, 2), "ms", f"psql --version {theirs:.2f} ms" if theirs else "psql absent",
+           "no slower than psql", None if theirs is None else ours <= theirs)
+    samples = [first_prompt() for _ in range(20)]
+    prompt = statistics.median(samples)
+    record("shell start to first prompt", round(prompt, 2), "ms", f"psql --version {theirs:.2f} ms" if theirs else "",
+           "no slower than psql", None if theirs is None else prompt <= theirs)
+
+
+def first_prompt():
+    """Milliseconds from starting the shell on a terminal until its prompt is on screen."""
+    home = tempfile.mkdtemp()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update({"POOLSCHOOL_HOME": home, "TERM": "xterm"})
+        os.execv(POOLSCHOOL, [POOLSCHOOL, "--lessons", os.path.join(ROOT, "Lessons")])
+    start = time.perf_counter()
+    seen = b""
+    while b"poolschool> " not in seen:
+        ready, _, _ = select.select([fd], [], [], 10)
+        if not ready:
+            raise RuntimeError("no prompt within 10 s")
+        seen += os.read(fd, 4096)
+    elapsed = (time.perf_counter() - start) * 1000
+    os.write(fd, b"\x04")
+    os.waitpid(pid, 0)
+    shutil.rmtree(home, ignore_errors=True)
+    return elapsed
+
+
+def interactive_load():
+    say("6. interactive load of 100,000 requests in the shell, median of 5")
+    with tempfile.TemporaryDirectory() as scratch:
+        load = os.path.join(scratch, "load.txt")
+        empty = os.path.join(scratch, "empty.txt")
+        with open(load, "w") as file:
+            file.write("load --arrival-rate 400/s --hold-mean 40ms --requests 100000 --warm\n")
+        open(empty, "w").close()
+        env = dict(os.environ, POOLSCHOOL_HOME=scratch)
+        whole = timed([POOLSCHOOL, "run", load], 5, env=env)
+        start = timed([POOLSCHOOL, "run", empty], 5, env=env)
+        report = run([POOLSCHOOL, "run", load], env=env).stdout
+        inside = float(re.search(r"simulated in ([0-9.]+) ms", report).group(1))
+    answer = whole - start
+    record("load of 100,000 requests", round(answer, 1), "ms (process with load minus empty process)",
+           f"simulation itself {inside:.1f} ms", "< 100 ms", answer < 100)
+
+
+def lint_at_scale():
+    say("7. lint over 200 generated lessons, median of 5")
+    with tempfile.TemporaryDirectory() as scratch:
+        sources = sorted(f for f in os.listdir(os.path.join(ROOT, "Lessons")) if f[0].isdigit())
+        count = 0
+        while count < 200:
+            for name in sources:
+                if count == 200:
+                    break
+                text = open(os.path.join(ROOT, "Lessons", name)).read()
+                lesson_id = re.search(r"^id: (.+)$", text, re.M).group(1)
+                # Each copy its own id and no prerequisites, so the generated course is valid as a whole.
+                text = text.replace(f"id: {lesson_id}", f"id: gen-{count:03d}", 1)
+                text = re.sub(r"^requires: .*$", "requires: []", text, count=1, flags=re.M)
+                text = re.sub(r"^order: .*$", f"order: {count}", text, count=1, flags=re.M)
+                with open(os.path.join(scratch, f"{count:03d}-gen.md"), "w") as file:
+                    file.write(text)
+                count += 1
+        lessons = subprocess.run([POOLSCHOOL, "lint", scratch], capture_output=True, text=True)
+        if lessons.returncode != 0:
+            raise RuntimeError("generated lessons do not lint clean:\n" + lessons.stdout[:2000])
+        questions = re.search(r"(\d+) question", lessons.stderr).group(1)
+        median = timed([POOLSCHOOL, "lint", scratch], 5)
+    record("lint 200 lessons", round(median), "ms", f"{questions} questions, every lab block run", "reported", None)
+
+
+def main():
+    setup()
+    steps = [simulator, state_machine, startup, interactive_load, lint_at_scale]
+    for step in steps:
+        step()
+    say("\n| benchmark | figure | compared with | target | met |\n|---|---|---|---|---|")
+    for row in results:
+        met = {True: "yes", False: "no", None: "n/a"}[row["met"]]
+        say(f"| {row['benchmark']} | {row['figure']} {row['unit']} | {row['compared_with']} | {row['target']} | {met} |")
+    with open(os.path.join(ROOT, "bench-results.json"), "w") as file:
+        json.dump({"machine": os.uname().nodename, "cores": os.cpu_count(), "results": results}, file, indent=2)
+    say("\nwrote bench-results.json")
+
+
+if __name__ == "__main__":
+    main()
