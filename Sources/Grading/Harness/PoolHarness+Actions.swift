@@ -69,6 +69,9 @@ extension PoolHarness {
         case .closed:
             fail("lends closed", "lent c\(id) to r\(number), but c\(id) is closed")
             return
+        case .failedPing:
+            fail("stale", "lent c\(id) to r\(number), but c\(id) has just failed its validation ping")
+            return
         case .validating where connection.validatingFor != number:
             fail("lends twice", "lent c\(id) to r\(number) while it was being validated for r\(connection.validatingFor)")
             return
@@ -83,7 +86,8 @@ extension PoolHarness {
                     + (lost ? ": the connection is lent to nobody, and its slot is lost" : ""))
             return
         }
-        checkOrder(serving: number, with: id)
+        // A borrower was served when its validation ping started; the lend after the ping is not a new choice.
+        if connection.validatedFor != number { checkOrder(serving: number, with: id) }
         guard violation == nil else { return }
         if rules.staleness { checkFresh(id, for: number) }
         guard violation == nil else { return }
@@ -138,6 +142,8 @@ extension PoolHarness {
                         ? ": leak detection reports a long lease and never takes the connection back" : ""))
         case .validating:
             fail("close", "closed c\(id) while a validation ping was running on it")
+        case .failedPing:
+            connections[id].state = .closed
         case .idle:
             if rules.staleness { checkCloseReason(id, reason) }
             guard violation == nil else { return }

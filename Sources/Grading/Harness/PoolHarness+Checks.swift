@@ -22,6 +22,11 @@ extension PoolHarness {
             return
         }
         if rules.minIdle { trackShortfall() }
+        if count(.idle) > config.minIdle {
+            if idleExcessSince == nil { idleExcessSince = now }
+        } else {
+            idleExcessSince = nil
+        }
     }
 
     /// The pool's own gauges must match the books.
@@ -104,11 +109,14 @@ extension PoolHarness {
                 return
             }
         }
-        if let timeout = config.idleTimeout?.nanoseconds, count(.idle) > config.minIdle {
-            let limit = timeout + config.housekeepingInterval.nanoseconds
-            for id in connections.indices
-            where connections[id].state == .idle && connections[id].idleSince + limit < time {
-                now = connections[id].idleSince + limit
+        if let timeout = config.idleTimeout?.nanoseconds, let excessSince = idleExcessSince {
+            let interval = config.housekeepingInterval.nanoseconds
+            for id in connections.indices where connections[id].state == .idle {
+                // Due once idle for the timeout while the pool has more idle than its minimum, at the next
+                // housekeeping.
+                let due = max(connections[id].idleSince + timeout, excessSince) + interval
+                guard due < time else { continue }
+                now = due
                 fail(
                     "idle timeout",
                     "c\(id) has been idle for over \(SimDuration(nanoseconds: timeout)) (the idle timeout) plus a "
@@ -131,14 +139,16 @@ extension PoolHarness {
                     + "\(SimDuration(nanoseconds: lifetime)) max lifetime")
             return
         }
-        guard case .onBorrow(let window) = config.validation, connection.validatedFor != number,
-            now - connection.idleSince >= window.nanoseconds
+        // A connection handed straight from one borrower (or from opening) to a waiter has not sat idle.
+        let idleFor = now - connection.idleSince
+        guard case .onBorrow(let window) = config.validation, connection.validatedFor != number, idleFor > 0,
+            idleFor >= window.nanoseconds
         else { return }
-        let idleFor = SimDuration(nanoseconds: now - connection.idleSince)
+        let shownIdle = SimDuration(nanoseconds: idleFor)
         let dead = connection.diedAt.map { ", and the server had dropped it at \(SimInstant(nanoseconds: $0))" } ?? ""
         fail(
             "stale",
-            "lent c\(id) to r\(number) without validating it, after \(idleFor) idle\(dead): validation on borrow "
+            "lent c\(id) to r\(number) without validating it, after \(shownIdle) idle\(dead): validation on borrow "
                 + "pings a connection idle for \(window) or more before lending it")
     }
 

@@ -7,7 +7,7 @@
 /// hundreds of times. Opening a connection takes 5 ms, a validation ping 1 ms.
 struct PoolHarness<Pool: PoolExercise> {
     struct Connection {
-        enum State { case opening, idle, lent, validating, closed }
+        enum State { case opening, idle, lent, validating, failedPing, closed }
         var state = State.opening
         var openedAt: Int64 = 0
         var idleSince: Int64 = 0
@@ -57,6 +57,8 @@ struct PoolHarness<Pool: PoolExercise> {
     var opensToFail = 0
     /// Since when `minIdle` has not been met with nothing opening and no retry scheduled.
     var shortfallSince: Int64?
+    /// Since when more connections than `minIdle` have been idle.
+    var idleExcessSince: Int64?
     /// Connections closed for their lifetime: when they opened and when they closed.
     var lifetimeCloses: [(opened: Int64, closed: Int64)] = []
     let recording: Bool
@@ -103,7 +105,8 @@ struct PoolHarness<Pool: PoolExercise> {
                 giveBack(holder)
             }
             let waiting = requests.contains { $0.state == .waiting || $0.state == .validating }
-            guard violation == nil, waiting || !holders.isEmpty || !agenda.isEmpty else { break }
+            // Timers such as housekeeping run for ever: stop once nobody holds or waits.
+            guard violation == nil, waiting || !holders.isEmpty else { break }
             let wait = (config.borrowTimeout ?? .seconds(1)).nanoseconds + 50_000_000
             advance(to: now + wait)
         }
@@ -259,13 +262,14 @@ struct PoolHarness<Pool: PoolExercise> {
                 requests[borrower].state = .waiting
             }
             if connections[id].diedAt != nil {
-                connections[id].state = .closed
+                connections[id].state = .failedPing
                 deliver(
                     .validationFailed(ConnectionID(Int32(id)), .connectionTimedOut),
                     TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: .connectionTimedOut))
                         .description)
             } else {
                 connections[id].validatedFor = borrower
+                connections[id].idleSince = now
                 deliver(
                     .validationSucceeded(ConnectionID(Int32(id))),
                     TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: nil)).description)
@@ -298,6 +302,13 @@ struct PoolHarness<Pool: PoolExercise> {
             carryOut(action)
             guard violation == nil else { return }
         }
+        if let kept = connections.indices.first(where: { connections[$0].state == .failedPing }) {
+            fail(
+                "keeps a failed connection",
+                "c\(kept) failed its validation ping, but the pool kept it: close it "
+                    + "(.closeConnection(c\(kept), .validationFailed)) and never lend it")
+            return
+        }
         checkBetweenEvents()
     }
 
@@ -308,7 +319,7 @@ struct PoolHarness<Pool: PoolExercise> {
 
     var openConnections: [Int] {
         connections.indices.filter {
-            $0 > 0 && [.idle, .lent, .validating].contains(connections[$0].state)
+            $0 > 0 && [.idle, .lent, .validating, .failedPing].contains(connections[$0].state)
         }
     }
 
