@@ -1,7 +1,7 @@
 /// Exercise 1: the course's arithmetic as functions, one per formula the lessons teach.
 ///
 /// Durations are in seconds and rates per second, as plain `Double`s; connection counts are `Int`s.
-public protocol SizingExercise {
+public protocol SizingExercise: SendableMetatype {
     /// The share of an unpooled request's time spent opening its connection: setup / (setup + query).
     /// Lesson 02-connection-cost.
     static func setupShare(setup: Double, query: Double) -> Double

@@ -5,7 +5,7 @@ public enum PoolSuites {
     public static func fixedSize<Pool: PoolExercise>(_ type: Pool.Type) -> ExerciseSuite {
         let rules = PoolRules()
         return ExerciseSuite(
-            exercise: "fixed-size-pool",
+            exercise: GradedExercise.fixedSizePool.name,
             checks: [
                 check(
                     type, "lends each connection to one borrower at a time", 1, rules,
@@ -27,7 +27,7 @@ public enum PoolSuites {
     public static func waiting<Pool: PoolExercise>(_ type: Pool.Type) -> ExerciseSuite {
         let rules = PoolRules(queues: true, timeouts: true, cancellation: true)
         return ExerciseSuite(
-            exercise: "waiting-pool",
+            exercise: GradedExercise.waitingPool.name,
             checks: [
                 check(
                     type, "waiters are served first come, first served", 1, rules,
@@ -57,7 +57,7 @@ public enum PoolSuites {
             return config
         }
         return ExerciseSuite(
-            exercise: "leak-detection",
+            exercise: GradedExercise.leakDetection.name,
             checks: [
                 check(
                     type, "reports a connection held past the threshold, at the threshold", 1, rules,
@@ -96,7 +96,7 @@ public enum PoolSuites {
             return config
         }
         return ExerciseSuite(
-            exercise: "stale-connections",
+            exercise: GradedExercise.staleConnections.name,
             checks: [
                 check(
                     type, "validates a connection idle long enough before lending it", 1, rules,
@@ -141,7 +141,7 @@ public enum PoolSuites {
             return config
         }
         return ExerciseSuite(
-            exercise: "warm-up",
+            exercise: GradedExercise.warmUp.name,
             checks: [
                 check(
                     type, "opens min idle connections at start", 1, rules,
