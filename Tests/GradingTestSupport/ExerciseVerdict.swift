@@ -59,14 +59,14 @@ public enum ExerciseVerdict {
 }
 
 /// What a grading child process printed, and how it ended.
-struct ChildOutcome {
+public struct ChildOutcome {
     var report: ExerciseReport?
     var lastProgress: String?
     var timeout: String?
     var status: ExitStatus
     var errorLines: [String]
 
-    init(_ result: ExitTest.Result) {
+    public init(_ result: ExitTest.Result) {
         let output = String(decoding: result.standardOutputContent, as: UTF8.self)
         for line in output.split(separator: "\n") {
             if line.hasPrefix(ExerciseChild.reportPrefix) {
@@ -85,7 +85,7 @@ struct ChildOutcome {
     }
 
     /// The report, or one made up from how the process ended.
-    func report(for exercise: GradedExercise) -> ExerciseReport {
+    public func report(for exercise: GradedExercise) -> ExerciseReport {
         if let report { return report }
         let place = lastProgress.map { " during \($0)" } ?? ""
         let message: String

@@ -38,10 +38,18 @@ extension PoolHarness {
         guard metrics.total != expected.total || metrics.idle != expected.idle || metrics.active != expected.active
             || metrics.waiting != expected.waiting || metrics.pending != expected.pending
         else { return }
+        var hint = ""
+        if metrics.waiting > expected.waiting {
+            hint = ": a borrower that was served, timed out or gave up is still in your line"
+        } else if metrics.active > expected.active {
+            hint = ": a connection that came back or broke is still counted as lent"
+        } else if metrics.total > expected.total {
+            hint = ": a connection that closed or broke is still counted"
+        }
         fail(
             "gauges",
             "metrics say \(metrics) (pending=\(metrics.pending)), but the pool has \(expected) "
-                + "(pending=\(expected.pending))")
+                + "(pending=\(expected.pending))\(hint)")
     }
 
     /// Without a queue (exercise 2), a borrower may wait only for a connection being opened for it.

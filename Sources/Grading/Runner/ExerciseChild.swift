@@ -20,7 +20,10 @@ public enum ExerciseChild {
 
     /// Grades `suite` and exits. `probe` grades a stub that is still marked unattempted: quickly, without
     /// shrinking and with a short time limit, only to learn whether it would pass.
-    public static func grade(_ suite: ExerciseSuite, probe: Bool = false, limit: Duration = .seconds(20)) -> Never {
+    /// `replay` runs one seed (one check) instead of reading `POOLSCHOOL_REPLAY_SEED`.
+    public static func grade(
+        _ suite: ExerciseSuite, probe: Bool = false, limit: Duration = .seconds(20), replay: UInt64? = nil
+    ) -> Never {
         let last = Mutex("starting")
         let finished = Atomic(false)
         let limit = probe ? min(limit, .seconds(3)) : limit
@@ -35,7 +38,7 @@ public enum ExerciseChild {
             _exit(timedOutStatus)
         }
         thread.start()
-        let replay = ProcessInfo.processInfo.environment[replayVariable].flatMap(UInt64.init)
+        let replay = replay ?? ProcessInfo.processInfo.environment[replayVariable].flatMap(UInt64.init)
         let options = CheckOptions(replaySeed: replay, shrink: !probe) { step in
             last.withLock { $0 = step }
             write(progressPrefix + step)
