@@ -7,7 +7,8 @@ public struct CheckResult: Codable, Hashable, Sendable {
     public var message: String?
     /// The seed of the failing case: `replay EXERCISE SEED` in the shell replays it.
     public var seed: UInt64?
-    /// The smallest failing trace found, one line per step (`t=0.005s r2 got c1`); empty when it passed.
+    /// The failing trace, one line per step (`t=0.005s r2 got c1`): shrunk to the smallest schedule that still
+    /// fails where the check is deterministic, the last events before the failure otherwise.
     public var trace: [String]
     /// How many cases ran (seeds, or scenarios).
     public var cases: Int
@@ -28,7 +29,7 @@ public struct CheckResult: Codable, Hashable, Sendable {
         var lines = ["✗ \(name)"]
         if let message { lines += message.split(separator: "\n").map { "  " + $0 } }
         if let seed {
-            let steps = trace.isEmpty ? "" : "smallest failing trace (\(trace.count) lines), "
+            let steps = trace.isEmpty ? "" : "failing trace below (\(trace.count) lines), "
             lines.append("  \(steps)seed \(seed); replay it in the shell with: replay \(exercise) \(seed)")
         }
         lines += trace.map { "    " + $0 }
