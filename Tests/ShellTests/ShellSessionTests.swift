@@ -60,11 +60,11 @@ import Testing
     }
 
     @Test func commandsOfLaterPartsSayTheyAreNotReady() {
-        let run = ScriptedSession(["borrow", "check"])
+        let run = ScriptedSession(["borrow", "config"])
         #expect(
             run.transcript == """
                 session:1: 'borrow' is not ready yet: it arrives with the lab
-                session:2: 'check' is not ready yet: it arrives with the exercises
+                session:2: 'config' is not ready yet: it arrives with the lab
 
                 """)
         #expect(run.status == .failure)

@@ -22,6 +22,7 @@ public struct CommandTable: Sendable {
         [
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .help, .quit, .version,
+            .exercises, .check, .solution, .replay,
         ] + ShellCommand.planned
     )
 

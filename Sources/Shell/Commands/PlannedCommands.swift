@@ -18,15 +18,6 @@ extension ShellCommand {
         planned("fault", .lab, "Inject a fault: restart, firewall idle drop, slow auth", "fault KIND", part: "the lab"),
         planned("stats", .lab, "Pool and database metrics", "stats", part: "the lab"),
         planned("events", .lab, "The last N events of the world", "events [N]", part: "the lab"),
-        // Exercises
-        planned("exercises", .exercises, "List the exercises and their status", "exercises", part: "the exercises"),
-        planned("check", .exercises, "Build and grade an exercise", "check [EXERCISE]", part: "the exercises"),
-        planned(
-            "solution", .exercises, "Show the reference solution of a passed exercise", "solution EXERCISE",
-            part: "the exercises"),
-        planned(
-            "replay", .exercises, "Step through a failing trace in the lab", "replay EXERCISE SEED",
-            part: "the exercises"),
     ]
 
     private static func planned(
