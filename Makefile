@@ -22,10 +22,10 @@ test-deps:
 	@scripts/ensure-packages.sh pkg-config libedit-dev tmux
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Solutions Package.swift
 
 format:
-	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Package.swift
+	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Solutions Package.swift
 
 clean:
 	rm -rf .build

@@ -52,7 +52,8 @@ actor AsyncPool: AsyncPoolExercise {
 
     private var now: SimInstant {
         let elapsed = ContinuousClock.now - started
-        return SimInstant(nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        return SimInstant(
+            nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
     }
 
     /// Hands one event to the machine and carries out its actions, without suspending.

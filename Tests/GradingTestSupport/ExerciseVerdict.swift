@@ -80,8 +80,10 @@ public struct ChildOutcome {
         status = result.exitStatus
         let errors = String(decoding: result.standardErrorContent, as: UTF8.self).split(separator: "\n")
         // The runtime's own words (`Fatal error: Index out of range`) and any frame in the learner's files.
-        errorLines = errors.filter { $0.contains("Fatal error") || $0.contains("Exercises/") || $0.contains("Solutions/") }
-            .prefix(4).map { $0.trimmingCharacters(in: .whitespaces) }
+        errorLines = errors.filter {
+            $0.contains("Fatal error") || $0.contains("Exercises/") || $0.contains("Solutions/")
+        }
+        .prefix(4).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The report, or one made up from how the process ended.
@@ -97,7 +99,9 @@ public struct ChildOutcome {
             let how: String
             switch status {
             case .signal(let signal):
-                how = signal == SIGILL || signal == SIGTRAP ? "trapped (a Swift runtime error)" : "crashed (signal \(signal))"
+                how =
+                    signal == SIGILL || signal == SIGTRAP
+                    ? "trapped (a Swift runtime error)" : "crashed (signal \(signal))"
             case .exitCode(let code):
                 how = "exited with status \(code) before grading finished"
             @unknown default:

@@ -26,7 +26,9 @@ actor RacyPool: AsyncPoolExercise {
 
     func release(_ connection: ConnectionID) { idle.append(connection) }
 
-    var metrics: PoolMetrics { PoolMetrics(total: open, idle: idle.count, active: open - idle.count, waiting: 0, pending: 0) }
+    var metrics: PoolMetrics {
+        PoolMetrics(total: open, idle: idle.count, active: open - idle.count, waiting: 0, pending: 0)
+    }
 }
 
 /// An actor pool with a FIFO line of continuations that ignores cancellation: a cancelled waiter is never

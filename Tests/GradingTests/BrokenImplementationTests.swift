@@ -28,7 +28,8 @@ import Testing
             name: "leak detection that reclaims", suite: PoolSuites.leakDetection(BrokenPool<ReclaimsLeaks>.self),
             diagnostic: "leak detection reports a long lease and never takes the connection back"),
         Case(
-            name: "leak detection that never reports", suite: PoolSuites.leakDetection(BrokenPool<NeverReportsLeaks>.self),
+            name: "leak detection that never reports",
+            suite: PoolSuites.leakDetection(BrokenPool<NeverReportsLeaks>.self),
             diagnostic: "leak threshold and no leak was reported"),
         Case(
             name: "hands out a stale connection",
@@ -59,7 +60,8 @@ import Testing
             ExerciseChild.grade(AsyncPoolSuite.suite(RacyPool.self), replay: 10_001)
         }
         let report = try #require(result.map { ChildOutcome($0).report(for: .asyncPool) })
-        #expect(report.failed.contains { $0.message?.contains("connections were open at once; the maximum is 3") == true })
+        #expect(
+            report.failed.contains { $0.message?.contains("connections were open at once; the maximum is 3") == true })
     }
 
     @Test(.timeLimit(.minutes(1))) func losesAWaiterOnCancellation() async throws {
@@ -67,6 +69,7 @@ import Testing
             ExerciseChild.grade(AsyncPoolSuite.suite(LosesCancelledWaiters.self), replay: 40_001)
         }
         let report = try #require(result.map { ChildOutcome($0).report(for: .asyncPool) })
-        #expect(report.failed.contains { $0.message?.contains("its borrow never returned: the waiter was lost") == true })
+        #expect(
+            report.failed.contains { $0.message?.contains("its borrow never returned: the waiter was lost") == true })
     }
 }

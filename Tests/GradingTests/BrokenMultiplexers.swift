@@ -34,7 +34,8 @@ struct AllowsBegin: MultiplexerExercise {
         base.handle(event, into: &answer)
         for action in answer {
             switch action {
-            case .closeClient(let client, _): actions.append(.reply(client, lastResult ?? StatementResult(.success(""))))
+            case .closeClient(let client, _):
+                actions.append(.reply(client, lastResult ?? StatementResult(.success(""))))
             case .closeServer: break
             default: actions.append(action)
             }

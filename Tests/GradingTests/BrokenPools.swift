@@ -45,7 +45,9 @@ struct BrokenPool<Choice: BugChoice>: PoolExercise {
         case .borrowRequested(let request):
             if waiters.isEmpty, let connection = idle.popLast() {
                 lend(connection, request, now, &actions)
-            } else if bug == .lendsTwice, let connection = lastLent, idle.count + lent.count + opening >= maximumConnections {
+            } else if bug == .lendsTwice, let connection = lastLent,
+                idle.count + lent.count + opening >= maximumConnections
+            {
                 lend(connection, request, now, &actions)
             } else {
                 waiters.append((request, now))

@@ -25,7 +25,9 @@ import Testing
         #expect(!named.isEmpty, "\(exercise.file)'s header must name its lesson")
         for lesson in named {
             let path = Self.root.appendingPathComponent("Lessons/\(lesson).md").path
-            #expect(FileManager.default.fileExists(atPath: path), "\(exercise.file) names lesson \(lesson), which does not exist")
+            #expect(
+                FileManager.default.fileExists(atPath: path),
+                "\(exercise.file) names lesson \(lesson), which does not exist")
         }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
             #expect(
@@ -36,12 +38,14 @@ import Testing
 
     @Test func doNothingImplementationsFail() {
         for suite in [
-            SizingSuite.suite(ZeroSizing.self), PoolSuites.fixedSize(SilentPool.self), PoolSuites.waiting(SilentPool.self),
+            SizingSuite.suite(ZeroSizing.self), PoolSuites.fixedSize(SilentPool.self),
+            PoolSuites.waiting(SilentPool.self),
             PoolSuites.leakDetection(SilentPool.self), PoolSuites.staleConnections(SilentPool.self),
             PoolSuites.warmUp(SilentPool.self), MultiplexerSuite.suite(SilentMultiplexer.self),
         ] {
             let report = suite.run(CheckOptions(shrink: false))
-            #expect(report.failed.count == suite.checks.count, "\(suite.exercise): a stub that does nothing passed a check")
+            #expect(
+                report.failed.count == suite.checks.count, "\(suite.exercise): a stub that does nothing passed a check")
         }
     }
 

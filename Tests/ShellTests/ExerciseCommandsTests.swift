@@ -67,7 +67,8 @@ import Testing
                 titel: Two
             """, path: "exercises.yaml")
         let messages = catalog.diagnostics.map(\.description)
-        #expect(messages.contains("exercises.yaml:6: exercise 'one' has points 0; points must be a whole number above 0"))
+        #expect(
+            messages.contains("exercises.yaml:6: exercise 'one' has points 0; points must be a whole number above 0"))
         #expect(messages.contains("exercises.yaml:7: exercise 'one' needs 'hints': a list of non-empty hints"))
         #expect(messages.contains("exercises.yaml:9: unknown key 'titel'; did you mean 'title'?"))
         #expect(messages.contains("exercises.yaml:8: exercise 'one' has no 'title'"))
@@ -84,7 +85,9 @@ import Testing
             exercise: "waiting-pool",
             checks: [
                 CheckResult(name: "order", passed: true, cases: 40),
-                CheckResult(name: "timeouts", passed: false, message: "r3 <never> timed out", seed: 20_007, trace: ["t=0"], cases: 7),
+                CheckResult(
+                    name: "timeouts", passed: false, message: "r3 <never> timed out", seed: 20_007, trace: ["t=0"],
+                    cases: 7),
             ])
         let document = GradeDocument(exercises: [
             GradeDocument.exercise(entry, .graded(report)), GradeDocument.exercise(entry, .notStarted(line: 40)),

@@ -63,7 +63,9 @@ public struct ExerciseCatalog: Sendable {
 
     public static func parse(_ text: String, path: String) -> ExerciseCatalog {
         var problems: [Diagnostic] = []
-        func report(_ line: Int, _ message: String) { problems.append(Diagnostic(file: path, line: line, message: message)) }
+        func report(_ line: Int, _ message: String) {
+            problems.append(Diagnostic(file: path, line: line, message: message))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -150,16 +152,19 @@ public struct ExerciseCatalog: Sendable {
         lessonIDs: Set<String>, gradedNames: [String: String], fileExists: (String) -> Bool
     ) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func report(_ line: Int, _ message: String) { found.append(Diagnostic(file: path, line: line, message: message)) }
+        func report(_ line: Int, _ message: String) {
+            found.append(Diagnostic(file: path, line: line, message: message))
+        }
         for entry in exercises {
             if !fileExists(entry.file) { report(entry.line, "exercise '\(entry.name)': no such file \(entry.file)") }
             if !fileExists(entry.solutionFile) {
                 report(entry.line, "exercise '\(entry.name)': no reference solution at \(entry.solutionFile)")
             }
             if !lessonIDs.contains(entry.lesson) {
-                let hint = EditDistance.suggestion(for: entry.lesson, among: Array(lessonIDs)).map {
-                    "; did you mean '\($0)'?"
-                } ?? ""
+                let hint =
+                    EditDistance.suggestion(for: entry.lesson, among: Array(lessonIDs)).map {
+                        "; did you mean '\($0)'?"
+                    } ?? ""
                 report(entry.line, "exercise '\(entry.name)': no lesson '\(entry.lesson)'\(hint)")
             }
             if let gradedFile = gradedNames[entry.name] {

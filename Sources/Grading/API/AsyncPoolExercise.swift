@@ -6,7 +6,8 @@ public struct Connector: Sendable {
     public let close: @Sendable (ConnectionID) async -> Void
 
     public init(
-        open: @escaping @Sendable () async throws -> ConnectionID, close: @escaping @Sendable (ConnectionID) async -> Void
+        open: @escaping @Sendable () async throws -> ConnectionID,
+        close: @escaping @Sendable (ConnectionID) async -> Void
     ) {
         self.open = open
         self.close = close

@@ -22,15 +22,20 @@ public struct GradedExercise: Hashable, Sendable {
     public var fileName: String { String(file.split(separator: "/").last ?? Substring(file)) }
 
     public static let sizing = GradedExercise(
-        name: "sizing-arithmetic", file: "Exercises/01-sizing-arithmetic.swift", typeName: "Sizing", tests: "SizingArithmeticTests")
+        name: "sizing-arithmetic", file: "Exercises/01-sizing-arithmetic.swift", typeName: "Sizing",
+        tests: "SizingArithmeticTests")
     public static let fixedSizePool = GradedExercise(
-        name: "fixed-size-pool", file: "Exercises/02-fixed-size-pool.swift", typeName: "FixedSizePool", tests: "FixedSizePoolTests")
+        name: "fixed-size-pool", file: "Exercises/02-fixed-size-pool.swift", typeName: "FixedSizePool",
+        tests: "FixedSizePoolTests")
     public static let waitingPool = GradedExercise(
-        name: "waiting-pool", file: "Exercises/03-waiting-pool.swift", typeName: "WaitingPool", tests: "WaitingPoolTests")
+        name: "waiting-pool", file: "Exercises/03-waiting-pool.swift", typeName: "WaitingPool",
+        tests: "WaitingPoolTests")
     public static let leakDetection = GradedExercise(
-        name: "leak-detection", file: "Exercises/04-leak-detection.swift", typeName: "LeakDetectingPool", tests: "LeakDetectionTests")
+        name: "leak-detection", file: "Exercises/04-leak-detection.swift", typeName: "LeakDetectingPool",
+        tests: "LeakDetectionTests")
     public static let staleConnections = GradedExercise(
-        name: "stale-connections", file: "Exercises/05-stale-connections.swift", typeName: "FreshPool", tests: "StaleConnectionsTests")
+        name: "stale-connections", file: "Exercises/05-stale-connections.swift", typeName: "FreshPool",
+        tests: "StaleConnectionsTests")
     public static let warmUp = GradedExercise(
         name: "warm-up", file: "Exercises/06-warm-up.swift", typeName: "WarmPool", tests: "WarmUpTests")
     public static let asyncPool = GradedExercise(

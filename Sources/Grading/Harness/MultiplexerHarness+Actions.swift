@@ -71,7 +71,8 @@ extension MultiplexerHarness {
         if servers[server].client == nil {
             // A new assignment: first come, first served, and (in session mode) a clean session.
             if let earlier = slots.values.filter({
-                $0.awaiting && !$0.closed && $0.id != id && serverIndex(of: $0.id) == nil && $0.waitingSince < client.waitingSince
+                $0.awaiting && !$0.closed && $0.id != id && serverIndex(of: $0.id) == nil
+                    && $0.waitingSince < client.waitingSince
             }).min(by: { $0.waitingSince < $1.waitingSince }) {
                 fail(
                     "order",

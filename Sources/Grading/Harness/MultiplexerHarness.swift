@@ -75,10 +75,14 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
                 note("\(world.now) client\(client.id) sends \(statement)")
                 deliver(.clientSent(ClientID(client.id), statement))
             case .disconnect(let slot):
-                guard let client = slots[slot], !client.awaiting, !client.closed, !client.inTransaction else { continue }
+                guard let client = slots[slot], !client.awaiting, !client.closed, !client.inTransaction else {
+                    continue
+                }
                 slots[slot] = nil
                 note("\(world.now) client\(client.id) disconnects")
-                if config.mode == .session, let index = servers.indices.first(where: { servers[$0].client == client.id }) {
+                if config.mode == .session,
+                    let index = servers.indices.first(where: { servers[$0].client == client.id })
+                {
                     servers[index].client = nil
                     servers[index].lastClient = client.id
                 }
@@ -151,8 +155,9 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
 
     /// A client waits for a server while one is free, or while there is room to open one and none opens.
     private mutating func checkIdle() {
-        guard let waiter = slots.values.filter({ $0.awaiting && !$0.closed && serverIndex(of: $0.id) == nil })
-            .min(by: { $0.waitingSince < $1.waitingSince })
+        guard
+            let waiter = slots.values.filter({ $0.awaiting && !$0.closed && serverIndex(of: $0.id) == nil })
+                .min(by: { $0.waitingSince < $1.waitingSince })
         else { return }
         if let free = servers.indices.first(where: {
             servers[$0].open && servers[$0].client == nil && servers[$0].inFlight == nil && !servers[$0].resetting

@@ -49,7 +49,8 @@ extension PoolHarness {
         case .holding: return "r\(number) already holds c\(request.connection)"
         case .done: return "r\(number) already returned its connection"
         case .failed:
-            return "r\(number)'s borrow already ended at \(SimInstant(nanoseconds: request.endedAt)) (\(request.ending))"
+            return
+                "r\(number)'s borrow already ended at \(SimInstant(nanoseconds: request.endedAt)) (\(request.ending))"
         }
     }
 
@@ -73,7 +74,9 @@ extension PoolHarness {
             fail("stale", "lent c\(id) to r\(number), but c\(id) has just failed its validation ping")
             return
         case .validating where connection.validatingFor != number:
-            fail("lends twice", "lent c\(id) to r\(number) while it was being validated for r\(connection.validatingFor)")
+            fail(
+                "lends twice", "lent c\(id) to r\(number) while it was being validated for r\(connection.validatingFor)"
+            )
             return
         default:
             break
@@ -225,7 +228,8 @@ extension PoolHarness {
             let limit = config.borrowTimeout.map { "\($0)" } ?? "off"
             fail(
                 "fails early",
-                "failed r\(number) with a timeout after \(SimDuration(nanoseconds: waited)); the borrow timeout is \(limit)")
+                "failed r\(number) with a timeout after \(SimDuration(nanoseconds: waited)); the borrow timeout is \(limit)"
+            )
             return
         }
         guard after.nanoseconds == waited, total == open, active == busy else {
@@ -258,7 +262,9 @@ extension PoolHarness {
             return
         }
         guard heldFor.nanoseconds == held else {
-            fail("leak report", "reported c\(id) held for \(heldFor), but it has been held for \(SimDuration(nanoseconds: held))")
+            fail(
+                "leak report",
+                "reported c\(id) held for \(heldFor), but it has been held for \(SimDuration(nanoseconds: held))")
             return
         }
         connections[id].leakReported = true

@@ -35,8 +35,9 @@ extension PoolHarness {
         let expected = PoolMetrics(
             total: openConnections.count, idle: count(.idle), active: count(.lent) + count(.validating),
             waiting: waitingCount, pending: count(.opening))
-        guard metrics.total != expected.total || metrics.idle != expected.idle || metrics.active != expected.active
-            || metrics.waiting != expected.waiting || metrics.pending != expected.pending
+        guard
+            metrics.total != expected.total || metrics.idle != expected.idle || metrics.active != expected.active
+                || metrics.waiting != expected.waiting || metrics.pending != expected.pending
         else { return }
         var hint = ""
         if metrics.waiting > expected.waiting {

@@ -194,7 +194,9 @@ struct PoolHarness<Pool: PoolExercise> {
             TraceEvent(time: instant, kind: .returned(request: "r\(number)", connection: "c\(id)", heldFor: heldFor))
                 .description)
         if rules.leakDetection, reported, violation == nil,
-            !lastAnswered.contains(where: { if case .reportUnleaked(ConnectionID(Int32(id)), _) = $0 { true } else { false } })
+            !lastAnswered.contains(where: {
+                if case .reportUnleaked(ConnectionID(Int32(id)), _) = $0 { true } else { false }
+            })
         {
             fail(
                 "unleaked",
@@ -224,7 +226,10 @@ struct PoolHarness<Pool: PoolExercise> {
     /// Runs everything due up to `target`, in time order, checking the deadlines that fall in between.
     mutating func advance(to target: Int64) {
         while violation == nil {
-            guard let next = agenda.indices.min(by: { (agenda[$0].time, agenda[$0].order) < (agenda[$1].time, agenda[$1].order) }),
+            guard
+                let next = agenda.indices.min(by: {
+                    (agenda[$0].time, agenda[$0].order) < (agenda[$1].time, agenda[$1].order)
+                }),
                 agenda[next].time <= target
             else { break }
             let entry = agenda.remove(at: next)

@@ -13,8 +13,9 @@ public struct CheckResult: Codable, Hashable, Sendable {
     /// How many cases ran (seeds, or scenarios).
     public var cases: Int
 
-    public init(name: String, passed: Bool, message: String? = nil, seed: UInt64? = nil, trace: [String] = [], cases: Int)
-    {
+    public init(
+        name: String, passed: Bool, message: String? = nil, seed: UInt64? = nil, trace: [String] = [], cases: Int
+    ) {
         self.name = name
         self.passed = passed
         self.message = message

@@ -88,7 +88,9 @@ public enum AsyncPoolSuite {
                         connection = try await pool.borrow()
                     } catch {
                         // Without a timeout or a cancellation, a borrow waits until a connection is free.
-                        if timeout == nil { world.report("task \(task)'s borrow failed with \(error), with no timeout set") }
+                        if timeout == nil {
+                            world.report("task \(task)'s borrow failed with \(error), with no timeout set")
+                        }
                         continue
                     }
                     world.take(connection, by: task)
@@ -140,7 +142,8 @@ public enum AsyncPoolSuite {
         let order = served.value
         guard order == [1, 2, 3, 4] else {
             throw Failure(
-                message: "waiters asked in the order 1, 2, 3, 4 but were served \(order.map(String.init).joined(separator: ", ")): "
+                message:
+                    "waiters asked in the order 1, 2, 3, 4 but were served \(order.map(String.init).joined(separator: ", ")): "
                     + "serve the line first come, first served")
         }
     }

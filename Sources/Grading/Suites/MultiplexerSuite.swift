@@ -5,11 +5,14 @@ public enum MultiplexerSuite {
         ExerciseSuite(
             exercise: GradedExercise.multiplexer.name,
             checks: [
-                check(type, "transaction mode: many clients share few servers, one client per server at a time", 1,
+                check(
+                    type, "transaction mode: many clients share few servers, one client per server at a time", 1,
                     mode: .transaction, poolSize: 2),
-                check(type, "session mode: a server is a client's until it leaves, then reset with DISCARD ALL", 2,
+                check(
+                    type, "session mode: a server is a client's until it leaves, then reset with DISCARD ALL", 2,
                     mode: .session, poolSize: 2),
-                check(type, "statement mode refuses BEGIN: transaction blocks not allowed in statement pooling mode", 3,
+                check(
+                    type, "statement mode refuses BEGIN: transaction blocks not allowed in statement pooling mode", 3,
                     mode: .statement, poolSize: 2),
                 check(type, "clients wait for a server first come, first served", 4, mode: .transaction, poolSize: 1),
             ])

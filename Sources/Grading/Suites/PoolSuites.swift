@@ -41,7 +41,8 @@ public enum PoolSuites {
                     configure: withTimeout),
                 check(
                     type, "under a mixed load every borrow ends exactly once", 4, rules,
-                    PoolStepMix(borrow: 6, release: 4, cancel: 1, advance: 3, breakConnection: 1), configure: withTimeout
+                    PoolStepMix(borrow: 6, release: 4, cancel: 1, advance: 3, breakConnection: 1),
+                    configure: withTimeout
                 ),
                 inTheWorld(type, 5, timeout: .milliseconds(50)),
             ])
@@ -111,8 +112,11 @@ public enum PoolSuites {
                     name: "connections opened together do not all expire together (jitter)", number: 4, cases: 10,
                     steps: 0,
                     draw: { random, _ in
-                        (jitterOnly(&random), Array(repeating: PoolStep.borrow, count: 4) + [.advance(milliseconds: 10)]
-                            + (0..<4).map { _ in PoolStep.release(0) } + [.advance(milliseconds: 500)])
+                        (
+                            jitterOnly(&random),
+                            Array(repeating: PoolStep.borrow, count: 4) + [.advance(milliseconds: 10)]
+                                + (0..<4).map { _ in PoolStep.release(0) } + [.advance(milliseconds: 500)]
+                        )
                     },
                     execute: { config, steps, seed, recording in
                         var harness = PoolHarness<Pool>(config: config, seed: seed, rules: rules, recording: recording)
@@ -152,7 +156,8 @@ public enum PoolSuites {
                     configure: configure),
                 check(
                     type, "keeps trying when opening a connection fails", 3, rules,
-                    PoolStepMix(borrow: 3, release: 3, advance: 5, breakConnection: 2, failOpens: 2, longestAdvance: 60),
+                    PoolStepMix(
+                        borrow: 3, release: 3, advance: 5, breakConnection: 2, failOpens: 2, longestAdvance: 60),
                     configure: configure),
                 check(
                     type, "a warm pool still serves waiters first come, first served", 4, rules,

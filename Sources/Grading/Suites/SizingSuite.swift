@@ -10,19 +10,29 @@ public enum SizingSuite {
                     let setup = random.nextUnit() * 0.05
                     let query = 0.0005 + random.nextUnit() * 0.05
                     return (setup, query, Sizing.setupShare(setup: setup, query: query), setup / (setup + query))
-                } worked: { Sizing.setupShare(setup: $0, query: $1) },
+                } worked: {
+                    Sizing.setupShare(setup: $0, query: $1)
+                },
                 count("hardwareRule(cores:spindles:)", 2, lesson: "04-sizing-formulas", worked: [(4, 1, 9)]) {
                     random in
                     let cores = 1 + random.below(64)
                     let spindles = random.below(8)
-                    return (cores, spindles, Sizing.hardwareRule(cores: cores, spindles: spindles), cores * 2 + spindles)
-                } worked: { Sizing.hardwareRule(cores: $0, spindles: $1) },
-                real("connectionsNeeded(ratePerSecond:holdSeconds:)", 3, lesson: "04-sizing-formulas",
-                    worked: [(500, 0.010, 5)]) { random in
+                    return (
+                        cores, spindles, Sizing.hardwareRule(cores: cores, spindles: spindles), cores * 2 + spindles
+                    )
+                } worked: {
+                    Sizing.hardwareRule(cores: $0, spindles: $1)
+                },
+                real(
+                    "connectionsNeeded(ratePerSecond:holdSeconds:)", 3, lesson: "04-sizing-formulas",
+                    worked: [(500, 0.010, 5)]
+                ) { random in
                     let rate = Double(1 + random.below(10_000))
                     let hold = random.nextUnit() * 0.2
                     return (rate, hold, Sizing.connectionsNeeded(ratePerSecond: rate, holdSeconds: hold), rate * hold)
-                } worked: { Sizing.connectionsNeeded(ratePerSecond: $0, holdSeconds: $1) },
+                } worked: {
+                    Sizing.connectionsNeeded(ratePerSecond: $0, holdSeconds: $1)
+                },
                 Check(name: "perInstanceBudget(safeTotal:reserved:instances:) (lesson 05-budget-and-demand)") { _ in
                     var random = WorldRandom(seed: 40_001)
                     var cases = [(120, 24, 6, 16), (90, 15, 5, 15), (100, 3, 40, 2)]
@@ -64,15 +74,24 @@ public enum SizingSuite {
                     }
                     return CheckResult(name: "", passed: true, cases: cases.count)
                 }.named("startingPoolSize(budget:demand:burstFactor:) (lesson 05-budget-and-demand)"),
-                real("throughputCeiling(poolSize:holdSeconds:)", 6, lesson: "06-throughput-ceilings",
-                    worked: [(20, 0.05, 400)]) { random in
+                real(
+                    "throughputCeiling(poolSize:holdSeconds:)", 6, lesson: "06-throughput-ceilings",
+                    worked: [(20, 0.05, 400)]
+                ) { random in
                     let size = 1 + random.below(200)
                     let hold = 0.001 + random.nextUnit() * 0.2
-                    return (Double(size), hold, Sizing.throughputCeiling(poolSize: size, holdSeconds: hold), Double(size) / hold)
-                } worked: { Sizing.throughputCeiling(poolSize: Int($0), holdSeconds: $1) },
+                    return (
+                        Double(size), hold, Sizing.throughputCeiling(poolSize: size, holdSeconds: hold),
+                        Double(size) / hold
+                    )
+                } worked: {
+                    Sizing.throughputCeiling(poolSize: Int($0), holdSeconds: $1)
+                },
                 Check(name: "") { _ in
                     var random = WorldRandom(seed: 70_001)
-                    var cases: [(Double, Int, Double, Double, Double)] = [(700, 20, 0.05, 10, 3_000), (300, 20, 0.05, 10, 0)]
+                    var cases: [(Double, Int, Double, Double, Double)] = [
+                        (700, 20, 0.05, 10, 3_000), (300, 20, 0.05, 10, 0),
+                    ]
                     for _ in 0..<200 {
                         let rate = Double(random.below(2_000))
                         let size = 1 + random.below(50)
@@ -81,7 +100,8 @@ public enum SizingSuite {
                         cases.append((rate, size, hold, seconds, max(0, rate - Double(size) / hold) * seconds))
                     }
                     for (rate, size, hold, seconds, expected) in cases {
-                        let got = Sizing.queueGrowth(arrivalRate: rate, poolSize: size, holdSeconds: hold, seconds: seconds)
+                        let got = Sizing.queueGrowth(
+                            arrivalRate: rate, poolSize: size, holdSeconds: hold, seconds: seconds)
                         if !close(got, expected) {
                             return failure(
                                 "queueGrowth(arrivalRate: \(rate), poolSize: \(size), holdSeconds: \(hold), seconds: \(seconds))",
@@ -91,19 +111,31 @@ public enum SizingSuite {
                     }
                     return CheckResult(name: "", passed: true, cases: cases.count)
                 }.named("queueGrowth(arrivalRate:poolSize:holdSeconds:seconds:) (lesson 06-throughput-ceilings)"),
-                count("deadlockFreePoolSize(threads:connectionsPerThread:)", 8, lesson: "11-configuring-pools",
-                    worked: [(8, 2, 9)]) { random in
+                count(
+                    "deadlockFreePoolSize(threads:connectionsPerThread:)", 8, lesson: "11-configuring-pools",
+                    worked: [(8, 2, 9)]
+                ) { random in
                     let threads = 1 + random.below(100)
                     let each = 1 + random.below(5)
-                    return (threads, each, Sizing.deadlockFreePoolSize(threads: threads, connectionsPerThread: each),
-                        threads * (each - 1) + 1)
-                } worked: { Sizing.deadlockFreePoolSize(threads: $0, connectionsPerThread: $1) },
-                count("fleetConnections(maxSize:instances:)", 9, lesson: "11-configuring-pools", worked: [(100, 5, 500)]) {
+                    return (
+                        threads, each, Sizing.deadlockFreePoolSize(threads: threads, connectionsPerThread: each),
+                        threads * (each - 1) + 1
+                    )
+                } worked: {
+                    Sizing.deadlockFreePoolSize(threads: $0, connectionsPerThread: $1)
+                },
+                count(
+                    "fleetConnections(maxSize:instances:)", 9, lesson: "11-configuring-pools", worked: [(100, 5, 500)]
+                ) {
                     random in
                     let size = 1 + random.below(100)
                     let instances = 1 + random.below(50)
-                    return (size, instances, Sizing.fleetConnections(maxSize: size, instances: instances), size * instances)
-                } worked: { Sizing.fleetConnections(maxSize: $0, instances: $1) },
+                    return (
+                        size, instances, Sizing.fleetConnections(maxSize: size, instances: instances), size * instances
+                    )
+                } worked: {
+                    Sizing.fleetConnections(maxSize: $0, instances: $1)
+                },
             ])
     }
 
@@ -126,7 +158,8 @@ public enum SizingSuite {
             for (a, b, expected) in worked where !close(call(a, b), expected) {
                 return failure(
                     "\(function) with \(a), \(b)", got: "\(call(a, b))", expected: "\(expected)",
-                    why: "the lesson's worked example").named(name)
+                    why: "the lesson's worked example"
+                ).named(name)
             }
             var random = WorldRandom(seed: UInt64(number) * SeedPlan.stride + 1)
             for _ in 0..<200 {
@@ -151,7 +184,8 @@ public enum SizingSuite {
             for (a, b, expected) in worked where call(a, b) != expected {
                 return failure(
                     "\(function) with \(a), \(b)", got: "\(call(a, b))", expected: "\(expected)",
-                    why: "the lesson's worked example").named(name)
+                    why: "the lesson's worked example"
+                ).named(name)
             }
             var random = WorldRandom(seed: UInt64(number) * SeedPlan.stride + 1)
             for _ in 0..<200 {

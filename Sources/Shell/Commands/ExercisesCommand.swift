@@ -8,7 +8,8 @@ extension ShellCommand {
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let workspace = session.exerciseWorkspace
             guard !workspace.exercises.isEmpty else {
-                throw .failed("no exercises found: run poolschool from the project folder (with \(workspace.catalog.path))")
+                throw .failed(
+                    "no exercises found: run poolschool from the project folder (with \(workspace.catalog.path))")
             }
             let progress = ExerciseProgress.load(from: session.home)
             var lines: [String] = []
@@ -59,9 +60,11 @@ extension ShellCommand {
             let workspace = session.exerciseWorkspace
             let (entry, _) = try workspace.exercise(arguments[0])
             guard ExerciseProgress.load(from: session.home).passed.contains(entry.name) else {
-                throw .failed("'\(entry.name)' has not passed yet: `check \(entry.name)` first; `hint \(entry.name)` helps")
+                throw .failed(
+                    "'\(entry.name)' has not passed yet: `check \(entry.name)` first; `hint \(entry.name)` helps")
             }
-            guard let text = try? String(contentsOfFile: workspace.runner.path(entry.solutionFile), encoding: .utf8) else {
+            guard let text = try? String(contentsOfFile: workspace.runner.path(entry.solutionFile), encoding: .utf8)
+            else {
                 throw .failed("cannot read \(entry.solutionFile)")
             }
             session.say(text)
@@ -79,7 +82,9 @@ extension ShellCommand {
             guard arguments.count == 2 else { throw .usage("expected an exercise and a seed") }
             let workspace = session.exerciseWorkspace
             let (entry, graded) = try workspace.exercise(arguments[0])
-            guard let seed = UInt64(arguments[1]) else { throw .usage("'\(Sanitizer.clean(arguments[1]))' is not a seed") }
+            guard let seed = UInt64(arguments[1]) else {
+                throw .usage("'\(Sanitizer.clean(arguments[1]))' is not a seed")
+            }
             let outcome = workspace.runner.grade(graded, replay: seed)
             guard case .graded(let report) = outcome, let check = report.checks.first else {
                 throw .failed(workspace.describe(outcome, for: graded))

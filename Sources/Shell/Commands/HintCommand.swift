@@ -1,7 +1,9 @@
 extension ShellCommand {
     static let hint = ShellCommand(
-        name: "hint", group: .course, summary: "Show the next hint for the question on screen, or for an exercise", usage: "hint [QID | EXERCISE]",
-        details: "Reveals the next hint of the current question (or of question QID, or of exercise EXERCISE), one at a time.",
+        name: "hint", group: .course, summary: "Show the next hint for the question on screen, or for an exercise",
+        usage: "hint [QID | EXERCISE]",
+        details:
+            "Reveals the next hint of the current question (or of question QID, or of exercise EXERCISE), one at a time.",
         complete: completeQuestionIDs,
         run: { arguments, session throws(ShellError) in
             // `hint EXERCISE`: the exercise's next hint (ShellSession+Exercises.swift).

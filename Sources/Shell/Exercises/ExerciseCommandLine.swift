@@ -5,7 +5,8 @@ import Grading
 /// `poolschool check`, `watch` and `grade`, for the thin executable. They run in the project folder.
 public enum ExerciseCommandLine {
     static func workspace(_ environment: [String: String]) -> ExerciseWorkspace {
-        ExerciseWorkspace(root: FileManager.default.currentDirectoryPath, home: ShellHome.resolve(environment: environment))
+        ExerciseWorkspace(
+            root: FileManager.default.currentDirectoryPath, home: ShellHome.resolve(environment: environment))
     }
 
     /// Checks that every name is an exercise; the usage error to show otherwise.
@@ -52,7 +53,8 @@ public enum ExerciseCommandLine {
         for (entry, graded) in workspace.exercises {
             let outcome: ExerciseRunner.Outcome
             if let failure {
-                outcome = workspace.runner.markerLine(graded).map { .notStarted(line: $0) }
+                outcome =
+                    workspace.runner.markerLine(graded).map { .notStarted(line: $0) }
                     ?? .compileErrors(failure.errors, output: failure.output)
             } else {
                 outcome = (try? workspace.check(entry.name, built: true)) ?? .failed("not graded")

@@ -69,7 +69,9 @@ public struct ExerciseRunner: Sendable {
             [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment)
         if result.timedOut { return .timedOut(timeLimit) }
         let reportFile = folder.appendingPathComponent(exercise.name + ".json")
-        if let data = try? Data(contentsOf: reportFile), let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self)) {
+        if let data = try? Data(contentsOf: reportFile),
+            let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self))
+        {
             return .graded(report)
         }
         return .failed(String(result.output.suffix(2_000)))
@@ -91,7 +93,8 @@ public struct ExerciseRunner: Sendable {
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString).log")
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "poolschool-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputFile) }
         guard let handle = try? FileHandle(forWritingTo: outputFile) else {
@@ -103,7 +106,8 @@ public struct ExerciseRunner: Sendable {
         do {
             try process.run()
         } catch {
-            return RunResult(status: -1, output: "cannot run \(arguments.joined(separator: " ")): \(error)", timedOut: false)
+            return RunResult(
+                status: -1, output: "cannot run \(arguments.joined(separator: " ")): \(error)", timedOut: false)
         }
         let deadline = ContinuousClock.now + timeLimit
         var timedOut = false
@@ -136,6 +140,10 @@ public struct ExerciseRunner: Sendable {
             let error = CompileError(file: file, line: number, column: column, message: message, source: source)
             if !found.contains(error) { found.append(error) }
         }
-        return found.sorted { ($0.file.hasPrefix("Exercises/") ? 0 : 1, $0.file, $0.line) < ($1.file.hasPrefix("Exercises/") ? 0 : 1, $1.file, $1.line) }
+        return found.sorted {
+            ($0.file.hasPrefix("Exercises/") ? 0 : 1, $0.file, $0.line) < (
+                $1.file.hasPrefix("Exercises/") ? 0 : 1, $1.file, $1.line
+            )
+        }
     }
 }

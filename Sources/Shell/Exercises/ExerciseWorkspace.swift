@@ -26,7 +26,8 @@ public struct ExerciseWorkspace: Sendable {
     public func exercise(_ name: String) throws(ShellError) -> (entry: ExerciseEntry, graded: GradedExercise) {
         if let found = exercises.first(where: { $0.entry.name == name }) { return found }
         let hint = EditDistance.suggestion(for: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
-        throw .usage("no exercise named '\(Sanitizer.clean(name))'\(hint) (exercises: \(names.joined(separator: ", ")))")
+        throw .usage(
+            "no exercise named '\(Sanitizer.clean(name))'\(hint) (exercises: \(names.joined(separator: ", ")))")
     }
 
     /// The first exercise not passed yet.
@@ -56,7 +57,8 @@ public struct ExerciseWorkspace: Sendable {
                 + "(`\(UnattemptedMarker.line(for: exercise.typeName))`); `hint \(exercise.name)` helps."
         case .compileErrors(let errors, let output):
             guard !errors.isEmpty else { return "the package does not build:\n" + String(output.suffix(1_500)) }
-            return (["the package does not build:"]
+            return
+                (["the package does not build:"]
                 + errors.prefix(5).map { error in
                     var text = "\(error.file):\(error.line):\(error.column): \(error.message)"
                     if let source = error.source {

@@ -76,7 +76,9 @@ public struct GradeDocument: Codable, Equatable, Sendable {
                 let name = Self.escape(exercise.status)
                 if exercise.status == "not started" {
                     suiteSkipped += 1
-                    lines.append("    <testcase classname=\"\(Self.escape(exercise.name))\" name=\"\(name)\"><skipped/></testcase>")
+                    lines.append(
+                        "    <testcase classname=\"\(Self.escape(exercise.name))\" name=\"\(name)\"><skipped/></testcase>"
+                    )
                 } else {
                     suiteFailures += 1
                     lines.append(
@@ -85,7 +87,8 @@ public struct GradeDocument: Codable, Equatable, Sendable {
                 }
             }
             for check in exercise.checks {
-                let head = "    <testcase classname=\"\(Self.escape(exercise.name))\" name=\"\(Self.escape(check.name))\""
+                let head =
+                    "    <testcase classname=\"\(Self.escape(exercise.name))\" name=\"\(Self.escape(check.name))\""
                 if check.passed {
                     lines.append(head + "/>")
                 } else {
