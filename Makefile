@@ -27,10 +27,10 @@ bench: deps
 	python3 Benchmarks/run.py
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Solutions Package.swift
 
 format:
-	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Package.swift
+	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Solutions Package.swift
 
 clean:
 	rm -rf .build

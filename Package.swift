@@ -40,12 +40,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The learner's workspace: it sees only the learner-facing types of Grading.
-        .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises"),
+        // The learner's workspace: it sees only the learner-facing types of Grading. The catalog beside it
+        // is read at run time by the shell and lint.
+        .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"]),
+        // The reference solutions: plain files the shell's `solution` prints, compiled here so that
+        // GradingTests proves each one passes its grader.
+        .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
+        // Runs a grader in a child process and turns its report into Swift Testing issues or a skip.
+        .target(name: "GradingTestSupport", dependencies: ["Grading"], path: "Tests/GradingTestSupport"),
 
-        // GradingTests and ExerciseTests join with their modules' code.
         .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        // Proves the graders: reference solutions pass, do-nothing and broken implementations fail.
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
+        // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
+        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
         // Depends on the executable so that the end-to-end tests find it built.
         .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
     ]

@@ -65,11 +65,13 @@ import Testing
         #expect(flag.stderr.contains("Missing expected argument '<file>'"))
     }
 
-    @Test(arguments: ["check", "watch", "grade"])
-    func subcommandsOfLaterPartsSayTheyAreNotReady(name: String) throws {
-        let result = try PoolschoolProcess.run([name])
-        #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("poolschool \(name): not ready yet; it arrives with the "))
+    @Test func exerciseSubcommandsCheckTheirArgumentsFirst() throws {
+        let check = try PoolschoolProcess.run(["check", "fixed-size-pol"])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("no exercise named 'fixed-size-pol'; did you mean 'fixed-size-pool'?"))
+        let grade = try PoolschoolProcess.run(["grade"])
+        #expect(grade.status == 2)
+        #expect(grade.stderr.contains("name a file with --json FILE or --junit FILE"))
     }
 
     @Test(arguments: ["run", "lessons", "lint", "check", "watch", "sim", "grade"])

@@ -59,17 +59,6 @@ import Testing
         #expect(run.status == .failure)
     }
 
-    @Test func commandsOfLaterPartsSayTheyAreNotReady() {
-        let run = ScriptedSession(["check", "solution"])
-        #expect(
-            run.transcript == """
-                session:1: 'check' is not ready yet: it arrives with the exercises
-                session:2: 'solution' is not ready yet: it arrives with the exercises
-
-                """)
-        #expect(run.status == .failure)
-    }
-
     @Test func quitStopsReadingAndLaterLinesDoNotRun() {
         let run = ScriptedSession(["version", "quit", "borow"])
         #expect(run.transcript == "poolschool \(PoolschoolVersion.current)\n")

@@ -22,8 +22,9 @@ public struct CommandTable: Sendable {
         [
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .fault, .stats, .events,
+            .exercises, .check, .solution, .replay,
             .help, .quit, .version,
-        ] + ShellCommand.planned
+        ]
     )
 
     public func command(named name: String) -> ShellCommand? {

@@ -8,8 +8,6 @@ extension ShellCommand {
         details: """
             With no argument, lists every command by group. With a command's name (or alias), shows its \
             usage line, its aliases and what it does.
-
-            Commands marked *(coming)* are known to the shell but arrive with a later part of the course.
             """,
         complete: { request, session in
             request.argumentIndex == 0 ? session.table.commands.map(\.name) : []
@@ -41,8 +39,7 @@ enum HelpText {
             text += style.bold(group.title) + "\n"
             for command in commands {
                 let padding = String(repeating: " ", count: usageWidth - command.usage.count + 2)
-                let coming = command.isReady ? "" : style.dim(" (coming)")
-                text += "  " + command.usage + padding + command.summary + coming + "\n"
+                text += "  " + command.usage + padding + command.summary + "\n"
             }
             text += "\n"
         }

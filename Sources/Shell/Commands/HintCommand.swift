@@ -1,9 +1,13 @@
 extension ShellCommand {
     static let hint = ShellCommand(
-        name: "hint", group: .course, summary: "Show the next hint for the question on screen", usage: "hint [QID]",
-        details: "Reveals the next hint of the current question (or of question QID), one at a time.",
+        name: "hint", group: .course, summary: "Show the next hint for the question on screen, or for an exercise",
+        usage: "hint [QID | EXERCISE]",
+        details:
+            "Reveals the next hint of the current question (or of question QID, or of exercise EXERCISE), one at a time.",
         complete: completeQuestionIDs,
         run: { arguments, session throws(ShellError) in
+            // `hint EXERCISE`: the exercise's next hint (ShellSession+Exercises.swift).
+            if let name = arguments.first, arguments.count == 1, try session.showExerciseHint(name) { return }
             let (course, lesson) = try session.requireLesson()
             guard arguments.count <= 1 else { throw .usage("expected at most one question id") }
             let question =

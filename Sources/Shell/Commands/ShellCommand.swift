@@ -17,8 +17,6 @@ public struct ShellCommand: Sendable {
     public let details: String
     public let complete: Completion
     public let run: Action
-    /// False for a command registered ahead of the part of the course that brings it.
-    public let isReady: Bool
 
     public init(
         name: String,
@@ -28,7 +26,6 @@ public struct ShellCommand: Sendable {
         usage: String,
         details: String,
         complete: @escaping Completion = { _, _ in [] },
-        isReady: Bool = true,
         run: @escaping Action
     ) {
         self.name = name
@@ -39,7 +36,6 @@ public struct ShellCommand: Sendable {
         self.details = details
         self.complete = complete
         self.run = run
-        self.isReady = isReady
     }
 
     public var names: [String] { [name] + aliases }

@@ -4,12 +4,10 @@ public enum ShellError: Error, Equatable, Sendable {
     case usage(String)
     /// The command ran and failed (a wrong answer is not a failure; a missing file is).
     case failed(String)
-    /// The command exists but arrives with a later part of the course.
-    case notReady(String)
 
     public var message: String {
         switch self {
-        case .usage(let message), .failed(let message), .notReady(let message): message
+        case .usage(let message), .failed(let message): message
         }
     }
 }

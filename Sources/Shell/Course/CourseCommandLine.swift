@@ -20,9 +20,14 @@ public enum CourseCommandLine {
             }
         }
         let catalog = CourseCatalog.load(files: files, folder: targets[0], extra: problems)
-        let diagnostics = linter.lint(catalog)
+        var diagnostics = linter.lint(catalog).map(\.description)
+        // Linting the course also checks the exercise catalog against its lessons and graders.
+        if paths.isEmpty {
+            diagnostics += ExerciseCommandLine.lintCatalog(
+                lessonIDs: Set(catalog.lessons.map(\.id)), root: FileManager.default.currentDirectoryPath)
+        }
         for diagnostic in diagnostics {
-            output.write(Sanitizer.clean(diagnostic.description) + "\n", error: false)
+            output.write(Sanitizer.clean(diagnostic) + "\n", error: false)
         }
         let questions = catalog.lessons.reduce(0) { $0 + $1.questions.count }
         let summary = "\(files.count) lesson file(s), \(questions) question(s), \(diagnostics.count) problem(s)"

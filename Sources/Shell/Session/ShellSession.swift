@@ -86,7 +86,7 @@ public final class ShellSession {
             switch error {
             case .usage(let message):
                 return report("\(command.name): \(message)\nusage: \(command.usage)", status: .usage)
-            case .failed(let message), .notReady(let message):
+            case .failed(let message):
                 return report(message, status: .failure)
             }
         }

@@ -1,0 +1,43 @@
+// Exercise 2: a fixed-size pool.
+// Lesson: Lessons/03-borrow-and-backpressure.md. Hints: `hint fixed-size-pool` in the shell (make run).
+// Check it: `swift test --filter FixedSizePool`, or `check fixed-size-pool` in the shell.
+//
+// Build a pool of at most `config.maxSize` connections that opens them on demand and never queues.
+// It is a sans-I/O state machine, like the reference pool: `handle` receives one `PoolEvent` and appends
+// the `PoolAction`s that should happen; it never sleeps, reads a clock or opens a socket.
+//
+// - `.borrowRequested(request)`: lend an idle connection (`.lend(connection, to: request)`). With none idle
+//   but room for another (open + opening < maxSize), ask for one (`.openConnection`) and lend it to this
+//   borrower when it opens. With no room, fail at once: `.failBorrow(request, .timedOut(after: .zero,
+//   total: open, active: lent, idle: 0, waiting: waiting, lastConnectError: nil))`.
+// - `.connectionOpened(connection)` / `.connectionReturned(connection)`: the connection is free; the borrower
+//   that has waited longest for an opening connection gets it, else it becomes idle.
+// - `.connectionClosed(connection, _)`: it broke; forget it (and open another if a borrower still waits).
+// - `metrics` reports what the pool holds (total = open, idle, active = lent, waiting, pending = opening).
+//
+// The grader checks every step: one borrower per connection, never more than maxSize open or opening,
+// borrowers served in the order they asked, every borrow answered exactly once, and metrics that add up.
+//
+// To start, delete the `Unattempted` line at the bottom; until then this exercise's tests are skipped.
+
+import Grading
+
+struct FixedSizePool: PoolExercise {
+    let config: PoolConfig
+
+    init(config: PoolConfig, seed: UInt64) {
+        self.config = config
+    }
+
+    var maximumConnections: Int { config.maxSize }
+
+    var metrics: PoolMetrics {
+        PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)
+    }
+
+    mutating func handle(_ event: PoolEvent, at now: SimInstant, into actions: inout PoolActions) {
+        // Your code here.
+    }
+}
+
+extension FixedSizePool: Unattempted {}

@@ -1,0 +1,82 @@
+/// How a PgBouncer-like multiplexer shares its server connections (PgBouncer's `pool_mode`).
+public enum PoolMode: String, Hashable, Sendable, CaseIterable {
+    /// A client keeps its server until it disconnects; then the server is reset (`server_reset_query`).
+    case session
+    /// A client holds a server only for one transaction (or one statement outside a transaction).
+    case transaction
+    /// A server goes back after every statement; transaction blocks are refused.
+    case statement
+}
+
+/// The multiplexer's settings, PgBouncer's names in brackets.
+public struct MultiplexerConfig: Hashable, Sendable {
+    public var mode: PoolMode
+    /// Server connections at most (`default_pool_size`).
+    public var poolSize: Int
+    /// Run on a server before it goes to another client in session mode (`server_reset_query`).
+    public var serverResetQuery = SQLStatement.discardAll
+    /// Also reset in transaction and statement mode (`server_reset_query_always`, off by default).
+    public var serverResetQueryAlways = false
+
+    public init(mode: PoolMode, poolSize: Int) {
+        self.mode = mode
+        self.poolSize = poolSize
+    }
+}
+
+/// A client of the multiplexer: `client3`.
+public struct ClientID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var number: Int
+    public init(_ number: Int) { self.number = number }
+    public static func < (lhs: ClientID, rhs: ClientID) -> Bool { lhs.number < rhs.number }
+    public var description: String { "client\(number)" }
+}
+
+/// A server connection of the multiplexer, numbered in order of opening: `s2`.
+public struct ServerID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var number: Int
+    public init(_ number: Int) { self.number = number }
+    public static func < (lhs: ServerID, rhs: ServerID) -> Bool { lhs.number < rhs.number }
+    public var description: String { "s\(number)" }
+}
+
+/// What happens to a multiplexer: the input of its state machine.
+public enum MultiplexerEvent: Hashable, Sendable {
+    /// A client sends one statement and waits for its answer (clients are created by their first statement).
+    case clientSent(ClientID, SQLStatement)
+    /// A client hangs up.
+    case clientDisconnected(ClientID)
+    /// A server connection the multiplexer asked for is open (servers are named s1, s2, … in order).
+    case serverOpened(ServerID)
+    /// A server answered the statement sent to it, and reports its transaction status (as PostgreSQL's
+    /// ReadyForQuery does: idle, in transaction, or in a failed transaction).
+    case serverReplied(ServerID, StatementResult, SessionState.TransactionStatus)
+}
+
+/// What a multiplexer wants done: the output of its state machine.
+public enum MultiplexerAction: Hashable, Sendable {
+    /// Open a new server connection.
+    case openServer
+    /// Send a client's statement to a server.
+    case forward(SQLStatement, from: ClientID, to: ServerID)
+    /// Run `serverResetQuery` on a server that no client uses.
+    case reset(ServerID)
+    /// Answer a client's statement with the server's result.
+    case reply(ClientID, StatementResult)
+    /// Close a client connection with an error.
+    case closeClient(ClientID, DatabaseError)
+    /// Close a server connection.
+    case closeServer(ServerID)
+}
+
+/// Exercise 8: a tiny PgBouncer, as a sans-I/O state machine.
+public protocol MultiplexerExercise: SendableMetatype {
+    init(config: MultiplexerConfig)
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction])
+}
+
+extension DatabaseError {
+    /// PgBouncer's answer to BEGIN in statement mode (SQLSTATE 08P01); it closes the client and the server.
+    public static let transactionBlocksNotAllowed = DatabaseError(
+        .fatal, "08P01", "transaction blocks not allowed in statement pooling mode")
+}

@@ -1,0 +1,189 @@
+extension MultiplexerHarness {
+    mutating func carryOut(_ action: MultiplexerAction) {
+        switch action {
+        case .openServer:
+            openServer()
+        case .forward(let statement, let from, let to):
+            forward(statement, from: from.number, to: to.number)
+        case .reset(let server):
+            reset(server.number)
+        case .reply(let client, let result):
+            reply(client.number, result)
+        case .closeClient(let id, let error):
+            closeClient(id.number, error)
+        case .closeServer(let server):
+            guard known(server.number), servers[server.number].open, servers[server.number].inFlight == nil else {
+                fail("close", "closed \(server), which is not an open, quiet server connection")
+                return
+            }
+            servers[server.number].open = false
+            servers[server.number].client = nil
+            note((try? world.release(servers[server.number].name))?.map(\.description).joined(separator: "\n") ?? "")
+        }
+    }
+
+    func known(_ server: Int) -> Bool { server > 0 && server < servers.count }
+
+    private mutating func openServer() {
+        let open = servers.filter(\.open).count
+        guard open + opening < config.poolSize else {
+            fail(
+                "exceeds pool size",
+                "opened a server connection while \(open + opening) were open or opening; the pool size is "
+                    + "\(config.poolSize)")
+            return
+        }
+        let name = "s\(servers.count)"
+        servers.append(Server(name: name))
+        _ = try? world.borrow(name)
+        var waited = 0
+        while world.borrowerSummary.first(where: { $0.name == name })?.connection == nil && waited < 500 {
+            _ = try? world.advance(by: .milliseconds(1))
+            waited += 1
+        }
+        note("\(world.now) \(name) is open")
+        events.append(.serverOpened(ServerID(servers.count - 1)))
+    }
+
+    private mutating func forward(_ statement: SQLStatement, from id: Int, to server: Int) {
+        guard known(server), servers[server].open else {
+            fail("forward", "sent client\(id)'s \(statement) to s\(server), which is not an open server connection")
+            return
+        }
+        guard servers[server].inFlight == nil, !servers[server].resetting else {
+            fail("forward", "sent client\(id)'s \(statement) to s\(server) while it was still busy with a statement")
+            return
+        }
+        guard let (slot, client) = self.client(id), client.awaiting, client.pending == statement else {
+            fail("forward", "forwarded \(statement) for client\(id), which did not send it")
+            return
+        }
+        if let owner = servers[server].client, owner != id {
+            let session = self.session(server)
+            let why =
+                config.mode == .session
+                ? "in session mode s\(server) belongs to client\(owner) until it disconnects"
+                : session.transaction != .idle
+                    ? "s\(server) is inside client\(owner)'s open transaction" : "s\(server) is still client\(owner)'s"
+            fail("shares a server", "sent client\(id)'s \(statement) to s\(server), but \(why)")
+            return
+        }
+        if servers[server].client == nil {
+            // A new assignment: first come, first served, and (in session mode) a clean session.
+            if let earlier = slots.values.filter({
+                $0.awaiting && !$0.closed && $0.id != id && serverIndex(of: $0.id) == nil
+                    && $0.waitingSince < client.waitingSince
+            }).min(by: { $0.waitingSince < $1.waitingSince }) {
+                fail(
+                    "order",
+                    "gave s\(server) to client\(id) before client\(earlier.id), which has waited longer: clients wait "
+                        + "for a server first come, first served")
+                return
+            }
+            let inherited = session(server)
+            if inherited.transaction != .idle {
+                fail(
+                    "shares a server",
+                    "gave s\(server) to client\(id) while it is still inside a transaction another client opened: "
+                        + "a server left in a transaction must be closed, never handed on")
+                return
+            }
+            if let previous = servers[server].lastClient, previous != id,
+                config.mode == .session || config.serverResetQueryAlways, !inherited.isClean
+            {
+                fail(
+                    "no reset",
+                    "client\(id) got s\(server) after client\(previous) without a reset, and inherits: "
+                        + "\(inherited.summary). Run \(config.serverResetQuery) (server_reset_query) before a server "
+                        + "changes hands in session mode")
+                return
+            }
+        }
+        servers[server].client = id
+        servers[server].inFlight = id
+        run(statement, on: server)
+        var updated = client
+        updated.result = world.lastResult(of: servers[server].name)
+        slots[slot] = updated
+        servers[server].inFlight = nil
+        let status = session(server).transaction
+        if config.mode != .session && status == .idle {
+            servers[server].client = nil
+            servers[server].lastClient = id
+        }
+        slots[slot]?.inTransaction = status != .idle
+        events.append(
+            .serverReplied(
+                ServerID(server), updated.result ?? StatementResult(.failure(.serverClosedConnection)), status))
+    }
+
+    private mutating func run(_ statement: SQLStatement, on server: Int) {
+        let lines = (try? world.query(servers[server].name, statement.description)) ?? []
+        for line in lines { note(line.description) }
+    }
+
+    private mutating func reset(_ server: Int) {
+        guard known(server), servers[server].open, servers[server].inFlight == nil else {
+            fail("reset", "reset s\(server), which is not an open, quiet server connection")
+            return
+        }
+        guard config.mode == .session || config.serverResetQueryAlways else {
+            fail(
+                "resets in transaction mode",
+                "ran the reset query on s\(server) in \(config.mode) mode: PgBouncer runs server_reset_query only in "
+                    + "session mode (unless server_reset_query_always is set)")
+            return
+        }
+        if let owner = servers[server].client {
+            fail("reset", "reset s\(server) while client\(owner) still uses it")
+            return
+        }
+        servers[server].resetting = true
+        run(config.serverResetQuery, on: server)
+        servers[server].resetting = false
+        let result = world.lastResult(of: servers[server].name) ?? StatementResult(.success("DISCARD ALL"))
+        events.append(.serverReplied(ServerID(server), result, session(server).transaction))
+    }
+
+    private mutating func reply(_ id: Int, _ result: StatementResult) {
+        guard let (slot, client) = self.client(id), client.awaiting, let answer = client.result else {
+            fail("reply", "replied to client\(id), which is not waiting for an answer from a server")
+            return
+        }
+        if config.mode == .statement, client.pending == .begin {
+            fail(
+                "allows BEGIN",
+                "statement mode let client\(id) open a transaction (it got \(result.summary)): PgBouncer closes the "
+                    + "client with \(DatabaseError.transactionBlocksNotAllowed)")
+            return
+        }
+        guard result == answer else {
+            fail("reply", "answered client\(id) with \(result.summary), but the server said \(answer.summary)")
+            return
+        }
+        slots[slot]?.awaiting = false
+        slots[slot]?.pending = nil
+        slots[slot]?.result = nil
+    }
+
+    private mutating func closeClient(_ id: Int, _ error: DatabaseError) {
+        guard let (slot, client) = self.client(id), !client.closed else {
+            fail("close", "closed client\(id), which is not connected")
+            return
+        }
+        guard config.mode == .statement, client.pending == .begin else {
+            fail("close", "closed client\(id) with \(error), but it did nothing a pooler refuses")
+            return
+        }
+        guard error == .transactionBlocksNotAllowed else {
+            fail(
+                "wrong error",
+                "closed client\(id) with \(error); PgBouncer says \(DatabaseError.transactionBlocksNotAllowed)")
+            return
+        }
+        slots[slot]?.closed = true
+        slots[slot]?.awaiting = false
+        slots[slot]?.inTransaction = false
+        if let server = serverIndex(of: id) { servers[server].client = nil }
+    }
+}

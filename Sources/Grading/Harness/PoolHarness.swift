@@ -1,0 +1,359 @@
+/// Plays the world's part for a learner's pool, one step at a time, and checks the pool's contract after
+/// every event it hands over and every action the pool answers with.
+///
+/// It is a small simulator of its own rather than PoolWorld's engine: it keeps exact books of who holds what,
+/// which lets every broken rule be named the moment it happens (`lent c1 to r4 while r2 still holds it`), and
+/// it runs a schedule of a hundred steps in microseconds, so a failing schedule can be shrunk by re-running it
+/// hundreds of times. Opening a connection takes 5 ms, a validation ping 1 ms.
+struct PoolHarness<Pool: PoolExercise> {
+    struct Connection {
+        enum State { case opening, idle, lent, validating, failedPing, closed }
+        var state = State.opening
+        var openedAt: Int64 = 0
+        var idleSince: Int64 = 0
+        var lentAt: Int64 = 0
+        var holder = 0
+        /// The borrower a ping is for (0: a keep-alive ping).
+        var validatingFor = 0
+        /// The borrower this connection passed a ping for, who may now be lent it without another.
+        var validatedFor = 0
+        /// Dropped by the server without the pool knowing, at this instant.
+        var diedAt: Int64?
+        var leakReported = false
+    }
+
+    struct Request {
+        enum State { case waiting, validating, holding, failed, done }
+        var state = State.waiting
+        var askedAt: Int64 = 0
+        var connection = 0
+        var endedAt: Int64 = 0
+        /// Why the borrow ended without a connection (`timed out`, `cancelled`), for messages.
+        var ending = ""
+        var cancelled = false
+    }
+
+    enum Pending: Hashable {
+        case opened(Int)
+        case pinged(Int)
+        case timer(PoolTimer)
+    }
+
+    static var openDelay: Int64 { 5_000_000 }
+    static var pingDelay: Int64 { 1_000_000 }
+
+    var pool: Pool
+    let config: PoolConfig
+    let rules: PoolRules
+    var now: Int64 = 0
+    var connections: [Connection] = [Connection()]
+    /// Borrowers by number (r1 is at 1; the entry at 0 is never used).
+    var requests: [Request] = [Request(state: .done)]
+    /// What will happen later: (time, order, what).
+    var agenda: [(time: Int64, order: Int, what: Pending)] = []
+    var order = 0
+    /// Live timers and the agenda order of their entry (a rescheduled timer replaces the old one).
+    var timers: [PoolTimer: Int] = [:]
+    var opensToFail = 0
+    /// Since when `minIdle` has not been met with nothing opening and no retry scheduled.
+    var shortfallSince: Int64?
+    /// Since when more connections than `minIdle` have been idle.
+    var idleExcessSince: Int64?
+    /// Connections closed for their lifetime: when they opened and when they closed.
+    var lifetimeCloses: [(opened: Int64, closed: Int64)] = []
+    let recording: Bool
+    let log = TraceLines()
+    var violation: Violation?
+    /// The actions the pool answered the last event with.
+    var lastAnswered: [PoolAction] = []
+    private var actions = PoolActions()
+
+    init(config: PoolConfig, seed: UInt64, rules: PoolRules, recording: Bool) {
+        self.pool = Pool(config: config, seed: seed)
+        self.config = config
+        self.rules = rules
+        self.recording = recording
+    }
+
+    // MARK: Running a schedule
+
+    /// Starts the pool, runs `steps`, then winds down: everyone returns what they hold and time passes until
+    /// every borrow has ended. Stops at the first broken rule.
+    mutating func run(_ steps: [PoolStep]) {
+        let maximum = config.maxSize + config.maxOverflow
+        guard pool.maximumConnections == maximum else {
+            fail(
+                "maximum",
+                "maximumConnections is \(pool.maximumConnections), but this pool's size is \(maximum) "
+                    + "(config.maxSize + config.maxOverflow)")
+            return
+        }
+        deliver(.start, "\(stamp) pool starts (size \(config.maxSize), min idle \(config.minIdle))")
+        if rules.minIdle, violation == nil { checkWarmUp() }
+        for step in steps where violation == nil {
+            perform(step)
+        }
+        windDown()
+    }
+
+    private mutating func windDown() {
+        var rounds = 0
+        while violation == nil && rounds < 20 {
+            rounds += 1
+            let holders = requests.indices.filter { requests[$0].state == .holding }
+            for holder in holders where violation == nil {
+                giveBack(holder)
+            }
+            let waiting = requests.contains { $0.state == .waiting || $0.state == .validating }
+            // Timers such as housekeeping run for ever: stop once nobody holds or waits.
+            guard violation == nil, waiting || !holders.isEmpty else { break }
+            let wait = (config.borrowTimeout ?? .seconds(1)).nanoseconds + 50_000_000
+            advance(to: now + wait)
+        }
+        guard violation == nil else { return }
+        let stuck = requests.indices.filter { requests[$0].state == .waiting || requests[$0].state == .validating }
+        if let first = stuck.first {
+            fail(
+                "unanswered",
+                "r\(first) is still waiting at the end, though every connection was returned and time passed: "
+                    + "every borrow must end, with a connection or an error")
+            return
+        }
+        let metrics = pool.metrics
+        if metrics.active != 0 || metrics.waiting != 0 {
+            fail(
+                "leak",
+                "after every borrower returned its connection, the pool still reports active=\(metrics.active), "
+                    + "waiting=\(metrics.waiting): a connection or a waiter was lost along the way")
+        }
+    }
+
+    mutating func perform(_ step: PoolStep) {
+        switch step {
+        case .borrow:
+            requests.append(Request(askedAt: now))
+            let number = requests.count - 1
+            deliver(
+                .borrowRequested(RequestID(number)),
+                TraceEvent(time: instant, kind: .borrowRequested(request: "r\(number)", pool: config.name)).description)
+            afterBorrow(number)
+        case .release(let k):
+            let holders = requests.indices.filter { requests[$0].state == .holding }
+            guard !holders.isEmpty else { return }
+            giveBack(holders[k % holders.count])
+        case .cancel(let k):
+            let waiting = requests.indices.filter { requests[$0].state == .waiting }
+            guard !waiting.isEmpty else { return }
+            let number = waiting[k % waiting.count]
+            requests[number].cancelled = true
+            deliver(.borrowCancelled(RequestID(number)), "\(stamp) r\(number) gives up waiting")
+            if violation == nil, rules.cancellation, requests[number].state == .waiting {
+                fail(
+                    "cancellation",
+                    "r\(number) gave up waiting (borrowCancelled), but the pool did not fail its borrow with "
+                        + ".cancelled: the waiter must leave the line at once")
+            }
+        case .advance(let milliseconds):
+            advance(to: now + Int64(milliseconds) * 1_000_000)
+        case .kill(let k):
+            let open = openConnections
+            guard !open.isEmpty else { return }
+            let id = open[k % open.count]
+            guard connections[id].diedAt == nil else { return }
+            connections[id].diedAt = now
+            note(TraceEvent(time: instant, kind: .lost(connection: "c\(id)", error: .connectionTimedOut)).description)
+        case .breakConnection(let k):
+            let open = openConnections
+            guard !open.isEmpty else { return }
+            let id = open[k % open.count]
+            breakConnection(id, error: .administratorCommand)
+        case .failOpens(let count):
+            opensToFail += count
+            note("\(stamp) the server refuses the next \(count) connection(s): FATAL: sorry, too many clients already")
+        }
+    }
+
+    /// The holder of a connection gives it back: returned if it works, reported closed if the server had
+    /// dropped it (the holder's query failed).
+    private mutating func giveBack(_ number: Int) {
+        let id = requests[number].connection
+        requests[number].state = .done
+        requests[number].endedAt = now
+        let heldFor = SimDuration(nanoseconds: now - connections[id].lentAt)
+        if connections[id].diedAt != nil {
+            note("\(stamp) r\(number)'s query on c\(id) fails: \(DatabaseError.connectionTimedOut)")
+            breakConnection(id, error: .connectionTimedOut)
+            return
+        }
+        connections[id].state = .idle
+        connections[id].idleSince = now
+        connections[id].validatedFor = 0
+        let reported = connections[id].leakReported
+        deliver(
+            .connectionReturned(ConnectionID(Int32(id))),
+            TraceEvent(time: instant, kind: .returned(request: "r\(number)", connection: "c\(id)", heldFor: heldFor))
+                .description)
+        if rules.leakDetection, reported, violation == nil,
+            !lastAnswered.contains(where: {
+                if case .reportUnleaked(ConnectionID(Int32(id)), _) = $0 { true } else { false }
+            })
+        {
+            fail(
+                "unleaked",
+                "c\(id) came back after it was reported leaked, and the pool did not say so: append "
+                    + ".reportUnleaked when a reported connection is returned")
+        }
+    }
+
+    private mutating func breakConnection(_ id: Int, error: DatabaseError) {
+        if connections[id].state == .lent {
+            let holder = connections[id].holder
+            requests[holder].state = .done
+            requests[holder].endedAt = now
+        }
+        let wasValidating = connections[id].state == .validating ? connections[id].validatingFor : 0
+        if wasValidating > 0, requests[wasValidating].state == .validating {
+            requests[wasValidating].state = .waiting
+        }
+        connections[id].state = .closed
+        deliver(
+            .connectionClosed(ConnectionID(Int32(id)), error),
+            TraceEvent(time: instant, kind: .serverEnded(connection: "c\(id)", error: error)).description)
+    }
+
+    // MARK: Time
+
+    /// Runs everything due up to `target`, in time order, checking the deadlines that fall in between.
+    mutating func advance(to target: Int64) {
+        while violation == nil {
+            guard
+                let next = agenda.indices.min(by: {
+                    (agenda[$0].time, agenda[$0].order) < (agenda[$1].time, agenda[$1].order)
+                }),
+                agenda[next].time <= target
+            else { break }
+            let entry = agenda.remove(at: next)
+            checkDeadlines(before: entry.time)
+            guard violation == nil else { return }
+            now = max(now, entry.time)
+            happen(entry.what, order: entry.order)
+        }
+        guard violation == nil else { return }
+        checkDeadlines(before: target)
+        now = max(now, target)
+    }
+
+    private mutating func happen(_ what: Pending, order: Int) {
+        switch what {
+        case .opened(let id):
+            if opensToFail > 0 {
+                opensToFail -= 1
+                connections[id].state = .closed
+                deliver(
+                    .connectionOpenFailed(ConnectionID(Int32(id)), .tooManyClients),
+                    TraceEvent(time: instant, kind: .openFailed(connection: "c\(id)", error: .tooManyClients))
+                        .description)
+                return
+            }
+            connections[id].state = .idle
+            connections[id].openedAt = now
+            connections[id].idleSince = now
+            deliver(.connectionOpened(ConnectionID(Int32(id))), "\(stamp) c\(id) opened")
+        case .pinged(let id):
+            guard connections[id].state == .validating else { return }
+            let borrower = connections[id].validatingFor
+            connections[id].state = .idle
+            if borrower > 0, requests[borrower].state == .validating {
+                requests[borrower].state = .waiting
+            }
+            if connections[id].diedAt != nil {
+                connections[id].state = .failedPing
+                deliver(
+                    .validationFailed(ConnectionID(Int32(id)), .connectionTimedOut),
+                    TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: .connectionTimedOut))
+                        .description)
+            } else {
+                connections[id].validatedFor = borrower
+                connections[id].idleSince = now
+                deliver(
+                    .validationSucceeded(ConnectionID(Int32(id))),
+                    TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: nil)).description)
+            }
+        case .timer(let timer):
+            guard timers[timer] == order else { return }
+            timers[timer] = nil
+            deliver(.timerFired(timer), "\(stamp) timer \(timer) fires")
+        }
+    }
+
+    mutating func schedule(_ what: Pending, at time: Int64) {
+        order += 1
+        agenda.append((time, order, what))
+        if case .timer(let timer) = what { timers[timer] = order }
+    }
+
+    // MARK: Handing events to the pool
+
+    /// Gives the pool one event, carries out its actions in order, then checks what must hold between events.
+    mutating func deliver(_ event: PoolEvent, _ line: String) {
+        guard violation == nil else { return }
+        note(line)
+        actions.removeAll()
+        pool.handle(event, at: instant, into: &actions)
+        let answered = actions.list
+        lastAnswered = answered
+        for action in answered {
+            note("    → " + ActionText.describe(action))
+            carryOut(action)
+            guard violation == nil else { return }
+        }
+        if let kept = connections.indices.first(where: { connections[$0].state == .failedPing }) {
+            fail(
+                "keeps a failed connection",
+                "c\(kept) failed its validation ping, but the pool kept it: close it "
+                    + "(.closeConnection(c\(kept), .validationFailed)) and never lend it")
+            return
+        }
+        checkBetweenEvents()
+    }
+
+    // MARK: Helpers
+
+    var instant: SimInstant { SimInstant(nanoseconds: now) }
+    var stamp: String { instant.description }
+
+    var openConnections: [Int] {
+        connections.indices.filter {
+            $0 > 0 && [.idle, .lent, .validating, .failedPing].contains(connections[$0].state)
+        }
+    }
+
+    func count(_ state: Connection.State) -> Int { connections.dropFirst().filter { $0.state == state }.count }
+
+    var waitingCount: Int { requests.dropFirst().filter { $0.state == .waiting }.count }
+
+    /// Records a trace line; the line is only built when recording.
+    func note(_ line: @autoclosure () -> String) {
+        if recording { log.lines.append(line()) }
+    }
+
+    var lines: [String] { log.lines }
+
+    mutating func fail(_ category: String, _ message: String) {
+        guard violation == nil else { return }
+        violation = Violation(category: category, message: message)
+        note(TraceEvent(time: instant, kind: .violation(message)).description)
+    }
+}
+
+/// The trace being recorded: a reference, so that recording needs no exclusive access to the harness (lines
+/// are built from its state while it changes).
+final class TraceLines {
+    var lines: [String] = []
+}
+
+/// A broken rule: its kind (a shrunk schedule must break the same kind) and what a learner reads.
+struct Violation: Error, Hashable, Sendable {
+    var category: String
+    var message: String
+}

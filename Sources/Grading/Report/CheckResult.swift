@@ -1,0 +1,39 @@
+/// How one check of an exercise went.
+public struct CheckResult: Codable, Hashable, Sendable {
+    /// What the check proves, e.g. `waiters are served in the order they asked`.
+    public var name: String
+    public var passed: Bool
+    /// What went wrong, in one or a few lines; nil when it passed.
+    public var message: String?
+    /// The seed of the failing case: `replay EXERCISE SEED` in the shell replays it.
+    public var seed: UInt64?
+    /// The failing trace, one line per step (`t=0.005s r2 got c1`): shrunk to the smallest schedule that still
+    /// fails where the check is deterministic, the last events before the failure otherwise.
+    public var trace: [String]
+    /// How many cases ran (seeds, or scenarios).
+    public var cases: Int
+
+    public init(
+        name: String, passed: Bool, message: String? = nil, seed: UInt64? = nil, trace: [String] = [], cases: Int
+    ) {
+        self.name = name
+        self.passed = passed
+        self.message = message
+        self.seed = seed
+        self.trace = trace
+        self.cases = cases
+    }
+
+    /// The check's failure as a learner reads it: what went wrong, the seed and the trace.
+    public func explanation(exercise: String) -> String {
+        guard !passed else { return "✓ \(name)" }
+        var lines = ["✗ \(name)"]
+        if let message { lines += message.split(separator: "\n").map { "  " + $0 } }
+        if let seed {
+            let steps = trace.isEmpty ? "" : "failing trace below (\(trace.count) lines), "
+            lines.append("  \(steps)seed \(seed); replay it in the shell with: replay \(exercise) \(seed)")
+        }
+        lines += trace.map { "    " + $0 }
+        return lines.joined(separator: "\n")
+    }
+}

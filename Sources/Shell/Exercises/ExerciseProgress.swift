@@ -1,0 +1,33 @@
+import Foundation
+
+/// What the learner has done with the exercises: which passed, and how many hints each has shown. Kept in
+/// `exercises.json` in the poolschool home, written atomically.
+public struct ExerciseProgress: Codable, Equatable, Sendable {
+    public var passed: Set<String> = []
+    public var hintsShown: [String: Int] = [:]
+
+    public init() {}
+
+    static func file(in home: ShellHome) -> String { (home.path as NSString).appendingPathComponent("exercises.json") }
+
+    public static func load(from home: ShellHome) -> ExerciseProgress {
+        guard let data = FileManager.default.contents(atPath: file(in: home)),
+            let progress = try? JSONDecoder().decode(ExerciseProgress.self, from: data)
+        else { return ExerciseProgress() }
+        return progress
+    }
+
+    /// Saves; returns a message saying why it could not.
+    @discardableResult
+    public func save(to home: ShellHome) -> String? {
+        do {
+            try home.ensureExists()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(self).write(to: URL(fileURLWithPath: Self.file(in: home)), options: .atomic)
+            return nil
+        } catch {
+            return "cannot save exercise progress in \(Self.file(in: home)): \(error)"
+        }
+    }
+}

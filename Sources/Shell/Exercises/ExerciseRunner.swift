@@ -1,0 +1,149 @@
+import Foundation
+import Grading
+
+/// Builds the package and grades exercises with `swift test`, each exercise in its own process with a time
+/// limit, reading the report its test writes (see `ExerciseVerdict` in GradingTestSupport).
+///
+/// The learner's code never runs inside poolschool itself: a trap or an endless loop can only end a child.
+public struct ExerciseRunner: Sendable {
+    /// A compiler error in a learner's file.
+    public struct CompileError: Equatable, Sendable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+        /// The offending source line, if it could be read.
+        public var source: String?
+    }
+
+    public enum Outcome: Sendable {
+        /// The exercise still carries its Unattempted marker (at this line).
+        case notStarted(line: Int)
+        /// The package does not compile.
+        case compileErrors([CompileError], output: String)
+        /// Graded: the report says how.
+        case graded(ExerciseReport)
+        /// `swift test` did not finish within the time limit.
+        case timedOut(Duration)
+        /// No report came back; the output says why.
+        case failed(String)
+    }
+
+    /// The package folder (the one with Package.swift and Exercises/).
+    public var root: String
+    public var swift: String
+    public var timeLimit: Duration
+
+    public init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
+        self.root = root
+        self.swift = swift
+        self.timeLimit = timeLimit
+    }
+
+    /// Where the exercise stands without running anything: the marker's line if it is not started.
+    public func markerLine(_ exercise: GradedExercise) -> Int? {
+        guard let text = try? String(contentsOfFile: path(exercise.file), encoding: .utf8) else { return nil }
+        return UnattemptedMarker.lineNumber(in: text, typeName: exercise.typeName)
+    }
+
+    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    /// `swift build --build-tests`: nil when it compiles, else the errors in the learner's files (or all errors).
+    public func build() -> (errors: [CompileError], output: String)? {
+        let result = run([swift, "build", "--build-tests"], environment: [:])
+        guard result.status != 0 else { return nil }
+        return (Self.compileErrors(in: result.output, root: root), result.output)
+    }
+
+    /// Grades one exercise (building first unless `built`); with `replay`, only the check that seed belongs to,
+    /// with its trace.
+    public func grade(_ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false) -> Outcome {
+        if replay == nil, let line = markerLine(exercise) { return .notStarted(line: line) }
+        if !built, let failure = build() { return .compileErrors(failure.errors, output: failure.output) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = ["POOLSCHOOL_REPORT_DIR": folder.path]
+        if let replay { environment[ExerciseChild.replayVariable] = String(replay) }
+        let result = run(
+            [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment)
+        if result.timedOut { return .timedOut(timeLimit) }
+        let reportFile = folder.appendingPathComponent(exercise.name + ".json")
+        if let data = try? Data(contentsOf: reportFile),
+            let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self))
+        {
+            return .graded(report)
+        }
+        return .failed(String(result.output.suffix(2_000)))
+    }
+
+    // MARK: Processes
+
+    struct RunResult {
+        var status: Int32
+        var output: String
+        var timedOut: Bool
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String]) -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "poolschool-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        guard let handle = try? FileHandle(forWritingTo: outputFile) else {
+            return RunResult(status: -1, output: "cannot write a temporary file", timedOut: false)
+        }
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return RunResult(
+                status: -1, output: "cannot run \(arguments.joined(separator: " ")): \(error)", timedOut: false)
+        }
+        let deadline = ContinuousClock.now + timeLimit
+        var timedOut = false
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                timedOut = true
+                process.terminate()
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        try? handle.close()
+        let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        return RunResult(status: process.terminationStatus, output: output, timedOut: timedOut)
+    }
+
+    /// `path:line:column: error: message` lines, learner files (Exercises/) first, with their source line.
+    static func compileErrors(in output: String, root: String) -> [CompileError] {
+        var found: [CompileError] = []
+        for line in output.split(separator: "\n") where line.contains(": error: ") {
+            let parts = line.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+            guard parts.count == 5, let number = Int(parts[1]), let column = Int(parts[2]) else { continue }
+            var file = String(parts[0])
+            if file.hasPrefix(root + "/") { file = String(file.dropFirst(root.count + 1)) }
+            let message = parts[4].replacingOccurrences(of: " error: ", with: "").trimmingCharacters(in: .whitespaces)
+            let fullPath = file.hasPrefix("/") ? file : (root as NSString).appendingPathComponent(file)
+            let source = (try? String(contentsOfFile: fullPath, encoding: .utf8))?
+                .split(separator: "\n", omittingEmptySubsequences: false).dropFirst(number - 1).first.map(String.init)
+            let error = CompileError(file: file, line: number, column: column, message: message, source: source)
+            if !found.contains(error) { found.append(error) }
+        }
+        return found.sorted {
+            ($0.file.hasPrefix("Exercises/") ? 0 : 1, $0.file, $0.line) < (
+                $1.file.hasPrefix("Exercises/") ? 0 : 1, $1.file, $1.line
+            )
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Course
+import Foundation
+import Grading
+
+/// The exercises as the shell and the command line see them: the catalog joined with the graders, the
+/// runner, and the learner's progress.
+public struct ExerciseWorkspace: Sendable {
+    public let catalog: ExerciseCatalog
+    public let runner: ExerciseRunner
+    public let home: ShellHome
+
+    public init(root: String, home: ShellHome) {
+        catalog = ExerciseCatalog.load(path: (root as NSString).appendingPathComponent(ExerciseCatalog.defaultPath))
+        runner = ExerciseRunner(root: root)
+        self.home = home
+    }
+
+    /// The catalog's exercises that a grader knows, in course order.
+    public var exercises: [(entry: ExerciseEntry, graded: GradedExercise)] {
+        catalog.exercises.compactMap { entry in GradedExercise.named(entry.name).map { (entry, $0) } }
+    }
+
+    public var names: [String] { exercises.map(\.entry.name) }
+
+    /// The exercise named `name`, or a failure that lists the names.
+    public func exercise(_ name: String) throws(ShellError) -> (entry: ExerciseEntry, graded: GradedExercise) {
+        if let found = exercises.first(where: { $0.entry.name == name }) { return found }
+        let hint = EditDistance.suggestion(for: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw .usage(
+            "no exercise named '\(Sanitizer.clean(name))'\(hint) (exercises: \(names.joined(separator: ", ")))")
+    }
+
+    /// The first exercise not passed yet.
+    public func current(_ progress: ExerciseProgress) -> (entry: ExerciseEntry, graded: GradedExercise)? {
+        exercises.first { !progress.passed.contains($0.entry.name) }
+    }
+
+    /// Grades and records a pass.
+    public func check(_ name: String, built: Bool = false) throws(ShellError) -> ExerciseRunner.Outcome {
+        let exercise = try exercise(name)
+        let outcome = runner.grade(exercise.graded, built: built)
+        if case .graded(let report) = outcome, report.passed {
+            var progress = ExerciseProgress.load(from: home)
+            progress.passed.insert(name)
+            progress.save(to: home)
+        }
+        return outcome
+    }
+
+    // MARK: Text
+
+    /// The outcome as a learner reads it.
+    public func describe(_ outcome: ExerciseRunner.Outcome, for exercise: GradedExercise) -> String {
+        switch outcome {
+        case .notStarted(let line):
+            return "\(exercise.name): not started. Edit \(exercise.file) and delete line \(line) "
+                + "(`\(UnattemptedMarker.line(for: exercise.typeName))`); `hint \(exercise.name)` helps."
+        case .compileErrors(let errors, let output):
+            guard !errors.isEmpty else { return "the package does not build:\n" + String(output.suffix(1_500)) }
+            return
+                (["the package does not build:"]
+                + errors.prefix(5).map { error in
+                    var text = "\(error.file):\(error.line):\(error.column): \(error.message)"
+                    if let source = error.source {
+                        text += "\n    \(source)\n    " + String(repeating: " ", count: max(0, error.column - 1)) + "^"
+                    }
+                    return text
+                }).joined(separator: "\n")
+        case .graded(let report):
+            let passed = report.checks.filter(\.passed).count
+            let head =
+                report.passed
+                ? "\(exercise.name): passed, all \(report.checks.count) checks."
+                : "\(exercise.name): \(passed) of \(report.checks.count) checks pass."
+            return ([head] + report.checks.map { $0.explanation(exercise: exercise.name) }).joined(separator: "\n")
+        case .timedOut(let limit):
+            return "\(exercise.name): grading did not finish within \(limit) and was stopped."
+        case .failed(let output):
+            return "\(exercise.name): grading gave no report. The end of its output:\n\(output)"
+        }
+    }
+}

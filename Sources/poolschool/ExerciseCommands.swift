@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Shell
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Build and grade exercises, each in its own process with a time limit.",
+        discussion: "Run it in the project folder. Exits 1 if the package does not build or a check fails.")
+
+    @Argument(help: "Exercises to grade (default: all).")
+    var exercises: [String] = []
+
+    func validate() throws {
+        if let problem = ExerciseCommandLine.validate(exercises, environment: ProcessInfo.processInfo.environment) {
+            throw ValidationError(problem)
+        }
+    }
+
+    func run() throws {
+        try ExerciseCommandLine.check(exercises, environment: ProcessInfo.processInfo.environment).finish()
+    }
+}
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Re-grade the current exercise on every save, and move on when it passes.")
+
+    func run() throws {
+        try ExerciseCommandLine.watch(environment: ProcessInfo.processInfo.environment).finish()
+    }
+}
+
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade every exercise and write per-exercise, per-check results as JSON or JUnit XML.")
+
+    @Option(help: "Write JSON results to this file.")
+    var json: String?
+
+    @Option(help: "Write JUnit XML results to this file.")
+    var junit: String?
+
+    func validate() throws {
+        if json == nil && junit == nil { throw ValidationError("name a file with --json FILE or --junit FILE") }
+    }
+
+    func run() throws {
+        try ExerciseCommandLine.grade(json: json, junit: junit, environment: ProcessInfo.processInfo.environment)
+            .finish()
+    }
+}

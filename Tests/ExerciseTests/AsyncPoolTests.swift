@@ -1,0 +1,18 @@
+import Grading
+import GradingTestSupport
+import Testing
+
+@testable import Exercises
+
+@Suite("Exercise 7: a thread-safe async pool")
+struct AsyncPoolTests {
+    @Test("Exercises/07-async-pool.swift", .timeLimit(.minutes(1)))
+    func grade() async throws {
+        let probe = UnattemptedMarker.isMarked(AsyncPool.self)
+        let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
+            [probe = probe as Bool] in
+            ExerciseChild.grade(AsyncPoolSuite.suite(AsyncPool.self), probe: probe)
+        }
+        try ExerciseVerdict.record(result, .asyncPool, unattempted: probe)
+    }
+}

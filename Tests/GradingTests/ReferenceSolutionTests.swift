@@ -1,0 +1,36 @@
+import Grading
+import GradingTestSupport
+import Testing
+
+@testable import Solutions
+
+/// Every reference solution in Solutions/ passes its grader (the async pool in a child process, as learners'
+/// code runs).
+@Suite struct ReferenceSolutionTests {
+    @Test(arguments: [
+        SizingSuite.suite(Sizing.self), PoolSuites.fixedSize(FixedSizePool.self),
+        PoolSuites.waiting(WaitingPool.self), PoolSuites.leakDetection(LeakDetectingPool.self),
+        PoolSuites.staleConnections(FreshPool.self), PoolSuites.warmUp(WarmPool.self),
+        MultiplexerSuite.suite(Multiplexer.self),
+    ])
+    func passes(_ suite: ExerciseSuite) {
+        let report = suite.run()
+        #expect(report.checks.count == suite.checks.count)
+        for check in report.failed {
+            Issue.record(Comment(rawValue: check.explanation(exercise: report.exercise)))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func theAsyncPoolPasses() async throws {
+        let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
+            ExerciseChild.grade(AsyncPoolSuite.suite(AsyncPool.self))
+        }
+        let report = try #require(result.map { ChildOutcome($0).report(for: .asyncPool) })
+        #expect(report.passed, "\(report.failed.map { $0.explanation(exercise: report.exercise) })")
+        #expect(report.checks.count == 5)
+    }
+}
+
+extension ExerciseSuite: CustomTestStringConvertible {
+    public var testDescription: String { exercise }
+}
