@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "poolschool", targets: ["poolschool"]),
         .library(name: "PoolWorld", targets: ["PoolWorld"]),
+        // For `make bench`, which times exercise 7's reference pool (Benchmarks/ is a package of its own).
+        .library(name: "Solutions", targets: ["Solutions", "Grading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

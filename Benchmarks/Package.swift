@@ -19,6 +19,16 @@ let package = Package(
             ],
             path: "Benchmarks/PoolStateMachine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "AsyncPool",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PoolWorld", package: "poolschool"),
+                .product(name: "Solutions", package: "poolschool"),
+            ],
+            path: "Benchmarks/AsyncPool",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -5,7 +5,7 @@ import Grading
 /// An actor around the reference pool's state machine. Every event is handled on the actor, synchronously,
 /// so the machine is never entered twice at once; whatever takes time (opening, timers) runs in tasks that
 /// come back to the actor with the next event.
-actor AsyncPool: AsyncPoolExercise {
+public actor AsyncPool: AsyncPoolExercise {
     private var machine: ReferencePool
     private let connector: Connector
     private let started = ContinuousClock.now
@@ -15,14 +15,14 @@ actor AsyncPool: AsyncPoolExercise {
     private var timerGeneration = 0
     private var actions = PoolActions()
 
-    init(config: PoolConfig, connector: Connector) {
+    public init(config: PoolConfig, connector: Connector) {
         self.machine = ReferencePool(config: config)
         self.connector = connector
     }
 
-    var metrics: PoolMetrics { machine.metrics }
+    public var metrics: PoolMetrics { machine.metrics }
 
-    func borrow() async throws -> ConnectionID {
+    public func borrow() async throws -> ConnectionID {
         nextRequest += 1
         let request = RequestID(nextRequest)
         return try await withTaskCancellationHandler {
@@ -41,7 +41,7 @@ actor AsyncPool: AsyncPoolExercise {
         }
     }
 
-    func release(_ connection: ConnectionID) {
+    public func release(_ connection: ConnectionID) {
         handle(.connectionReturned(connection))
     }
 

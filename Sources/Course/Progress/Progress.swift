@@ -5,6 +5,8 @@ public struct Progress: Codable, Equatable, Sendable {
     /// The lesson and page to resume at.
     public var lesson: String?
     public var page: Int = 0
+    /// Pages of that lesson, so the prompt can say `3/7` before the lessons are read.
+    public var pageCount: Int?
     public var lessons: [String: LessonProgress] = [:]
 
     public init(learner: String) {

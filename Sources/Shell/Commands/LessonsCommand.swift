@@ -5,6 +5,9 @@ extension ShellCommand {
             "Lists every lesson in course order with how many of its questions you have done. `open ID` starts one.",
         run: { arguments, session throws(ShellError) in
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
-            session.render(markdown: CourseViews.lessonList(try session.requireCourse()))
+            let course = try session.requireCourse()
+            session.render(markdown: CourseViews.lessonList(course))
+            let broken = course.catalog.diagnostics.count
+            if broken > 0 { session.say("Note: \(broken) problem(s) in the lessons; 'poolschool lint' lists them.") }
         })
 }

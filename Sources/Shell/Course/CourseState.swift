@@ -2,39 +2,59 @@ import Course
 
 /// The course as one shell session sees it: the lessons, the learner's progress, and where they are.
 public final class CourseState {
-    public let catalog: CourseCatalog
+    private let loader: CatalogLoader
     public let store: ProgressStore
     public private(set) var progress: Progress
     /// Draws each learner's own params: from `--seed`, else from the learner's name.
     public let seed: UInt64
     /// Said once at start when progress could not be read.
     public let notice: String?
-    public private(set) var lesson: Lesson?
+    private var openLesson: Lesson?
+    /// The lesson to resume, until the catalog is first needed.
+    private var resuming: String?
     public private(set) var page = 0
 
-    public init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
-        self.catalog = catalog
+    public convenience init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
+        self.init(loader: CatalogLoader(catalog), store: store, learner: learner, seed: seed)
+    }
+
+    public init(loader: CatalogLoader, store: ProgressStore, learner: String, seed: UInt64?) {
+        self.loader = loader
         self.store = store
         let loaded = store.load(learner: learner)
         progress = loaded.progress
         notice = loaded.notice
         self.seed = seed ?? ParamDraw.seed(forLearner: learner)
-        if let id = progress.lesson, let lesson = catalog.lesson(id: id) {
-            self.lesson = lesson
-            page = min(max(0, progress.page), lesson.pages.count - 1)
-        }
+        resuming = progress.lesson
+        page = max(0, progress.page)
     }
 
-    /// `02-backpressure 3/7`, for the prompt.
+    /// The lessons; the first use may wait for them to be read.
+    public var catalog: CourseCatalog { loader.catalog }
+
+    /// The open lesson.
+    public var lesson: Lesson? {
+        if let id = resuming {
+            resuming = nil
+            openLesson = catalog.lesson(id: id)
+            if let openLesson { page = min(page, openLesson.pages.count - 1) }
+        }
+        return openLesson
+    }
+
+    /// `02-backpressure 3/7`, for the prompt; from progress alone while the lessons are still being read.
     public var location: String? {
-        lesson.map { "\($0.id) \(page + 1)/\($0.pages.count)" }
+        if let id = resuming, let pages = progress.pageCount { return "\(id) \(min(page, pages - 1) + 1)/\(pages)" }
+        return lesson.map { "\($0.id) \(page + 1)/\($0.pages.count)" }
     }
 
     public func open(_ lesson: Lesson, page: Int = 0) {
-        self.lesson = lesson
+        resuming = nil
+        openLesson = lesson
         self.page = max(0, min(page, lesson.pages.count - 1))
         progress.lesson = lesson.id
         progress.page = self.page
+        progress.pageCount = lesson.pages.count
         progress.lessons[lesson.id, default: LessonProgress()].pagesSeen.insert(self.page)
     }
 
@@ -89,7 +109,8 @@ public final class CourseState {
 
     public func resetProgress() {
         progress = Progress(learner: progress.learner)
-        lesson = nil
+        resuming = nil
+        openLesson = nil
         page = 0
     }
 

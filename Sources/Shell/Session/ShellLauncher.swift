@@ -18,7 +18,7 @@ public struct CourseOptions: Sendable {
     func load(home: ShellHome, environment: [String: String]) -> CourseState {
         let folder = CourseCatalog.folder(option: lessons, environment: environment)
         return CourseState(
-            catalog: CourseCatalog.load(folder: folder), store: ProgressStore(home: home.path),
+            loader: CatalogLoader(folder: folder), store: ProgressStore(home: home.path),
             learner: Self.learner(environment), seed: seed)
     }
 }
@@ -61,10 +61,6 @@ public enum ShellLauncher {
     static func attachCourse(to session: ShellSession, options: CourseOptions, environment: [String: String]) {
         let course = options.load(home: session.home, environment: environment)
         if let notice = course.notice { session.report(notice, status: .success) }
-        let broken = course.catalog.diagnostics.count
-        if broken > 0, session.terminal.isInteractive {
-            session.say("Note: \(broken) problem(s) in the lessons; 'poolschool lint' lists them.")
-        }
         session.course = course
     }
 
