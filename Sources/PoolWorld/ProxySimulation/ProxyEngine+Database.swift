@@ -115,6 +115,11 @@ extension ProxyEngine {
         case .nothing:
             return
         case .client(let client):
+            var result = result
+            if case .parse = clients[Int(client.rawValue)].message, result.error == nil {
+                // A protocol-level Parse is answered with ParseComplete, not PREPARE's command tag.
+                result = StatementResult(.success(""))
+            }
             syncTrackedParameters(client, from: server)
             if tracing {
                 note(

@@ -165,12 +165,16 @@ public final class ProxyWorld {
     public func query(_ name: String, _ sql: String, limit: SimDuration = .minutes(60)) throws(InputError)
         -> [TraceEvent]
     {
-        var lines = try send(name, sql)
-        guard let client = names[name] else { return lines }
+        try send(name, sql) + awaitAnswer(name, limit: limit)
+    }
+
+    /// Runs the clock until `name`'s outstanding query is answered (at most `limit`); nothing happens if it
+    /// has none.
+    public func awaitAnswer(_ name: String, limit: SimDuration = .minutes(60)) throws(InputError) -> [TraceEvent] {
+        guard let client = names[name] else { _ = try connected(name); return [] }
         let deadline = engine.now + limit.nanoseconds
         while engine.clients[Int(client.rawValue)].message != nil, engine.step(before: deadline) {}
-        lines += settle()
-        return lines
+        return settle()
     }
 
     /// `name` closes its connection.
