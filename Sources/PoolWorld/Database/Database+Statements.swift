@@ -182,7 +182,7 @@ extension Database {
         case .createTempTableOnCommit(let name, let onCommit):
             guard session.tempTables[name] == nil else { return .failure(.relationExists(name)) }
             session.tempTables[name] = 0
-            if onCommit != .preserveRows { session.tempTableOnCommit[name] = onCommit }
+            if onCommit != .preserveRows { session.withExtras { $0.tempTableOnCommit[name] = onCommit } }
             // Outside a transaction block the statement commits at once: an ON COMMIT DROP table is gone already.
             if session.transaction == .idle { session.applyOnCommit() }
             return .value("CREATE TABLE")
@@ -212,7 +212,8 @@ extension Database {
             return .value("DECLARE CURSOR")
         case .fetch(let name, let count):
             guard session.cursors[name] != nil else { return .failure(.cursorMissing(name)) }
-            let rows = session.cursors[name]?.fetch(count) ?? []
+            var rows: ArraySlice<String> = []
+            session.withExtras { rows = $0.cursors[name]?.fetch(count) ?? [] }
             return .value(rows.isEmpty ? "(0 rows)" : rows.joined(separator: ", "))
         case .closeCursor(let name):
             guard let name else {

@@ -58,7 +58,8 @@ struct ProxyEngine {
     var waitingOrder: [Int32: [ClientID]] = [:]
     var measures = ProxyMeasures()
 
-    init(scenario: ProxyScenario, traceAlways: Bool = false) {
+    /// `lab` records the trace and checks invariants whatever the scenario's options say (the lab always does).
+    init(scenario: ProxyScenario, lab: Bool = false) {
         self.scenario = scenario
         database = Database(config: scenario.database)
         proxy = Proxy(config: scenario.proxy)
@@ -70,8 +71,8 @@ struct ProxyEngine {
         }
         pods = (0..<max(1, scenario.pods)).map { PodBooks(name: "app\($0 + 1)") }
         random = WorldRandom(seed: scenario.seed).derived(stream: 1)
-        tracing = scenario.options.recordTrace || traceAlways
-        checking = scenario.options.checkInvariants
+        tracing = scenario.options.recordTrace || lab
+        checking = scenario.options.checkInvariants || lab
         deliver(.start)
         scheduleWorkload()
         if let interval = scenario.options.sampleInterval {

@@ -17,7 +17,7 @@ public final class ProxyWorld {
 
     /// A world running `scenario` (its workload in the background, if it has one).
     public init(scenario: ProxyScenario) {
-        engine = ProxyEngine(scenario: scenario, traceAlways: true)
+        engine = ProxyEngine(scenario: scenario, lab: true)
         engine.run(until: 0)
         reported = engine.traceLog.events.count
     }
