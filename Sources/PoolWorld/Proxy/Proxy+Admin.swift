@@ -22,19 +22,19 @@ extension Proxy {
 
     /// `SHOW STATS`, one row per database.
     public var showStats: [ShowStatsRow] {
-        let seconds = max(1, statistics.lastPeriodLength / 1_000_000_000)
+        let seconds = Double(statistics.lastPeriodLength) / 1e9
         return statistics.databases.map { name in
             let total = statistics.totals[name] ?? ProxyStatistics.Totals()
             let period = statistics.lastPeriod[name] ?? ProxyStatistics.Totals()
+            func rate(_ count: Int) -> Int { seconds > 0 ? Int(Double(count) / seconds) : 0 }
             func mean(_ time: Int64, _ count: Int) -> Int { count > 0 ? Int(time / Int64(count) / 1_000) : 0 }
             return ShowStatsRow(
                 database: name, totalXactCount: total.transactions, totalQueryCount: total.queries,
                 totalServerAssignmentCount: total.assignments, totalReceived: total.received, totalSent: total.sent,
                 totalXactTime: Int(total.transactionTime / 1_000), totalQueryTime: Int(total.queryTime / 1_000),
-                totalWaitTime: Int(total.waitTime / 1_000), avgXactCount: period.transactions / Int(seconds),
-                avgQueryCount: period.queries / Int(seconds),
-                avgServerAssignmentCount: period.assignments / Int(seconds),
-                avgRecv: period.received / Int(seconds), avgSent: period.sent / Int(seconds),
+                totalWaitTime: Int(total.waitTime / 1_000), avgXactCount: rate(period.transactions),
+                avgQueryCount: rate(period.queries), avgServerAssignmentCount: rate(period.assignments),
+                avgRecv: rate(period.received), avgSent: rate(period.sent),
                 avgXactTime: mean(period.transactionTime, period.transactions),
                 avgQueryTime: mean(period.queryTime, period.queries),
                 avgWaitTime: mean(period.waitTime, period.assignments))

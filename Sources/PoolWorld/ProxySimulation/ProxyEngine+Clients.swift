@@ -125,6 +125,17 @@ extension ProxyEngine {
         }
     }
 
+    /// `DISCARD ALL` and `DEALLOCATE ALL` from a client also clear the prepared statements PgBouncer tracks for
+    /// it, as PgBouncer's documentation promises.
+    mutating func forgetTrackedStatements(_ client: ClientID, after statement: SQLStatement?, _ result: StatementResult)
+    {
+        guard result.error == nil, tracksPreparedStatements(client) else { return }
+        switch statement {
+        case .discardAll, .deallocate(name: nil): clients[Int(client.rawValue)].prepared = [:]
+        default: break
+        }
+    }
+
     // MARK: Tracked parameters
 
     /// Before linking, PgBouncer sets the tracked parameters the server connection has differently from

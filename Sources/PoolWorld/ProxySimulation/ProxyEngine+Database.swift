@@ -121,6 +121,7 @@ extension ProxyEngine {
                 result = StatementResult(.success(""))
             }
             syncTrackedParameters(client, from: server)
+            forgetTrackedStatements(client, after: servers[index].statement, result)
             if tracing {
                 note(
                     .statement(

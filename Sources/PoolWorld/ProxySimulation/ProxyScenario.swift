@@ -6,7 +6,7 @@
 /// all are busy. Requests are routed to pods as the workload says (closed-loop client `k` lives on pod
 /// `k mod pods`). A request that ends with its connection inside a transaction rolls it back before giving
 /// the connection back, as application pools do on return.
-public struct ProxyScenario: Sendable {
+public struct ProxyScenario: Hashable, Sendable {
     public var database = DatabaseConfig()
     public var proxy = ProxyConfig()
     /// Application instances in front of the proxy.

@@ -129,6 +129,16 @@ import Testing
         }
     }
 
+    @Test func deallocateAllForgetsTheStatementsPgBouncerTracksForTheClient() throws {
+        let world = proxyWorld(.transaction)
+        try world.connectAll("alice")
+        _ = try world.answer("alice", "SELECT 42 \\parse answer")
+        #expect(try world.answer("alice", "DEALLOCATE ALL") == "DEALLOCATE ALL")
+        #expect(
+            try world.answer("alice", "\\bind_named answer \\g")
+                == "ERROR: prepared statement \"answer\" does not exist")
+    }
+
     @Test(arguments: sharingModes)
     func withoutTrackingAProtocolLevelStatementIsLostOnTheNextServer(mode: PoolMode) throws {
         let world = proxyWorld(mode) { $0.maxPreparedStatements = 0 }
