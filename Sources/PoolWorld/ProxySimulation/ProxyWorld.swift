@@ -93,6 +93,23 @@ public final class ProxyWorld {
         }
     }
 
+    /// The server connection `client` is linked to now (`s1`), if any.
+    public func server(of client: String) -> String? {
+        guard let id = names[client], engine.clients[Int(id.rawValue)].state == .connected else { return nil }
+        return engine.clients[Int(id.rawValue)].server?.description
+    }
+
+    /// The session state on the server connection `client` holds now.
+    public func session(of client: String) throws(InputError) -> SessionState {
+        _ = try connected(client)
+        guard let server = server(of: client) else {
+            throw InputError(
+                "\"\(client)\" holds no server connection now; in transaction mode it has one only inside a transaction"
+            )
+        }
+        return try session(ofServer: server)
+    }
+
     /// The session state on server connection `server` (`s1`): what the next client there would inherit.
     public func session(ofServer server: String) throws(InputError) -> SessionState {
         let open = serverSummary.map(\.name)

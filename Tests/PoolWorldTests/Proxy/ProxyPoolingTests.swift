@@ -20,9 +20,14 @@ import Testing
         _ = try transaction.answer("alice", "BEGIN")
         _ = try transaction.answer("alice", "SELECT 1")
         #expect(transaction.server(of: "alice") == "s1")
+        #expect(try transaction.session(of: "alice").transaction == .inTransaction)
         #expect(
             try transaction.query("alice", "COMMIT").map(\.message).last
                 == "s1 back to the pool from alice (transaction end)")
+        #expect(
+            throws: InputError(
+                "\"alice\" holds no server connection now; in transaction mode it has one only inside a transaction")
+        ) { try transaction.session(of: "alice") }
 
         let statement = proxyWorld(.statement)
         try statement.connectAll("alice")

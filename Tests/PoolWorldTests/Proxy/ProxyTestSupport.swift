@@ -40,13 +40,6 @@ extension ProxyWorld {
     func pin(_ client: String) throws {
         _ = try send(client, "SELECT pg_sleep(1)")
     }
-
-    /// The server connection `client` is linked to now, if any.
-    func server(of client: String) -> String? {
-        clientSummary.first { $0.name == client }.flatMap {
-            $0.state.hasPrefix("→ ") ? String($0.state.dropFirst(2)) : nil
-        }
-    }
 }
 
 /// The modes whose behaviour follows the transaction column of PgBouncer's feature map.
