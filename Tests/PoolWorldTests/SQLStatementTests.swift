@@ -22,6 +22,22 @@ import Testing
         ("SELECT pg_advisory_unlock(42)", .advisoryUnlock(key: 42)),
         ("SELECT pg_try_advisory_lock(-1)", .tryAdvisoryLock(key: -1)), ("DISCARD ALL", .discardAll),
         ("SELECT 1/0", .divisionByZero),
+        ("CREATE TEMP TABLE t (id int) ON COMMIT DROP", .createTempTableOnCommit(name: "t", onCommit: .drop)),
+        (
+            "create temporary table t (id int) on commit delete rows",
+            .createTempTableOnCommit(name: "t", onCommit: .deleteRows)
+        ),
+        (
+            "DECLARE c CURSOR WITH HOLD FOR SELECT generate_series(1, 3)",
+            .declareCursor(name: "c", hold: true, query: .generateSeries(from: 1, to: 3))
+        ),
+        (
+            "DECLARE c NO SCROLL CURSOR FOR SELECT * FROM t",
+            .declareCursor(name: "c", hold: false, query: .selectFrom(table: "t"))
+        ),
+        ("FETCH c", .fetch(cursor: "c", count: 1)), ("FETCH 2 FROM c", .fetch(cursor: "c", count: 2)),
+        ("FETCH FORWARD ALL IN c", .fetch(cursor: "c", count: nil)), ("CLOSE ALL", .closeCursor(name: nil)),
+        ("LOAD 'auto_explain'", .load(library: "auto_explain")), ("DISCARD PLANS", .discardPlans),
     ])
     func parses(text: String, statement: SQLStatement) throws {
         #expect(try SQLStatement(parsing: text) == statement)
@@ -32,6 +48,9 @@ import Testing
             .work(.milliseconds(5)), .sleep(.milliseconds(500)), .set(name: "work_mem", value: "64MB", local: true),
             .prepare(name: "s1", statement: .selectValue("1")), .notify(channel: "jobs", payload: "x"),
             .createTempTable(name: "t"), .advisoryLock(key: 9), .discardAll,
+            .createTempTableOnCommit(name: "t", onCommit: .preserveRows), .fetch(cursor: "c", count: nil),
+            .declareCursor(name: "c", hold: false, query: .selectValue("1")), .closeCursor(name: "c"),
+            .load(library: "auto_explain"), .discardPlans, .generateSeries(from: 1, to: 5),
         ]
         for statement in statements {
             #expect(try SQLStatement(parsing: statement.description) == statement)
@@ -41,6 +60,15 @@ import Testing
     @Test func unknownTextFailsLikePostgreSQL() {
         #expect(throws: DatabaseError.syntaxError(near: "SELEC")) { try SQLStatement(parsing: "SELEC 1") }
         #expect(throws: DatabaseError.self) { try SQLStatement(parsing: "SELECT pg_advisory_lock(x)") }
+        #expect(throws: DatabaseError.syntaxError(near: "auto_explain")) {
+            try SQLStatement(parsing: "LOAD auto_explain")
+        }
+        #expect(throws: DatabaseError.syntaxError(near: "KEEP")) {
+            try SQLStatement(parsing: "CREATE TEMP TABLE t (id int) ON COMMIT KEEP ROWS")
+        }
+        #expect(throws: DatabaseError.syntaxError(near: "NOTIFY")) {
+            try SQLStatement(parsing: "DECLARE c CURSOR FOR NOTIFY jobs")
+        }
         #expect(DatabaseError.syntaxError(near: "SELEC").description == "ERROR: syntax error at or near \"SELEC\"")
     }
 }

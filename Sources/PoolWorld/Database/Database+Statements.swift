@@ -179,13 +179,56 @@ extension Database {
             guard session.tempTables[name] == nil else { return .failure(.relationExists(name)) }
             session.tempTables[name] = 0
             return .value("CREATE TABLE")
+        case .createTempTableOnCommit(let name, let onCommit):
+            guard session.tempTables[name] == nil else { return .failure(.relationExists(name)) }
+            session.tempTables[name] = 0
+            if onCommit != .preserveRows { session.withExtras { $0.tempTableOnCommit[name] = onCommit } }
+            // Outside a transaction block the statement commits at once: an ON COMMIT DROP table is gone already.
+            if session.transaction == .idle { session.applyOnCommit() }
+            return .value("CREATE TABLE")
         case .insert(let table):
             guard let rows = session.tempTables[table] else { return .failure(.relationMissing(table)) }
             session.tempTables[table] = rows + 1
+            if session.transaction == .idle { session.applyOnCommit() }
             return .value("INSERT 0 1")
         case .selectFrom(let table):
             guard let rows = session.tempTables[table] else { return .failure(.relationMissing(table)) }
             return .value(String(rows))
+        case .generateSeries(let from, let to):
+            return .value(Self.series(from, to).joined(separator: ", "))
+        case .declareCursor(let name, let hold, let query):
+            guard hold || session.transaction != .idle else { return .failure(.cursorOutsideTransaction) }
+            guard session.cursors[name] == nil else { return .failure(.cursorExists(name)) }
+            let rows: [String]
+            switch query {
+            case .selectFrom(let table):
+                guard let count = session.tempTables[table] else { return .failure(.relationMissing(table)) }
+                rows = (0..<count).map { String($0 + 1) }
+            case .generateSeries(let from, let to): rows = Self.series(from, to)
+            case .selectValue(let value): rows = [value]
+            default: return .failure(.syntaxError(near: query.description))
+            }
+            session.cursors[name] = SessionCursor(hold: hold, rows: rows)
+            return .value("DECLARE CURSOR")
+        case .fetch(let name, let count):
+            guard session.cursors[name] != nil else { return .failure(.cursorMissing(name)) }
+            var rows: ArraySlice<String> = []
+            session.withExtras { rows = $0.cursors[name]?.fetch(count) ?? [] }
+            return .value(rows.isEmpty ? "(0 rows)" : rows.joined(separator: ", "))
+        case .closeCursor(let name):
+            guard let name else {
+                session.cursors = [:]
+                return .value("CLOSE CURSOR ALL")
+            }
+            guard session.cursors.removeValue(forKey: name) != nil else { return .failure(.cursorMissing(name)) }
+            return .value("CLOSE CURSOR")
+        case .load(let library):
+            guard SessionSettings.libraries[library] != nil else { return .failure(.libraryMissing(library)) }
+            session.loadedLibraries.insert(library)
+            return .value("LOAD")
+        case .discardPlans:
+            // Plans are per backend and rebuilt on demand: dropping them changes timing, never results.
+            return .value("DISCARD PLANS")
         case .listen(let channel), .unlisten(.some(let channel)):
             let listen: Bool
             if case .listen = statement { listen = true } else { listen = false }
@@ -241,7 +284,9 @@ extension Database {
             for grant in locks.releaseAll(of: Int32(index)) {
                 grantLock(grant.key, to: grant.backend)
             }
+            let libraries = session.loadedLibraries
             session = SessionState()
+            session.loadedLibraries = libraries
             return .value("DISCARD ALL")
         }
     }
@@ -278,8 +323,17 @@ extension Database {
         case "superuser_reserved_connections": return String(config.superuserReservedConnections)
         default: break
         }
-        guard let value = SessionSettings.defaults[name] else { throw .unknownParameter(name) }
-        return value
+        if let value = SessionSettings.defaults[name] { return value }
+        for library in session.loadedLibraries {
+            if let value = SessionSettings.libraries[library]?[name] { return value }
+        }
+        throw .unknownParameter(name)
+    }
+
+    /// The rows of `generate_series(from, to)`, at most 10,000 (enough for any lab, small enough to print).
+    private static func series(_ from: Int, _ to: Int) -> [String] {
+        guard from <= to else { return [] }
+        return (from...min(to, from + 9_999)).map(String.init)
     }
 
     private mutating func deliver(_ channel: String, _ payload: String, from sender: Int) {

@@ -87,6 +87,22 @@ extension DatabaseError {
         DatabaseError(.error, "42601", "syntax error at or near \"\(token)\"")
     }
 
+    public static func cursorMissing(_ name: String) -> DatabaseError {
+        DatabaseError(.error, "34000", "cursor \"\(name)\" does not exist")
+    }
+
+    public static func cursorExists(_ name: String) -> DatabaseError {
+        DatabaseError(.error, "42P03", "cursor \"\(name)\" already exists")
+    }
+
+    /// A cursor without `WITH HOLD` outside a transaction block would end before it could be used.
+    public static let cursorOutsideTransaction = DatabaseError(
+        .error, "25P01", "DECLARE CURSOR can only be used in transaction blocks")
+
+    public static func libraryMissing(_ name: String) -> DatabaseError {
+        DatabaseError(.error, "58P01", "could not access file \"\(name)\": No such file or directory")
+    }
+
     public static func cannotRunInTransaction(_ command: String) -> DatabaseError {
         DatabaseError(.error, "25001", "\(command) cannot run inside a transaction block")
     }

@@ -55,8 +55,24 @@ extension SQLStatement {
         case "NOTIFY":
             self = try Self.parseNotify(rest)
         case "DISCARD":
-            guard rest.uppercased() == "ALL" else { throw DatabaseError.syntaxError(near: rest) }
-            self = .discardAll
+            switch rest.uppercased() {
+            case "ALL": self = .discardAll
+            case "PLANS": self = .discardPlans
+            default: throw DatabaseError.syntaxError(near: rest)
+            }
+        case "DECLARE":
+            self = try Self.parseDeclare(Array(words.dropFirst()))
+        case "FETCH":
+            self = try Self.parseFetch(Array(words.dropFirst()))
+        case "CLOSE":
+            guard let name = words.dropFirst().first else { throw DatabaseError.syntaxError(near: "") }
+            self = name.uppercased() == "ALL" ? .closeCursor(name: nil) : .closeCursor(name: Self.identifier(name))
+        case "LOAD":
+            // PostgreSQL takes a string literal only: `LOAD auto_explain` is a syntax error.
+            guard rest.count > 2, rest.hasPrefix("'"), rest.hasSuffix("'") else {
+                throw DatabaseError.syntaxError(near: words.dropFirst().first ?? "")
+            }
+            self = .load(library: Self.unquote(rest))
         case "SELECT":
             self = try Self.parseSelect(rest)
         default:
@@ -125,7 +141,63 @@ extension SQLStatement {
             throw DatabaseError.syntaxError(near: words[0])
         }
         let name = String(words[2].prefix { $0 != "(" })
-        return .createTempTable(name: identifier(name))
+        let upper = words.map { $0.uppercased() }
+        guard let on = upper.lastIndex(of: "ON"), on + 1 < upper.count, upper[on + 1] == "COMMIT" else {
+            return .createTempTable(name: identifier(name))
+        }
+        let action = upper[(on + 2)...].joined(separator: " ")
+        guard let onCommit = SQLStatement.OnCommit(rawValue: action) else {
+            throw DatabaseError.syntaxError(near: on + 2 < words.count ? words[on + 2] : "COMMIT")
+        }
+        return .createTempTableOnCommit(name: identifier(name), onCommit: onCommit)
+    }
+
+    /// `DECLARE name [BINARY] [NO] [SCROLL] CURSOR [WITH HOLD | WITHOUT HOLD] FOR query`.
+    private static func parseDeclare(_ words: [String]) throws(DatabaseError) -> SQLStatement {
+        let upper = words.map { $0.uppercased() }
+        guard let name = words.first, let cursor = upper.firstIndex(of: "CURSOR"), cursor >= 1,
+            let forIndex = upper.firstIndex(of: "FOR"), forIndex > cursor, forIndex + 1 < words.count
+        else { throw DatabaseError.syntaxError(near: words.last ?? "") }
+        for option in upper[1..<cursor] where !["BINARY", "NO", "SCROLL", "INSENSITIVE", "ASENSITIVE"].contains(option)
+        {
+            throw DatabaseError.syntaxError(near: option)
+        }
+        let hold: Bool
+        switch upper[(cursor + 1)..<forIndex].joined(separator: " ") {
+        case "", "WITHOUT HOLD": hold = false
+        case "WITH HOLD": hold = true
+        default: throw DatabaseError.syntaxError(near: words[cursor + 1])
+        }
+        let query = try SQLStatement(parsing: words[(forIndex + 1)...].joined(separator: " "))
+        switch query {
+        case .selectValue, .selectFrom, .generateSeries: break
+        default: throw DatabaseError.syntaxError(near: words[forIndex + 1])
+        }
+        return .declareCursor(name: identifier(name), hold: hold, query: query)
+    }
+
+    /// `FETCH [NEXT | FORWARD | count | FORWARD count | ALL | FORWARD ALL] [FROM | IN] name`.
+    private static func parseFetch(_ words: [String]) throws(DatabaseError) -> SQLStatement {
+        var parts = words
+        guard let name = parts.popLast() else { throw DatabaseError.syntaxError(near: "") }
+        if let last = parts.last?.uppercased(), last == "FROM" || last == "IN" { parts.removeLast() }
+        let direction = parts.map { $0.uppercased() }.filter { $0 != "FORWARD" }
+        let count: Int?
+        switch direction.count {
+        case 0: count = 1
+        case 1:
+            if direction[0] == "NEXT" {
+                count = 1
+            } else if direction[0] == "ALL" {
+                count = nil
+            } else if let number = Int(direction[0]), number >= 0 {
+                count = number
+            } else {
+                throw DatabaseError.syntaxError(near: parts[parts.count - 1])
+            }
+        default: throw DatabaseError.syntaxError(near: parts[1])
+        }
+        return .fetch(cursor: identifier(name), count: count)
     }
 
     private static func parseNotify(_ rest: String) throws(DatabaseError) -> SQLStatement {
@@ -161,6 +233,13 @@ extension SQLStatement {
                 }
                 return make(key)
             }
+        }
+        if let argument = call(lower, compact, "generate_series") {
+            let bounds = argument.split(separator: ",").map { Int($0) }
+            guard bounds.count == 2, let from = bounds[0], let to = bounds[1] else {
+                throw DatabaseError(.error, "22P02", "invalid input syntax for type integer: \"\(argument)\"")
+            }
+            return .generateSeries(from: from, to: to)
         }
         let words = rest.split(separator: " ").map(String.init)
         if let fromIndex = words.firstIndex(where: { $0.uppercased() == "FROM" }), fromIndex + 1 < words.count {

@@ -30,8 +30,10 @@ public enum SQLStatement: Hashable, Sendable {
     case execute(name: String)
     /// `DEALLOCATE name`, or `DEALLOCATE ALL` when the name is nil.
     case deallocate(name: String?)
-    /// `CREATE TEMP TABLE name (...)`.
+    /// `CREATE TEMP TABLE name (...)`: rows are kept at commit (PostgreSQL's default, `ON COMMIT PRESERVE ROWS`).
     case createTempTable(name: String)
+    /// `CREATE TEMP TABLE name (...) ON COMMIT PRESERVE ROWS | DELETE ROWS | DROP`.
+    case createTempTableOnCommit(name: String, onCommit: OnCommit)
     /// `INSERT INTO name VALUES (...)`: adds one row.
     case insert(table: String)
     /// `SELECT * FROM name` or `SELECT count(*) FROM name`: returns the number of rows.
@@ -50,6 +52,29 @@ public enum SQLStatement: Hashable, Sendable {
     case advisoryUnlock(key: Int64)
     /// `DISCARD ALL`: resets the session to a fresh connection's state.
     case discardAll
+    /// `DISCARD PLANS`: drops the session's cached query plans; they are rebuilt on next use, so nothing a
+    /// client can see changes.
+    case discardPlans
+    /// `SELECT generate_series(from, to)`: one row per integer.
+    case generateSeries(from: Int, to: Int)
+    /// `DECLARE name CURSOR [WITH HOLD | WITHOUT HOLD] FOR query`.
+    indirect case declareCursor(name: String, hold: Bool, query: SQLStatement)
+    /// `FETCH [count | NEXT | ALL] [FROM | IN] name`; `count` nil means ALL.
+    case fetch(cursor: String, count: Int?)
+    /// `CLOSE name`, or `CLOSE ALL` when the name is nil.
+    case closeCursor(name: String?)
+    /// `LOAD 'library'`: loads a shared library into this backend only, for the rest of its life.
+    case load(library: String)
+
+    /// What COMMIT does to a temporary table.
+    public enum OnCommit: String, Hashable, Sendable {
+        /// Keep the table and its rows (the default).
+        case preserveRows = "PRESERVE ROWS"
+        /// Keep the table, empty it.
+        case deleteRows = "DELETE ROWS"
+        /// Drop the table.
+        case drop = "DROP"
+    }
 
     /// Whether the statement is allowed in an aborted transaction block (only the ones that end it).
     var endsTransaction: Bool {
@@ -78,6 +103,8 @@ extension SQLStatement: CustomStringConvertible {
         case .execute(let name): "EXECUTE \(name)"
         case .deallocate(let name): "DEALLOCATE \(name ?? "ALL")"
         case .createTempTable(let name): "CREATE TEMP TABLE \(name) (id int)"
+        case .createTempTableOnCommit(let name, let onCommit):
+            "CREATE TEMP TABLE \(name) (id int) ON COMMIT \(onCommit.rawValue)"
         case .insert(let table): "INSERT INTO \(table) VALUES (1)"
         case .selectFrom(let table): "SELECT count(*) FROM \(table)"
         case .listen(let channel): "LISTEN \(channel)"
@@ -88,6 +115,13 @@ extension SQLStatement: CustomStringConvertible {
         case .tryAdvisoryLock(let key): "SELECT pg_try_advisory_lock(\(key))"
         case .advisoryUnlock(let key): "SELECT pg_advisory_unlock(\(key))"
         case .discardAll: "DISCARD ALL"
+        case .discardPlans: "DISCARD PLANS"
+        case .generateSeries(let from, let to): "SELECT generate_series(\(from), \(to))"
+        case .declareCursor(let name, let hold, let query):
+            "DECLARE \(name) CURSOR \(hold ? "WITH HOLD" : "WITHOUT HOLD") FOR \(query)"
+        case .fetch(let cursor, let count): "FETCH \(count.map(String.init) ?? "ALL") FROM \(cursor)"
+        case .closeCursor(let name): "CLOSE \(name ?? "ALL")"
+        case .load(let library): "LOAD '\(library)'"
         }
     }
 }

@@ -12,6 +12,7 @@ enum SessionSettings {
         "idle_session_timeout": "0",
         "lock_timeout": "0",
         "search_path": "\"$user\", public",
+        "standard_conforming_strings": "on",
         "statement_timeout": "0",
         "timezone": "UTC",
         "work_mem": "4MB",
@@ -19,6 +20,16 @@ enum SessionSettings {
 
     static let timeoutNames: Set<String> = [
         "statement_timeout", "idle_session_timeout", "idle_in_transaction_session_timeout", "lock_timeout",
+    ]
+
+    /// Libraries `LOAD` can find, with the parameters each defines and their defaults. Until a library is
+    /// loaded, its parameters are only placeholders: SET accepts them, SHOW of an unset one fails.
+    static let libraries: [String: [String: String]] = [
+        "auto_explain": [
+            "auto_explain.log_min_duration": "-1", "auto_explain.log_analyze": "off",
+            "auto_explain.log_nested_statements": "off",
+        ],
+        "passwordcheck": [:],
     ]
 
     static func isKnown(_ name: String) -> Bool {

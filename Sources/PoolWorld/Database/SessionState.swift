@@ -26,11 +26,24 @@ public struct SessionState: Hashable, Sendable {
     public internal(set) var listening: Set<String> = []
     /// Session-level advisory locks held, with how many times each was taken.
     public internal(set) var advisoryLocks: [Int64: Int] = [:]
+    /// Open cursors, by name.
+    public internal(set) var cursors: [String: SessionCursor] {
+        get { extras?.cursors ?? [:] }
+        set { withExtras { $0.cursors = newValue } }
+    }
+    /// Libraries loaded with `LOAD`. PostgreSQL cannot unload a library, so they stay for the backend's life,
+    /// even through `DISCARD ALL`.
+    public internal(set) var loadedLibraries: Set<String> {
+        get { extras?.loadedLibraries ?? [] }
+        set { withExtras { $0.loadedLibraries = newValue } }
+    }
 
     /// State at BEGIN that ROLLBACK restores (settings and temp tables are transactional in PostgreSQL;
     /// prepared statements and session advisory locks are not).
     var settingsAtBegin: [String: String] = [:]
     var tempTablesAtBegin: [String: Int] = [:]
+    /// Cursors, ON COMMIT actions and loaded libraries; nil until a session uses one of them.
+    var extras: SessionExtras?
     /// Values to restore when the transaction ends, for SET LOCAL.
     var localRestore: [String: String?] = [:]
     /// LISTEN/UNLISTEN and NOTIFY take effect at COMMIT.
@@ -42,7 +55,7 @@ public struct SessionState: Hashable, Sendable {
     /// Whether the session is as a fresh connection's: nothing for the next client to trip over.
     public var isClean: Bool {
         transaction == .idle && settings.isEmpty && preparedStatements.isEmpty && tempTables.isEmpty
-            && listening.isEmpty && advisoryLocks.isEmpty
+            && listening.isEmpty && advisoryLocks.isEmpty && cursors.isEmpty && loadedLibraries.isEmpty
     }
 
     /// One line describing what a next client would inherit, e.g.
@@ -54,6 +67,8 @@ public struct SessionState: Hashable, Sendable {
         parts += tempTables.keys.sorted().map { "TEMP TABLE \($0)" }
         parts += listening.sorted().map { "LISTEN \($0)" }
         parts += advisoryLocks.keys.sorted().map { "advisory lock \($0)" }
+        parts += cursors.keys.sorted().map { "CURSOR \($0)\(cursors[$0]?.hold == true ? " WITH HOLD" : "")" }
+        parts += loadedLibraries.sorted().map { "LOAD \($0)" }
         if transaction != .idle { parts.append(transaction.rawValue) }
         return parts.isEmpty ? "clean" : parts.joined(separator: "; ")
     }
@@ -61,7 +76,8 @@ public struct SessionState: Hashable, Sendable {
     public static func == (lhs: SessionState, rhs: SessionState) -> Bool {
         lhs.transaction == rhs.transaction && lhs.settings == rhs.settings
             && lhs.preparedStatements == rhs.preparedStatements && lhs.tempTables == rhs.tempTables
-            && lhs.listening == rhs.listening && lhs.advisoryLocks == rhs.advisoryLocks
+            && lhs.listening == rhs.listening && lhs.advisoryLocks == rhs.advisoryLocks && lhs.cursors == rhs.cursors
+            && lhs.loadedLibraries == rhs.loadedLibraries
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -75,6 +91,11 @@ public struct SessionState: Hashable, Sendable {
         transaction = .inTransaction
         settingsAtBegin = settings
         tempTablesAtBegin = tempTables
+        if var parts = extras {
+            parts.tempTableOnCommitAtBegin = parts.tempTableOnCommit
+            parts.cursorsAtBegin = parts.cursors
+            extras = parts
+        }
         localRestore = [:]
         pendingListens = []
         pendingNotifies = []
@@ -91,15 +112,45 @@ public struct SessionState: Hashable, Sendable {
                 applyListen(change.channel, listen: change.listen)
             }
             delivered = pendingNotifies
+            applyOnCommit()
+            if let open = extras?.cursors, !open.isEmpty { extras?.cursors = open.filter(\.value.hold) }
         } else {
             settings = settingsAtBegin
             tempTables = tempTablesAtBegin
+            if var parts = extras {
+                parts.tempTableOnCommit = parts.tempTableOnCommitAtBegin
+                parts.cursors = parts.cursorsAtBegin
+                extras = parts
+            }
         }
         transaction = .idle
         localRestore = [:]
         pendingListens = []
         pendingNotifies = []
         return delivered
+    }
+
+    /// What a commit does to temp tables: empties `DELETE ROWS` ones, drops `DROP` ones. Statements outside a
+    /// transaction block commit on their own, so they call this too.
+    mutating func applyOnCommit() {
+        guard let actions = extras?.tempTableOnCommit, !actions.isEmpty else { return }
+        for (name, action) in actions {
+            switch action {
+            case .preserveRows: break
+            case .deleteRows: tempTables[name] = tempTables[name].map { _ in 0 }
+            case .drop:
+                tempTables[name] = nil
+                extras?.tempTableOnCommit[name] = nil
+            }
+        }
+    }
+
+    /// Changes the rarer parts, creating them on first use.
+    mutating func withExtras(_ change: (inout SessionExtras) -> Void) {
+        var parts = extras ?? SessionExtras()
+        extras = nil
+        change(&parts)
+        extras = parts
     }
 
     mutating func applyListen(_ channel: String?, listen: Bool) {
@@ -111,4 +162,16 @@ public struct SessionState: Hashable, Sendable {
             listening.removeAll()
         }
     }
+}
+
+/// The parts of a session few sessions use: cursors, ON COMMIT actions and loaded libraries. Kept apart (and
+/// optional) so that an ordinary session copies no more per statement than it did before they existed.
+struct SessionExtras: Hashable, Sendable {
+    var cursors: [String: SessionCursor] = [:]
+    /// Cursors open at BEGIN (only `WITH HOLD` ones can be), which ROLLBACK restores.
+    var cursorsAtBegin: [String: SessionCursor] = [:]
+    /// What COMMIT does to each temp table declared `ON COMMIT DELETE ROWS` or `DROP` (the rest keep their rows).
+    var tempTableOnCommit: [String: SQLStatement.OnCommit] = [:]
+    var tempTableOnCommitAtBegin: [String: SQLStatement.OnCommit] = [:]
+    var loadedLibraries: Set<String> = []
 }

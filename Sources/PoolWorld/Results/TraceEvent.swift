@@ -26,6 +26,18 @@ public struct TraceEvent: Hashable, Sendable, CustomStringConvertible {
         case notification(connection: String, channel: String, payload: String, senderPID: Int32)
         case fault(String)
         case violation(String)
+        // The proxy's world: clients of the proxy, its server connections, its log.
+        case clientConnected(client: String, database: String, user: String)
+        case clientRefused(client: String, error: DatabaseError)
+        case clientQueued(client: String, position: Int)
+        case clientNotice(client: String, text: String)
+        case clientClosed(client: String, error: DatabaseError)
+        case clientDisconnected(client: String)
+        case serverReleased(server: String, client: String, reason: String)
+        case serverQuery(server: String, sql: String, result: String, took: SimDuration)
+        case serverClosed(server: String, reason: String)
+        case clientNotified(client: String?, server: String, channel: String, payload: String, senderPID: Int32)
+        case proxyLog(String)
     }
 
     public var time: SimInstant
@@ -85,6 +97,32 @@ public struct TraceEvent: Hashable, Sendable, CustomStringConvertible {
             return "fault: \(text)"
         case .violation(let text):
             return "INVARIANT VIOLATED: \(text)"
+        case .clientConnected(let client, let database, let user):
+            return "\(client) connects to pgbouncer (database \(database), user \(user))"
+        case .clientRefused(let client, let error):
+            return "pgbouncer refuses \(client): \(error)"
+        case .clientQueued(let client, let position):
+            return "\(client) waits for a server connection (position \(position))"
+        case .clientNotice(let client, let text):
+            return "\(client) gets NOTICE: \(text)"
+        case .clientClosed(let client, let error):
+            return "pgbouncer closes \(client): \(error)"
+        case .clientDisconnected(let client):
+            return "\(client) disconnects"
+        case .serverReleased(let server, let client, let reason):
+            return "\(server) back to the pool from \(client) (\(reason))"
+        case .serverQuery(let server, let sql, let result, let took):
+            return "pgbouncer runs \(sql) on \(server) → \(result.isEmpty ? "ok" : result) (\(took))"
+        case .serverClosed(let server, let reason):
+            return "\(server) closed (\(reason))"
+        case .clientNotified(let client, let server, let channel, let payload, let senderPID):
+            guard let client else {
+                return
+                    "NOTIFY \(channel) '\(payload)' from pid \(senderPID) reaches \(server), idle in the pool: nobody hears it"
+            }
+            return "\(client) gets NOTIFY \(channel) '\(payload)' from pid \(senderPID) (via \(server))"
+        case .proxyLog(let text):
+            return "pgbouncer: \(text)"
         }
     }
 }

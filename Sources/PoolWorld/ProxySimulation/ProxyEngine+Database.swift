@@ -1,0 +1,246 @@
+extension ProxyEngine {
+    /// Sends a statement on a server connection, on behalf of a client or of the proxy itself, and schedules
+    /// whatever tells the proxy the outcome.
+    mutating func runStatement(_ statement: SQLStatement, on server: ServerID, for running: ServerRecord.Running) {
+        let index = Int(server.rawValue)
+        let ref = servers[index].backend
+        servers[index].running = running
+        servers[index].statement = statement
+        servers[index].startedAt = now
+        let roundTrip = database.config.roundTrip.nanoseconds
+        switch database.start(statement, on: ref, now: now) {
+        case .cpu(let serial):
+            armStatementTimeout(ref, serial)
+            rescheduleCPU()
+        case .wall(let serial, let until):
+            armStatementTimeout(ref, serial)
+            queue.schedule(
+                .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
+        case .blocked(let serial):
+            armStatementTimeout(ref, serial)
+        case .lost(let error, let after):
+            lostErrors[server.rawValue] = error
+            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now + after.nanoseconds)
+        }
+        drainDatabase()
+    }
+
+    private mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
+        guard let timeout = database.statementTimeout(ref) else { return }
+        queue.schedule(
+            .statementTimeout(backend: ref.slot, generation: ref.generation, statement: serial),
+            at: now + timeout.nanoseconds)
+    }
+
+    /// Keeps exactly one live CPU event: at the next query completion, if any.
+    mutating func rescheduleCPU() {
+        guard let next = database.cpu.nextCompletion(now: now) else {
+            cpuScheduledAt = -1
+            return
+        }
+        guard next != cpuScheduledAt else { return }
+        cpuGeneration &+= 1
+        cpuScheduledAt = next
+        queue.schedule(.cpu(generation: cpuGeneration), at: next)
+    }
+
+    mutating func cpuTick(_ generation: UInt32) {
+        guard generation == cpuGeneration else { return }
+        cpuScheduledAt = -1
+        let roundTrip = database.config.roundTrip.nanoseconds
+        for finished in database.takeFinishedCPU(now: now) {
+            queue.schedule(
+                .statementDone(
+                    backend: finished.backend.slot, generation: finished.backend.generation,
+                    statement: finished.statement),
+                at: now + roundTrip)
+        }
+        rescheduleCPU()
+    }
+
+    /// Schedules statements whose advisory lock was granted, and routes notifications to whoever holds the
+    /// receiving server connection now.
+    mutating func drainDatabase() {
+        if !database.lockGrants.isEmpty {
+            let roundTrip = database.config.roundTrip.nanoseconds
+            for grant in database.lockGrants {
+                queue.schedule(
+                    .statementDone(
+                        backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
+                    at: now + roundTrip)
+            }
+            database.lockGrants.removeAll()
+        }
+        if !database.notifications.isEmpty {
+            for delivery in database.notifications {
+                guard let server = server(of: delivery.receiver) else { continue }
+                let client = servers[Int(server.rawValue)].client.map(clientName)
+                note(
+                    .clientNotified(
+                        client: client, server: serverName(server), channel: delivery.channel,
+                        payload: delivery.payload, senderPID: delivery.senderPID))
+                if let holder = servers[Int(server.rawValue)].client {
+                    clients[Int(holder.rawValue)].notices.append(
+                        "NOTIFY \(delivery.channel) '\(delivery.payload)' from pid \(delivery.senderPID)")
+                }
+            }
+            database.notifications.removeAll()
+        }
+    }
+
+    mutating func statementDone(_ ref: BackendRef, _ serial: UInt32) {
+        guard let result = database.finish(ref, statement: serial, now: now) else { return }
+        armIdleTimeout(ref)
+        guard let server = server(of: ref) else { return }
+        serverFinished(server, result)
+    }
+
+    mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
+        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
+        rescheduleCPU()
+        drainDatabase()
+        armIdleTimeout(ref)
+        guard let server = server(of: ref) else { return }
+        serverFinished(server, result)
+    }
+
+    /// A server connection answered: a client's statement goes back through the proxy to the client; the
+    /// proxy's own reset or check query goes to the proxy.
+    mutating func serverFinished(_ server: ServerID, _ result: StatementResult) {
+        let index = Int(server.rawValue)
+        let running = servers[index].running
+        servers[index].running = .nothing
+        let took = SimDuration(nanoseconds: now - servers[index].startedAt)
+        switch running {
+        case .nothing:
+            return
+        case .client(let client):
+            var result = result
+            if case .parse = clients[Int(client.rawValue)].message, result.error == nil {
+                // A protocol-level Parse is answered with ParseComplete, not PREPARE's command tag.
+                result = StatementResult(.success(""))
+            }
+            syncTrackedParameters(client, from: server)
+            forgetTrackedStatements(client, after: servers[index].statement, result)
+            if tracing {
+                note(
+                    .statement(
+                        request: clientName(client), connection: serverName(server),
+                        sql: clients[Int(client.rawValue)].message?.text ?? "", result: result.summary, took: took))
+            }
+            let status = database.transactionStatus(servers[index].backend)
+            let statement = servers[index].statement ?? .selectValue("")
+            deliver(.serverAnswered(server, status: status, bytes: ProtocolSize.response(result, to: statement)))
+            if clients[Int(client.rawValue)].state == .connected, clients[Int(client.rawValue)].message != nil {
+                answer(client, result)
+            }
+        case .proxyQuery(let query):
+            note(.serverQuery(server: serverName(server), sql: query.sql, result: result.summary, took: took))
+            deliver(.serverQueryDone(server, succeeded: result.error == nil))
+        }
+    }
+
+    /// The statement found its server connection dead: the client sees the error, the proxy drops the
+    /// connection (and, as PgBouncer does, the client).
+    mutating func serverLostOnUse(_ server: ServerID) {
+        let index = Int(server.rawValue)
+        let error = lostErrors.removeValue(forKey: server.rawValue) ?? .serverClosedConnection
+        let running = servers[index].running
+        servers[index].running = .nothing
+        let took = SimDuration(nanoseconds: now - servers[index].startedAt)
+        switch running {
+        case .client(let client):
+            clients[Int(client.rawValue)].lostError = error
+            note(
+                .statement(
+                    request: clientName(client), connection: serverName(server),
+                    sql: clients[Int(client.rawValue)].message?.text ?? "", result: error.description, took: took))
+        case .proxyQuery(let query):
+            note(.serverQuery(server: serverName(server), sql: query.sql, result: error.description, took: took))
+        case .nothing:
+            break
+        }
+        deliver(.serverLost(server, error))
+        if case .client(let client) = running, clients[Int(client.rawValue)].message != nil {
+            answer(client, .failure(error))
+        }
+    }
+
+    /// The server ended a backend (a kill, a timeout, a restart). PgBouncer watches idle server sockets, so
+    /// it learns at once; a statement in flight fails on its client first.
+    mutating func serverEnded(_ ref: BackendRef, reason: DatabaseError) {
+        let wasRunning = database.backend(ref)?.running != nil
+        database.terminate(ref, reason: reason, now: now)
+        guard let server = server(of: ref), servers[Int(server.rawValue)].state == .open else { return }
+        note(.serverEnded(connection: serverName(server), error: reason))
+        if wasRunning || isRunning(server) {
+            lostErrors[server.rawValue] = reason
+            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now)
+        } else {
+            deliver(.serverLost(server, reason))
+        }
+    }
+
+    mutating func armIdleTimeout(_ ref: BackendRef) {
+        guard let timeout = database.idleTimeout(ref), let backend = database.backend(ref) else { return }
+        queue.schedule(
+            .idleCheck(backend: ref.slot, generation: ref.generation, activity: backend.activitySerial),
+            at: now + timeout.after.nanoseconds)
+    }
+
+    mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {
+        guard let backend = database.backend(ref), backend.activitySerial == activity, backend.serverAlive,
+            let timeout = database.idleTimeout(ref), now - backend.lastActivity >= timeout.after.nanoseconds
+        else { return }
+        serverEnded(ref, reason: timeout.reason)
+        drainDatabase()
+    }
+
+    /// Carries out a fault; returns an error message if it cannot apply in a proxy world.
+    mutating func inject(_ fault: Fault) -> String? {
+        switch fault {
+        case .restart:
+            note(.fault(fault.description))
+            for server in servers.indices where servers[server].state == .open {
+                serverEnded(servers[server].backend, reason: .administratorCommand)
+            }
+            _ = database.restart(now: now)
+        case .killConnection(let name):
+            let open = servers.indices.filter { servers[$0].state == .open }.map { "s\($0)" }
+            guard name.hasPrefix("s"), let number = Int(name.dropFirst()), open.contains(name) else {
+                let list = open.isEmpty ? "none is open" : "open ones: " + open.joined(separator: ", ")
+                return "no open server connection named \"\(name)\"; \(list)"
+            }
+            note(.fault(fault.description))
+            serverEnded(servers[number].backend, reason: .administratorCommand)
+        case .firewall:
+            return "the firewall fault is not simulated between the proxy and the server"
+        case .slowAuthentication(let extra):
+            note(.fault(fault.description))
+            database.config.extraAuthDelay = extra
+        case .authenticationFails(let fails):
+            note(.fault(fault.description))
+            database.config.authenticationFails = fails
+        case .idleSessionTimeout(let value):
+            note(.fault(fault.description))
+            database.config.idleSessionTimeout = value
+            rearmIdleTimeouts()
+        case .idleInTransactionTimeout(let value):
+            note(.fault(fault.description))
+            database.config.idleInTransactionSessionTimeout = value
+            rearmIdleTimeouts()
+        case .maxConnections(let value):
+            note(.fault(fault.description))
+            database.config.maxConnections = value
+        }
+        drainDatabase()
+        rescheduleCPU()
+        return nil
+    }
+
+    private mutating func rearmIdleTimeouts() {
+        for server in servers where server.state == .open {
+            armIdleTimeout(server.backend)
+        }
+    }
+}

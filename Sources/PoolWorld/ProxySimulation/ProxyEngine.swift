@@ -1,0 +1,205 @@
+import DequeModule
+
+/// The simulator of a world with a proxy: one clock, one agenda, the fake database, the proxy state machine,
+/// its client and server connections, and the workload's pods.
+///
+/// It is a sibling of the reference pool's `Engine` rather than an extension of it: the reference engine is
+/// tuned for millions of requests per second and must not pay for a second layer it does not have. Like it,
+/// this engine talks to the proxy only through `deliver`, which queues events that arise while the proxy's
+/// actions are being carried out, so the proxy is never re-entered; and a workload request continues only
+/// from the agenda (never from inside a delivery), so requests and the proxy never interleave mid-action.
+struct ProxyEngine {
+    var now: Int64 = 0
+    var queue = EventQueue<ProxyEngineEvent>()
+    var database: Database
+    var proxy: Proxy
+    var actions: [ProxyAction] = []
+    var delivering = false
+    var deferred = Deque<ProxyEvent>()
+    var timerGenerations: [ProxyTimer: UInt32] = [:]
+    var nextTimerGeneration: UInt32 = 0
+
+    var clients: [ClientRecord] = [ClientRecord()]
+    var servers: [ServerRecord] = [ServerRecord()]
+    /// The server connection each backend slot belongs to (checked against the backend's generation).
+    var backendServers: [Int32: Int32] = [:]
+    /// Server-side names PgBouncer gives protocol-level prepared statements, one per distinct statement.
+    var internalNames: [SQLStatement: String] = [:]
+    /// The error a server connection found dead will report, by server number.
+    var lostErrors: [Int32: DatabaseError] = [:]
+    var cpuGeneration: UInt32 = 0
+    var cpuScheduledAt: Int64 = -1
+
+    // The workload.
+    let scenario: ProxyScenario
+    let scripts: [RequestScript]
+    let cumulativeWeights: [Double]
+    var pods: [PodBooks]
+    var requests: [ProxyRequest] = []
+    var freeRequests: [Int32] = []
+    var nextRequestNumber: Int32 = 0
+    var liveRequests = 0
+    var requestsStarted = 0
+    var generatorsActive = 0
+    var routeCounter = 0
+    var drainDeadline = Int64.max
+    var lastProgress: Int64 = 0
+    var random: WorldRandom
+
+    // Observing.
+    var recorder = ResultsRecorder()
+    var series: [SeriesPoint] = []
+    var samples: [ProxySample] = []
+    let traceLog = TraceLog()
+    let tracing: Bool
+    let checking: Bool
+    var violations: [InvariantViolation] = []
+    /// Waiting clients in the order they were queued, per pool (kept only when checking invariants).
+    var waitingOrder: [Int32: [ClientID]] = [:]
+    var measures = ProxyMeasures()
+
+    /// `lab` records the trace and checks invariants whatever the scenario's options say (the lab always does).
+    init(scenario: ProxyScenario, lab: Bool = false) {
+        self.scenario = scenario
+        database = Database(config: scenario.database)
+        proxy = Proxy(config: scenario.proxy)
+        scripts = scenario.workload.mix.map(\.script)
+        var total = 0.0
+        cumulativeWeights = scenario.workload.mix.map {
+            total += $0.weight
+            return total
+        }
+        pods = (0..<max(1, scenario.pods)).map { PodBooks(name: "app\($0 + 1)") }
+        random = WorldRandom(seed: scenario.seed).derived(stream: 1)
+        tracing = scenario.options.recordTrace || lab
+        checking = scenario.options.checkInvariants || lab
+        deliver(.start)
+        scheduleWorkload()
+        if let interval = scenario.options.sampleInterval {
+            queue.schedule(.sample, at: interval.nanoseconds)
+        }
+    }
+
+    var workloadFinished: Bool { generatorsActive == 0 }
+
+    // MARK: Running
+
+    /// Runs until every request has ended (or the drain limit passes).
+    mutating func runToCompletion() {
+        while true {
+            if generatorsActive == 0 && liveRequests == 0 { break }
+            guard let next = queue.nextTime, next <= drainDeadline,
+                liveRequests == 0 || next - lastProgress <= scenario.options.drainLimit.nanoseconds
+            else { break }
+            guard let (time, event) = queue.popFirst() else { break }
+            now = time
+            dispatch(event)
+        }
+    }
+
+    /// Runs every event up to and including `deadline`, then sets the clock to it.
+    mutating func run(until deadline: Int64) {
+        while let next = queue.nextTime, next <= deadline {
+            guard let (time, event) = queue.popFirst() else { break }
+            now = time
+            dispatch(event)
+        }
+        now = max(now, deadline)
+    }
+
+    /// Runs the next event if there is one no later than `deadline`; false when there is none.
+    mutating func step(before deadline: Int64) -> Bool {
+        guard let next = queue.nextTime, next <= deadline, let (time, event) = queue.popFirst() else { return false }
+        now = time
+        dispatch(event)
+        return true
+    }
+
+    mutating func dispatch(_ event: ProxyEngineEvent) {
+        switch event {
+        case .arrival: openLoopArrival()
+        case .burst(let index): burst(index)
+        case .clientWake(let loop): clientWakes(loop)
+        case .stepDone(let slot, let token):
+            guard requests[Int(slot)].live, requests[Int(slot)].token == token else { return }
+            requests[Int(slot)].step += 1
+            advance(slot)
+        case .retry(let slot, let token):
+            guard requests[Int(slot)].live, requests[Int(slot)].token == token else { return }
+            beginAttempt(slot)
+        case .answered(let slot, let token):
+            guard requests[Int(slot)].live, requests[Int(slot)].token == token else { return }
+            messageAnswered(slot)
+        case .loginDone(let server): loginDone(ServerID(server))
+        case .timer(let timer, let generation):
+            guard timerGenerations[timer] == generation else { return }
+            timerGenerations[timer] = nil
+            deliver(.timerFired(timer))
+        case .cpu(let generation): cpuTick(generation)
+        case .statementDone(let backend, let generation, let statement):
+            statementDone(BackendRef(slot: backend, generation: generation), statement)
+        case .statementTimeout(let backend, let generation, let statement):
+            statementTimedOut(BackendRef(slot: backend, generation: generation), statement)
+        case .serverLostOnUse(let server): serverLostOnUse(ServerID(server))
+        case .idleCheck(let backend, let generation, let activity):
+            idleCheck(BackendRef(slot: backend, generation: generation), activity)
+        case .sample: takeSample()
+        }
+    }
+
+    // MARK: Talking to the proxy
+
+    /// Hands `event` to the proxy and carries out its answer; events that arise meanwhile wait their turn.
+    mutating func deliver(_ event: ProxyEvent) {
+        if delivering {
+            deferred.append(event)
+            return
+        }
+        delivering = true
+        handle(event)
+        while let next = deferred.popFirst() { handle(next) }
+        delivering = false
+    }
+
+    private mutating func handle(_ event: ProxyEvent) {
+        proxy.handle(event, at: SimInstant(nanoseconds: now), into: &actions)
+        let batch = actions
+        actions.removeAll(keepingCapacity: true)
+        for action in batch { perform(action) }
+    }
+
+    // MARK: Observing
+
+    func note(_ kind: @autoclosure () -> TraceEvent.Kind) {
+        guard tracing else { return }
+        traceLog.events.append(TraceEvent(time: SimInstant(nanoseconds: now), kind: kind()))
+    }
+
+    mutating func violation(_ message: String) {
+        violations.append(InvariantViolation(time: SimInstant(nanoseconds: now), message: message))
+        note(.violation(message))
+    }
+
+    func clientName(_ client: ClientID) -> String { clients[Int(client.rawValue)].name }
+    func serverName(_ server: ServerID) -> String { server.description }
+
+    func server(of ref: BackendRef) -> ServerID? {
+        guard let server = backendServers[ref.slot], servers[Int(server)].backend == ref else { return nil }
+        return ServerID(server)
+    }
+}
+
+/// What the proxy world measures beyond a plain run's results.
+struct ProxyMeasures {
+    var clientsWaiting = 0
+    var peakClientsWaiting = 0
+    var longestWait: Int64 = 0
+    var clientsOpened = 0
+    var clientsRefused = 0
+    var serversOpened = 0
+    var serverLoginsFailed = 0
+    var peakServers = 0
+    var openServers = 0
+    var busiestPools: [ShowPoolsRow] = []
+    var busiestWaiting = -1
+}
