@@ -14,6 +14,15 @@ extension ShellCommand {
                 throw .usage((error as? InputError)?.message ?? "\(error)")
             }
             let lab = session.requireLab()
+            if let proxy = lab.proxy {
+                do {
+                    session.show(try proxy.world.advance(by: duration))
+                } catch {
+                    throw session.labFailure(error)
+                }
+                session.say("now \(proxy.world.now)")
+                return
+            }
             let start = lab.world.now
             let before = lab.samples.count - 1
             do {

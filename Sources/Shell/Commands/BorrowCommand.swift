@@ -19,7 +19,7 @@ extension ShellCommand {
                 words.removeFirst(2)
             }
             guard words.isEmpty else { throw .usage("unexpected '\(Sanitizer.clean(words[0]))'") }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("borrow")
             let borrower = name ?? lab.freshBorrowerName()
             do {
                 session.show(try lab.world.borrow(borrower))

@@ -21,7 +21,7 @@ extension ShellCommand {
                     throw .usage("\(error)")
                 }
             }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("burst")
             do {
                 let events = try lab.world.burst(count, script: script)
                 session.show(events)

@@ -9,7 +9,7 @@ extension ShellCommand {
             """,
         complete: { request, _ in LabConfigKey.all.map { $0.name + "=" } },
         run: { arguments, session throws(ShellError) in
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("config")
             guard !arguments.isEmpty else {
                 var rows = ["| key | value | accepts |", "|---|---|---|"]
                 for key in LabConfigKey.all {

@@ -48,7 +48,7 @@ extension ShellCommand {
                     "unknown fault '\(Sanitizer.clean(kind))'\(EditDistanceHint.suggestion(kind, faultKinds)); one of \(faultKinds.joined(separator: ", "))"
                 )
             }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("fault")
             do {
                 session.show(try lab.world.inject(fault))
                 lab.sample()

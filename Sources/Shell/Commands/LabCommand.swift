@@ -1,16 +1,28 @@
+import PoolWorld
+
 extension ShellCommand {
     static let lab = ShellCommand(
         name: "lab", group: .lab, summary: "Start a fresh world, the default or a named scenario",
-        usage: "lab [SCENARIO | --list | reset | check]",
+        usage: "lab [SCENARIO [MODE] | --list | reset | check]",
         details: """
             `lab` starts the default world; `lab NAME` starts a scenario from the course and runs the commands \
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
             `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
-            open lesson's lab asks you to observe against your world.
+            open lesson's lab asks you to observe against your world. The PgBouncer scenarios (fan-in, \
+            modes-side-by-side, proxy-fleet) take a pool mode: `lab modes-side-by-side session`.
             """,
-        complete: { request, _ in request.argumentIndex == 0 ? LabScenario.names + ["--list", "reset", "check"] : [] },
+        complete: { request, _ in
+            request.argumentIndex == 0
+                ? LabScenario.names + ProxyLabState.names + ["--list", "reset", "check"]
+                : (request.argumentIndex == 1 ? PoolMode.allCases.map(\.rawValue) : [])
+        },
         run: { arguments, session throws(ShellError) in
-            guard arguments.count <= 1 else { throw .usage("expected at most one scenario name") }
+            guard arguments.count <= 2 else { throw .usage("expected a scenario name and at most a pool mode") }
+            if let name = arguments.first, ProxyLabState.names.contains(name) {
+                try startProxy(name, mode: arguments.count > 1 ? arguments[1] : nil, session)
+                return
+            }
+            guard arguments.count <= 1 else { throw .usage("only the PgBouncer scenarios take a mode") }
             switch arguments.first {
             case "--list":
                 let width = LabScenario.names.map(\.count).max() ?? 0
@@ -22,6 +34,11 @@ extension ShellCommand {
                 try LessonLab.check(session)
             case "reset":
                 let lab = session.requireLab()
+                if let proxy = lab.proxy {
+                    do { try proxy.rebuild() } catch { throw session.labFailure(error) }
+                    session.say("Fresh PgBouncer world: \(proxy.name), \(proxy.mode) mode, at t=0s.")
+                    return
+                }
                 lab.rebuild()
                 session.say("Fresh world: \(lab.scenario.name), at t=0s.")
             case let name?:
@@ -35,6 +52,29 @@ extension ShellCommand {
                 start(LabScenario.catalog[0], session)
             }
         })
+
+    private static func startProxy(_ name: String, mode text: String?, _ session: ShellSession) throws(ShellError) {
+        var mode = PoolMode.transaction
+        if let text {
+            guard let chosen = PoolMode(rawValue: text.lowercased()) else {
+                throw .usage("pool mode must be session, transaction or statement, got '\(Sanitizer.clean(text))'")
+            }
+            mode = chosen
+        }
+        let summary = ProxyLab.catalog.first { $0.name == name }?.summary ?? ""
+        session.render(markdown: "**Lab: \(name)** — PgBouncer: \(summary)")
+        do {
+            session.say(try ProxyLab.run(name).text)
+            let lab = session.lab ?? LabState(scenario: LabScenario.catalog[0])
+            session.lab = lab
+            lab.proxy = try ProxyLabState(name: name, mode: mode)
+        } catch {
+            throw session.labFailure(error)
+        }
+        session.say(
+            "Your own PgBouncer world (\(mode) mode) is ready: connect a, query a SELECT 1, send, advance, "
+                + "show pools, show stats, disconnect a.")
+    }
 
     private static func start(_ scenario: LabScenario, _ session: ShellSession) {
         let lab = session.lab ?? LabState(scenario: scenario)

@@ -23,7 +23,7 @@ extension ShellCommand {
             }
             let noPool = words.contains("--no-pool")
             words.removeAll { $0 == "--no-pool" }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("load")
             var scenario: Scenario
             do {
                 scenario = try WorkloadOptions.parse(words).scenario(base: lab.baseScenario)

@@ -5,7 +5,7 @@ extension ShellCommand {
         complete: completeBorrowers,
         run: { arguments, session throws(ShellError) in
             guard arguments.count == 1 else { throw .usage("expected one borrower name") }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("release")
             do {
                 session.show(try lab.world.release(arguments[0]))
                 lab.sample()
@@ -21,7 +21,7 @@ extension ShellCommand {
         complete: completeBorrowers,
         run: { arguments, session throws(ShellError) in
             guard arguments.count == 1 else { throw .usage("expected one borrower name") }
-            let lab = session.requireLab()
+            let lab = try session.requirePoolLab("leak")
             do {
                 session.show(try lab.world.leak(arguments[0]))
                 lab.sample()

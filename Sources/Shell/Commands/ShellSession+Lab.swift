@@ -10,6 +10,27 @@ extension ShellSession {
         return started
     }
 
+    /// The lab's pool world; in a PgBouncer world, a failure that says which commands work there.
+    func requirePoolLab(_ command: String) throws(ShellError) -> LabState {
+        let lab = requireLab()
+        if let proxy = lab.proxy {
+            throw .failed(
+                "'\(command)' works on the pool worlds; this is the PgBouncer world '\(proxy.name)': use connect, query, "
+                    + "send, disconnect, advance, show pools, show stats, events (or 'lab' for a pool world)")
+        }
+        return lab
+    }
+
+    /// The PgBouncer world, or a failure that says how to start one.
+    func requireProxyLab(_ command: String) throws(ShellError) -> ProxyLabState {
+        guard let proxy = lab?.proxy else {
+            throw .failed(
+                "'\(command)' talks to PgBouncer; start a PgBouncer world first: "
+                    + ProxyLabState.names.map { "lab \($0)" }.joined(separator: ", "))
+        }
+        return proxy
+    }
+
     /// Prints trace lines, eliding the middle of long runs so a burst of 200 stays readable.
     func show(_ events: [TraceEvent]) {
         let long = events.count > 16

@@ -8,6 +8,12 @@ extension ShellCommand {
         run: { arguments, session throws(ShellError) in
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let lab = session.requireLab()
+            if let proxy = lab.proxy {
+                session.say("\(proxy.world.now)  \(proxy.name) (PgBouncer, \(proxy.mode) mode)")
+                session.say((try? proxy.world.admin("SHOW POOLS").description) ?? "")
+                session.say("database  " + proxy.world.database.summary)
+                return
+            }
             let world = lab.world
             session.say("\(world.now)  \(lab.scenario.name)")
             for (index, metrics) in world.poolMetrics.enumerated() {
@@ -50,7 +56,8 @@ extension ShellCommand {
                     }
                     return count
                 } ?? 20
-            let trace = session.requireLab().world.trace
+            let lab = session.requireLab()
+            let trace = lab.proxy?.world.trace ?? lab.world.trace
             guard !trace.isEmpty else {
                 session.say("nothing has happened yet")
                 return

@@ -5,12 +5,21 @@ import PoolWorld
 public enum LabBlockRunner {
     /// Runs the block's steps in a fresh world of its scenario and returns what did not hold.
     @Sendable public static func lint(_ block: LabBlock) -> [String] {
-        guard let scenario = LabScenario.named(block.scenario) else {
-            return ["unknown lab scenario '\(block.scenario)'"]
-        }
         let output = CapturedOutput()
         let session = ShellSession(output: output, home: ShellHome(path: "/nonexistent"))
-        let lab = LabState(scenario: scenario)
+        let lab: LabState
+        if let scenario = LabScenario.named(block.scenario) {
+            lab = LabState(scenario: scenario)
+        } else if ProxyLabState.names.contains(block.scenario) {
+            lab = LabState(scenario: LabScenario.catalog[0])
+            do {
+                lab.proxy = try ProxyLabState(name: block.scenario, mode: .transaction)
+            } catch {
+                return [error.message]
+            }
+        } else {
+            return ["unknown lab scenario '\(block.scenario)'"]
+        }
         session.lab = lab
         var problems: [String] = []
         for step in block.steps {
@@ -28,9 +37,9 @@ public enum LabBlockRunner {
         block.expectations.map { expectation in
             let line = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
             guard let actual = lab.metric(named: expectation.metric) else {
+                let names = lab.proxy == nil ? LabState.metricNames : ProxyLabState.metricNames
                 return (
-                    "'\(line)': unknown metric '\(expectation.metric)'; use \(LabState.metricNames.joined(separator: ", "))",
-                    false
+                    "'\(line)': unknown metric '\(expectation.metric)'; use \(names.joined(separator: ", "))", false
                 )
             }
             return (line + " (it is \(Quantity.format(actual)))", expectation.holds(for: actual))

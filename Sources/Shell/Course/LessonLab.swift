@@ -9,7 +9,7 @@ enum LessonLab {
             return nil
         }
         guard let block = labs.first else { throw .failed("this page of '\(lesson.id)' has no lab") }
-        guard let lab = session.lab, lab.scenario.name == block.scenario else {
+        guard let lab = session.lab, (lab.proxy?.name ?? lab.scenario.name) == block.scenario else {
             throw .failed("start the lab first: lab \(block.scenario), then \(block.steps.joined(separator: ", "))")
         }
         let results = LabBlockRunner.check(block, against: lab)

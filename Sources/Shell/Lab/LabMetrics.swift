@@ -8,6 +8,7 @@ extension LabState {
     ]
 
     public func metric(named name: String) -> Double? {
+        if let proxy { return proxy.metric(named: name) }
         let metrics = world.poolMetrics
         let counters = world.pools.map(\.counters)
         func sum(_ value: (PoolMetrics) -> Int) -> Double { Double(metrics.reduce(0) { $0 + value($1) }) }

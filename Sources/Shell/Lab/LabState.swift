@@ -11,6 +11,8 @@ public final class LabState {
     public private(set) var world: ReferenceWorld
     /// Gauges sampled as the clock moves, for `stats`' sparkline and the chart after a burst.
     public private(set) var samples: [SeriesPoint] = []
+    /// Set while the lab is a PgBouncer world (`lab fan-in`, …); the pool commands then explain where to go.
+    public var proxy: ProxyLabState?
     /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
     public var burstStart: (traceIndex: Int, count: Int)?
     private var nextBorrower = 1
@@ -29,6 +31,7 @@ public final class LabState {
 
     /// A fresh world of `scenario` with its own settings.
     public func start(_ scenario: LabScenario) {
+        proxy = nil
         self.scenario = scenario
         var settings = LabSettings()
         scenario.configure(&settings)

@@ -1,0 +1,58 @@
+extension ShellCommand {
+    static let connect = ShellCommand(
+        name: "connect", group: .lab, summary: "Connect a client to PgBouncer (in a PgBouncer world)",
+        usage: "connect NAME",
+        details: """
+            In a PgBouncer world (`lab fan-in`, `lab modes-side-by-side`, `lab proxy-fleet`), client NAME logs \
+            in to the proxy. Then `query NAME SQL` runs SQL through it, `send NAME SQL` sends without waiting, \
+            and `disconnect NAME` leaves.
+            """,
+        run: { arguments, session throws(ShellError) in
+            guard arguments.count == 1 else { throw .usage("expected one client name, e.g. connect alice") }
+            let proxy = try session.requireProxyLab("connect")
+            do { session.show(try proxy.world.connect(arguments[0])) } catch { throw session.labFailure(error) }
+        })
+
+    static let send = ShellCommand(
+        name: "send", group: .lab, summary: "Send SQL through PgBouncer without waiting for the answer",
+        usage: "send NAME SQL",
+        details:
+            "Client NAME sends SQL and the clock does not move: if it must queue for a server connection, it stays queued (see `show pools`) until you `advance`.",
+        run: { arguments, session throws(ShellError) in
+            guard arguments.count >= 2 else { throw .usage("expected a client and SQL, e.g. send alice SELECT 1") }
+            let proxy = try session.requireProxyLab("send")
+            do {
+                session.show(try proxy.world.send(arguments[0], arguments.dropFirst().joined(separator: " ")))
+            } catch {
+                throw session.labFailure(error)
+            }
+        })
+
+    static let disconnect = ShellCommand(
+        name: "disconnect", group: .lab, summary: "Disconnect a client from PgBouncer", usage: "disconnect NAME",
+        details:
+            "Client NAME logs out. In session mode its server connection is reset (DISCARD ALL) and goes back to the pool.",
+        run: { arguments, session throws(ShellError) in
+            guard arguments.count == 1 else { throw .usage("expected one client name") }
+            let proxy = try session.requireProxyLab("disconnect")
+            do { session.show(try proxy.world.disconnect(arguments[0])) } catch { throw session.labFailure(error) }
+        })
+
+    static let show = ShellCommand(
+        name: "show", group: .lab, summary: "PgBouncer's admin views: SHOW POOLS, SHOW STATS",
+        usage: "show pools|stats",
+        details:
+            "The admin console's views of the PgBouncer world, with PgBouncer's own column names (cl_active, cl_waiting, sv_active, sv_idle, maxwait, …; total_xact_count, avg_wait_time, …).",
+        complete: { request, _ in request.argumentIndex == 0 ? ["pools", "stats"] : [] },
+        run: { arguments, session throws(ShellError) in
+            guard arguments.count == 1, ["pools", "stats"].contains(arguments[0].lowercased()) else {
+                throw .usage("expected pools or stats")
+            }
+            let proxy = try session.requireProxyLab("show")
+            do {
+                session.say(try proxy.world.admin("SHOW " + arguments[0].uppercased()).description)
+            } catch {
+                throw session.labFailure(error)
+            }
+        })
+}
