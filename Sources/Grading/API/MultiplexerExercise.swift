@@ -77,6 +77,6 @@ public protocol MultiplexerExercise: SendableMetatype {
 
 extension DatabaseError {
     /// PgBouncer's answer to BEGIN in statement mode (SQLSTATE 08P01); it closes the client and the server.
-    public static let transactionBlocksNotAllowed = DatabaseError(
-        .fatal, "08P01", "transaction blocks not allowed in statement pooling mode")
+    /// The same error the world's PgBouncer (`Proxy`) sends, so the exercise and the lab agree to the letter.
+    public static let transactionBlocksNotAllowed = DatabaseError.transactionBlocksInStatementMode
 }
