@@ -25,52 +25,10 @@ extension ProxyEngine {
         drainDatabase()
     }
 
-    private mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        guard let timeout = database.statementTimeout(ref) else { return }
-        queue.schedule(
-            .statementTimeout(backend: ref.slot, generation: ref.generation, statement: serial),
-            at: now + timeout.nanoseconds)
-    }
-
-    /// Keeps exactly one live CPU event: at the next query completion, if any.
-    mutating func rescheduleCPU() {
-        guard let next = database.cpu.nextCompletion(now: now) else {
-            cpuScheduledAt = -1
-            return
-        }
-        guard next != cpuScheduledAt else { return }
-        cpuGeneration &+= 1
-        cpuScheduledAt = next
-        queue.schedule(.cpu(generation: cpuGeneration), at: next)
-    }
-
-    mutating func cpuTick(_ generation: UInt32) {
-        guard generation == cpuGeneration else { return }
-        cpuScheduledAt = -1
-        let roundTrip = database.config.roundTrip.nanoseconds
-        for finished in database.takeFinishedCPU(now: now) {
-            queue.schedule(
-                .statementDone(
-                    backend: finished.backend.slot, generation: finished.backend.generation,
-                    statement: finished.statement),
-                at: now + roundTrip)
-        }
-        rescheduleCPU()
-    }
-
     /// Schedules statements whose advisory lock was granted, and routes notifications to whoever holds the
     /// receiving server connection now.
     mutating func drainDatabase() {
-        if !database.lockGrants.isEmpty {
-            let roundTrip = database.config.roundTrip.nanoseconds
-            for grant in database.lockGrants {
-                queue.schedule(
-                    .statementDone(
-                        backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
-                    at: now + roundTrip)
-            }
-            database.lockGrants.removeAll()
-        }
+        scheduleLockGrants()
         if !database.notifications.isEmpty {
             for delivery in database.notifications {
                 guard let server = server(of: delivery.receiver) else { continue }
@@ -181,13 +139,6 @@ extension ProxyEngine {
         }
     }
 
-    mutating func armIdleTimeout(_ ref: BackendRef) {
-        guard let timeout = database.idleTimeout(ref), let backend = database.backend(ref) else { return }
-        queue.schedule(
-            .idleCheck(backend: ref.slot, generation: ref.generation, activity: backend.activitySerial),
-            at: now + timeout.after.nanoseconds)
-    }
-
     mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {
         guard let backend = database.backend(ref), backend.activitySerial == activity, backend.serverAlive,
             let timeout = database.idleTimeout(ref), now - backend.lastActivity >= timeout.after.nanoseconds
@@ -215,23 +166,11 @@ extension ProxyEngine {
             serverEnded(servers[number].backend, reason: .administratorCommand)
         case .firewall:
             return "the firewall fault is not simulated between the proxy and the server"
-        case .slowAuthentication(let extra):
-            note(.fault(fault.description))
-            database.config.extraAuthDelay = extra
-        case .authenticationFails(let fails):
-            note(.fault(fault.description))
-            database.config.authenticationFails = fails
-        case .idleSessionTimeout(let value):
-            note(.fault(fault.description))
-            database.config.idleSessionTimeout = value
-            rearmIdleTimeouts()
-        case .idleInTransactionTimeout(let value):
-            note(.fault(fault.description))
-            database.config.idleInTransactionSessionTimeout = value
-            rearmIdleTimeouts()
-        case .maxConnections(let value):
-            note(.fault(fault.description))
-            database.config.maxConnections = value
+        case .slowAuthentication, .authenticationFails, .idleSessionTimeout, .idleInTransactionTimeout,
+            .maxConnections:
+            if let line = DatabaseClock.applyServerSetting(fault, to: &database.config) { note(line) }
+            if case .idleSessionTimeout = fault { rearmIdleTimeouts() }
+            if case .idleInTransactionTimeout = fault { rearmIdleTimeouts() }
         }
         drainDatabase()
         rescheduleCPU()

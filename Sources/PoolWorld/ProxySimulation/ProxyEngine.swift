@@ -27,8 +27,8 @@ struct ProxyEngine {
     var internalNames: [SQLStatement: String] = [:]
     /// The error a server connection found dead will report, by server number.
     var lostErrors: [Int32: DatabaseError] = [:]
-    var cpuGeneration: UInt32 = 0
-    var cpuScheduledAt: Int64 = -1
+    /// The database's CPU and timer events (shared with the other simulator).
+    var clock = DatabaseClock()
 
     // The workload.
     let scenario: ProxyScenario

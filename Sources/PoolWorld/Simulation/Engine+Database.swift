@@ -23,51 +23,9 @@ extension Engine {
         drainDatabase()
     }
 
-    private mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        guard let timeout = database.statementTimeout(ref) else { return }
-        queue.schedule(
-            .statementTimeout(backend: ref.slot, generation: ref.generation, statement: serial),
-            at: now + timeout.nanoseconds)
-    }
-
-    /// Keeps exactly one live CPU event: at the next query completion, if any.
-    mutating func rescheduleCPU() {
-        guard let next = database.cpu.nextCompletion(now: now) else {
-            cpuScheduledAt = -1
-            return
-        }
-        guard next != cpuScheduledAt else { return }
-        cpuGeneration &+= 1
-        cpuScheduledAt = next
-        queue.schedule(.cpu(generation: cpuGeneration), at: next)
-    }
-
-    mutating func cpuTick(_ generation: UInt32) {
-        guard generation == cpuGeneration else { return }
-        cpuScheduledAt = -1
-        let roundTrip = database.config.roundTrip.nanoseconds
-        for finished in database.takeFinishedCPU(now: now) {
-            queue.schedule(
-                .statementDone(
-                    backend: finished.backend.slot, generation: finished.backend.generation,
-                    statement: finished.statement),
-                at: now + roundTrip)
-        }
-        rescheduleCPU()
-    }
-
     /// Schedules the completion of statements whose advisory lock was granted, and traces notifications.
     mutating func drainDatabase() {
-        if !database.lockGrants.isEmpty {
-            let roundTrip = database.config.roundTrip.nanoseconds
-            for grant in database.lockGrants {
-                queue.schedule(
-                    .statementDone(
-                        backend: grant.backend.slot, generation: grant.backend.generation, statement: grant.statement),
-                    at: now + roundTrip)
-            }
-            database.lockGrants.removeAll()
-        }
+        scheduleLockGrants()
         if !database.notifications.isEmpty {
             for delivery in database.notifications {
                 if let owner = owner(of: delivery.receiver) {
@@ -151,13 +109,6 @@ extension Engine {
         disconnect(pool, connection)
         note(.lost(connection: connectionName(pool, connection), error: error))
         statementFinished(pool, connection, .failure(error))
-    }
-
-    mutating func armIdleTimeout(_ ref: BackendRef) {
-        guard let timeout = database.idleTimeout(ref), let backend = database.backend(ref) else { return }
-        queue.schedule(
-            .idleCheck(backend: ref.slot, generation: ref.generation, activity: backend.activitySerial),
-            at: now + timeout.after.nanoseconds)
     }
 
     mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {

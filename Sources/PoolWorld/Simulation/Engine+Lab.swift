@@ -69,23 +69,11 @@ extension Engine {
         case .firewall(let limit):
             note(.fault(fault.description))
             database.config.firewallIdleLimit = limit
-        case .slowAuthentication(let extra):
-            note(.fault(fault.description))
-            database.config.extraAuthDelay = extra
-        case .authenticationFails(let fails):
-            note(.fault(fault.description))
-            database.config.authenticationFails = fails
-        case .idleSessionTimeout(let value):
-            note(.fault(fault.description))
-            database.config.idleSessionTimeout = value
-            rearmIdleTimeouts()
-        case .idleInTransactionTimeout(let value):
-            note(.fault(fault.description))
-            database.config.idleInTransactionSessionTimeout = value
-            rearmIdleTimeouts()
-        case .maxConnections(let value):
-            note(.fault(fault.description))
-            database.config.maxConnections = value
+        case .slowAuthentication, .authenticationFails, .idleSessionTimeout, .idleInTransactionTimeout,
+            .maxConnections:
+            if let line = DatabaseClock.applyServerSetting(fault, to: &database.config) { note(line) }
+            if case .idleSessionTimeout = fault { rearmIdleTimeouts() }
+            if case .idleInTransactionTimeout = fault { rearmIdleTimeouts() }
         }
         drainDatabase()
         rescheduleCPU()

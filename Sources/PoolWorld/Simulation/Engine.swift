@@ -70,8 +70,8 @@ struct Engine<Pool: ConnectionPoolStateMachine> {
     let options: RunOptions
     let warmStart: Bool
     let baseSizes: Int
-    var cpuGeneration: UInt32 = 0
-    var cpuScheduledAt: Int64 = -1
+    /// The database's CPU and timer events (shared with the other simulator).
+    var clock = DatabaseClock()
 
     init(scenario: Scenario, pools: [Pool], traceAlways: Bool = false) {
         database = Database(config: scenario.database)
