@@ -141,7 +141,8 @@ public struct AnswerChecker: Sendable {
         }
     }
 
-    static func letter(_ index: Int) -> String {
+    /// `a`, `b`, `c`…: how choices and items are labelled.
+    public static func letter(_ index: Int) -> String {
         String(UnicodeScalar(UInt8(97 + index)))
     }
 
@@ -154,7 +155,8 @@ public struct AnswerChecker: Sendable {
         return Int(ascii - 97)
     }
 
-    private static func choiceIndex(_ input: String, _ choices: [String]) -> Int? {
+    /// The choice a letter (`c`, `c)`) or a choice's text names, if any.
+    static func choiceIndex(_ input: String, _ choices: [String]) -> Int? {
         let text = squeeze(input)
         if text.count == 1, let index = letterIndex(Character(text)), index < choices.count { return index }
         if text.count == 2, text.hasSuffix(")") || text.hasSuffix("."), let index = letterIndex(text.first!),

@@ -126,7 +126,7 @@ struct QuestionDecoder {
                 return nil
             }
             guard let answer = text("answer") else { return missingAnswer(id) }
-            guard let index = resolve(answer, in: choices) else {
+            guard let index = AnswerChecker.choiceIndex(answer, choices) else {
                 problem(
                     answerLine,
                     "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices"
@@ -142,7 +142,7 @@ struct QuestionDecoder {
             guard let answers = list("answer"), !answers.isEmpty else { return missingAnswer(id) }
             var indices: Set<Int> = []
             for answer in answers {
-                guard let index = resolve(answer, in: choices) else {
+                guard let index = AnswerChecker.choiceIndex(answer, choices) else {
                     problem(
                         answerLine,
                         "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices"
@@ -208,14 +208,6 @@ struct QuestionDecoder {
     private mutating func missingAnswer(_ id: String, _ what: String = "'answer'") -> AnswerKey? {
         problem(line, "missing answer: question '\(id)' has no \(what)")
         return nil
-    }
-
-    private func resolve(_ answer: String, in choices: [String]) -> Int? {
-        let text = AnswerChecker.squeeze(answer)
-        if text.count == 1, let ascii = text.first?.asciiValue, ascii >= 97, Int(ascii - 97) < choices.count {
-            return Int(ascii - 97)
-        }
-        return choices.firstIndex { AnswerChecker.squeeze($0) == text }
     }
 
     private func text(_ key: String) -> String? {

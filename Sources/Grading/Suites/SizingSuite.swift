@@ -42,16 +42,15 @@ public enum SizingSuite {
                         let instances = 1 + random.below(50)
                         cases.append((safe, reserved, instances, (safe - reserved) / instances))
                     }
-                    for (safe, reserved, instances, expected) in cases {
-                        let got = Sizing.perInstanceBudget(safeTotal: safe, reserved: reserved, instances: instances)
-                        if got != expected {
-                            return failure(
-                                "perInstanceBudget(safeTotal: \(safe), reserved: \(reserved), instances: \(instances))",
-                                got: "\(got)", expected: "\(expected)",
-                                why: "(safe total − reserved) / instances, rounded down")
-                        }
-                    }
-                    return CheckResult(name: "", passed: true, cases: cases.count)
+                    return verify(
+                        cases.map { safe, reserved, instances, expected in
+                            FormulaCase(
+                                call:
+                                    "perInstanceBudget(safeTotal: \(safe), reserved: \(reserved), instances: \(instances))",
+                                got: Sizing.perInstanceBudget(
+                                    safeTotal: safe, reserved: reserved, instances: instances),
+                                expected: expected)
+                        }, matches: ==, why: "(safe total − reserved) / instances, rounded down")
                 }.named("perInstanceBudget(safeTotal:reserved:instances:) (lesson 05-budget-and-demand)"),
                 Check(name: "") { _ in
                     var random = WorldRandom(seed: 50_001)
@@ -63,16 +62,13 @@ public enum SizingSuite {
                         let wanted = Int((demand * burst).rounded(.up))
                         cases.append((budget, demand, burst, min(budget, max(1, wanted))))
                     }
-                    for (budget, demand, burst, expected) in cases {
-                        let got = Sizing.startingPoolSize(budget: budget, demand: demand, burstFactor: burst)
-                        if got != expected {
-                            return failure(
-                                "startingPoolSize(budget: \(budget), demand: \(demand), burstFactor: \(burst))",
-                                got: "\(got)", expected: "\(expected)",
-                                why: "demand × burst factor rounded up, at least 1, never above the budget")
-                        }
-                    }
-                    return CheckResult(name: "", passed: true, cases: cases.count)
+                    return verify(
+                        cases.map { budget, demand, burst, expected in
+                            FormulaCase(
+                                call: "startingPoolSize(budget: \(budget), demand: \(demand), burstFactor: \(burst))",
+                                got: Sizing.startingPoolSize(budget: budget, demand: demand, burstFactor: burst),
+                                expected: expected)
+                        }, matches: ==, why: "demand × burst factor rounded up, at least 1, never above the budget")
                 }.named("startingPoolSize(budget:demand:burstFactor:) (lesson 05-budget-and-demand)"),
                 real(
                     "throughputCeiling(poolSize:holdSeconds:)", 6, lesson: "06-throughput-ceilings",
@@ -99,17 +95,16 @@ public enum SizingSuite {
                         let seconds = Double(1 + random.below(60))
                         cases.append((rate, size, hold, seconds, max(0, rate - Double(size) / hold) * seconds))
                     }
-                    for (rate, size, hold, seconds, expected) in cases {
-                        let got = Sizing.queueGrowth(
-                            arrivalRate: rate, poolSize: size, holdSeconds: hold, seconds: seconds)
-                        if !close(got, expected) {
-                            return failure(
-                                "queueGrowth(arrivalRate: \(rate), poolSize: \(size), holdSeconds: \(hold), seconds: \(seconds))",
-                                got: "\(got)", expected: "\(expected)",
-                                why: "(arrival rate − pool size / hold) × seconds, or 0 when the pool keeps up")
-                        }
-                    }
-                    return CheckResult(name: "", passed: true, cases: cases.count)
+                    return verify(
+                        cases.map { rate, size, hold, seconds, expected in
+                            FormulaCase(
+                                call:
+                                    "queueGrowth(arrivalRate: \(rate), poolSize: \(size), holdSeconds: \(hold), seconds: \(seconds))",
+                                got: Sizing.queueGrowth(
+                                    arrivalRate: rate, poolSize: size, holdSeconds: hold, seconds: seconds),
+                                expected: expected)
+                        }, matches: close,
+                        why: "(arrival rate − pool size / hold) × seconds, or 0 when the pool keeps up")
                 }.named("queueGrowth(arrivalRate:poolSize:holdSeconds:seconds:) (lesson 06-throughput-ceilings)"),
                 count(
                     "deadlockFreePoolSize(threads:connectionsPerThread:)", 8, lesson: "11-configuring-pools",
@@ -147,30 +142,30 @@ public enum SizingSuite {
         CheckResult(name: "", passed: false, message: "\(call) returned \(got), expected \(expected): \(why)", cases: 1)
     }
 
+    /// One call of a learner's formula: how it was called, what came back, what the lesson says.
+    struct FormulaCase<Value> {
+        let call: String
+        let got: Value
+        let expected: Value
+    }
+
+    /// The first case that does not match, as a failure that says why; a pass when they all do.
+    static func verify<Value>(_ cases: [FormulaCase<Value>], matches: (Value, Value) -> Bool, why: String)
+        -> CheckResult
+    {
+        for item in cases where !matches(item.got, item.expected) {
+            return failure(item.call, got: "\(item.got)", expected: "\(item.expected)", why: why)
+        }
+        return CheckResult(name: "", passed: true, cases: cases.count)
+    }
+
     /// A formula of two real inputs: the worked examples, then 200 random cases.
     static func real(
         _ function: String, _ number: Int, lesson: String, worked: [(Double, Double, Double)],
         random draw: @escaping @Sendable (inout WorldRandom) -> (Double, Double, Double, Double),
         worked call: @escaping @Sendable (Double, Double) -> Double
     ) -> Check {
-        let name = "\(function) (lesson \(lesson))"
-        return Check(name: name) { _ in
-            for (a, b, expected) in worked where !close(call(a, b), expected) {
-                return failure(
-                    "\(function) with \(a), \(b)", got: "\(call(a, b))", expected: "\(expected)",
-                    why: "the lesson's worked example"
-                ).named(name)
-            }
-            var random = WorldRandom(seed: UInt64(number) * SeedPlan.stride + 1)
-            for _ in 0..<200 {
-                let (a, b, got, expected) = draw(&random)
-                if !close(got, expected) {
-                    return failure("\(function) with \(a), \(b)", got: "\(got)", expected: "\(expected)", why: lesson)
-                        .named(name)
-                }
-            }
-            return CheckResult(name: name, passed: true, cases: 200 + worked.count)
-        }
+        formula(function, number, lesson: lesson, worked: worked, random: draw, worked: call, matches: close)
     }
 
     /// A formula of two whole-number inputs, answered exactly.
@@ -179,22 +174,30 @@ public enum SizingSuite {
         random draw: @escaping @Sendable (inout WorldRandom) -> (Int, Int, Int, Int),
         worked call: @escaping @Sendable (Int, Int) -> Int
     ) -> Check {
+        formula(function, number, lesson: lesson, worked: worked, random: draw, worked: call, matches: ==)
+    }
+
+    /// A formula of two inputs: the lesson's worked examples first, then 200 seeded random cases.
+    private static func formula<Input: Sendable, Value: Sendable>(
+        _ function: String, _ number: Int, lesson: String, worked: [(Input, Input, Value)],
+        random draw: @escaping @Sendable (inout WorldRandom) -> (Input, Input, Value, Value),
+        worked call: @escaping @Sendable (Input, Input) -> Value,
+        matches: @escaping @Sendable (Value, Value) -> Bool
+    ) -> Check {
         let name = "\(function) (lesson \(lesson))"
         return Check(name: name) { _ in
-            for (a, b, expected) in worked where call(a, b) != expected {
-                return failure(
-                    "\(function) with \(a), \(b)", got: "\(call(a, b))", expected: "\(expected)",
-                    why: "the lesson's worked example"
-                ).named(name)
+            let examples = worked.map { a, b, expected in
+                FormulaCase(call: "\(function) with \(a), \(b)", got: call(a, b), expected: expected)
             }
+            let example = verify(examples, matches: matches, why: "the lesson's worked example")
+            guard example.passed else { return example.named(name) }
             var random = WorldRandom(seed: UInt64(number) * SeedPlan.stride + 1)
-            for _ in 0..<200 {
+            let drawn = (0..<200).map { _ in
                 let (a, b, got, expected) = draw(&random)
-                if got != expected {
-                    return failure("\(function) with \(a), \(b)", got: "\(got)", expected: "\(expected)", why: lesson)
-                        .named(name)
-                }
+                return FormulaCase(call: "\(function) with \(a), \(b)", got: got, expected: expected)
             }
+            let random200 = verify(drawn, matches: matches, why: lesson)
+            guard random200.passed else { return random200.named(name) }
             return CheckResult(name: name, passed: true, cases: 200 + worked.count)
         }
     }

@@ -77,9 +77,14 @@ extension ShellCommand {
     }
 
     private static func start(_ scenario: LabScenario, _ session: ShellSession) {
-        let lab = session.lab ?? LabState(scenario: scenario)
-        lab.start(scenario)
-        session.lab = lab
+        let lab: LabState
+        if let existing = session.lab {
+            existing.start(scenario)
+            lab = existing
+        } else {
+            lab = LabState(scenario: scenario)
+            session.lab = lab
+        }
         session.render(markdown: "**Lab: \(scenario.name)** — \(scenario.summary)\n\n\(scenario.story)")
         guard !scenario.demo.isEmpty else { return }
         for line in scenario.demo {

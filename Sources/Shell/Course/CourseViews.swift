@@ -60,7 +60,7 @@ public enum CourseViews {
         case .choice, .multi:
             text +=
                 "\n\n"
-                + question.choices.enumerated().map { "\(letter($0.offset))) \(escape($0.element))" }
+                + question.choices.enumerated().map { "\(AnswerChecker.letter($0.offset))) \(escape($0.element))" }
                 .joined(separator: "  \n")
             text +=
                 question.kind == .multi
@@ -71,15 +71,11 @@ public enum CourseViews {
             let shown = course.presented(question, in: lesson)
             text +=
                 "\n\n"
-                + shown.enumerated().map { "\(letter($0.offset))) \(escape(question.items[$0.element]))" }
+                + shown.enumerated().map { "\(AnswerChecker.letter($0.offset))) \(escape(question.items[$0.element]))" }
                 .joined(separator: "  \n")
             text += "\n\n*Answer with the letters in the right order, e.g. `c a b`.*"
         }
         return text
-    }
-
-    static func letter(_ index: Int) -> String {
-        String(UnicodeScalar(UInt8(97 + index)))
     }
 
     /// Lesson text is Markdown already; titles and choices put into tables must not break them.

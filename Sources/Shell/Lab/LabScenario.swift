@@ -11,6 +11,13 @@ public struct LabScenario: Sendable {
     public let demo: [String]
     let configure: @Sendable (inout LabSettings) -> Void
 
+    /// The settings this scenario starts from.
+    public var settings: LabSettings {
+        var settings = LabSettings()
+        configure(&settings)
+        return settings
+    }
+
     public static func named(_ name: String) -> LabScenario? {
         catalog.first { $0.name == name }
     }

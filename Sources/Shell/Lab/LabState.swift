@@ -18,32 +18,30 @@ public final class LabState {
     private var nextBorrower = 1
 
     public init(scenario: LabScenario) {
+        let settings = scenario.settings
         self.scenario = scenario
-        var settings = LabSettings()
-        scenario.configure(&settings)
-        pool = settings.pool
-        database = settings.database
-        instances = settings.instances
+        (pool, database, instances) = (settings.pool, settings.database, settings.instances)
         world = LabState.makeWorld(settings, seed: 1)
-        _ = try? world.advance(by: .zero)  // The warm start's own events are not news to the learner.
-        sample()
+        freshen()
     }
 
     /// A fresh world of `scenario` with its own settings.
     public func start(_ scenario: LabScenario) {
+        let settings = scenario.settings
         proxy = nil
         self.scenario = scenario
-        var settings = LabSettings()
-        scenario.configure(&settings)
-        pool = settings.pool
-        database = settings.database
-        instances = settings.instances
+        (pool, database, instances) = (settings.pool, settings.database, settings.instances)
         rebuild()
     }
 
     /// A fresh world with the current settings.
     public func rebuild() {
         world = LabState.makeWorld(LabSettings(pool: pool, database: database, instances: instances), seed: seed)
+        freshen()
+    }
+
+    /// Forgets what the previous world showed. The warm start's own events are not news to the learner.
+    private func freshen() {
         _ = try? world.advance(by: .zero)
         samples = []
         burstStart = nil
