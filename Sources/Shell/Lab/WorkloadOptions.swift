@@ -45,7 +45,7 @@ public struct WorkloadOptions: Sendable {
     ]
 
     /// Reads `--flag value`, `--flag=value` and `--warm` from the lab's command line.
-    public static func parse(_ words: [String], ignoring extra: Set<String> = []) throws(Problem) -> WorkloadOptions {
+    public static func parse(_ words: [String]) throws(Problem) -> WorkloadOptions {
         var options = WorkloadOptions()
         var index = 0
         while index < words.count {
@@ -58,13 +58,9 @@ public struct WorkloadOptions: Sendable {
             guard name.hasPrefix("--") else {
                 throw Problem(message: "expected a flag such as --arrival-rate, got '\(Sanitizer.clean(name))'")
             }
-            if extra.contains(name) {
-                index += value == nil ? 2 : 1
-                continue
-            }
             guard let flag = flags.first(where: { $0.name == name }) else {
                 let hint =
-                    EditDistance.suggestion(for: name, among: flags.map(\.name) + extra.sorted()).map {
+                    EditDistance.suggestion(for: name, among: flags.map(\.name)).map {
                         "; did you mean \($0)?"
                     } ?? ""
                 throw Problem(message: "unknown flag \(Sanitizer.clean(name))\(hint)")
