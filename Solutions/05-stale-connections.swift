@@ -183,7 +183,7 @@ struct FreshPool: PoolExercise {
     }
 
     private func armHousekeeping(_ now: SimInstant, _ actions: inout PoolActions) {
-        guard config.idleTimeout != nil, config.minIdle < config.maxSize else { return }
+        guard config.idleTimeout != nil, config.minIdle < maximumConnections else { return }
         actions.append(.scheduleTimer(PoolTimer(.housekeeping), at: now + config.housekeepingInterval))
     }
 

@@ -32,6 +32,7 @@ extension PoolHarness {
     /// The pool's own gauges must match the books.
     private mutating func checkGauges() {
         let metrics = pool.metrics
+        cover(.metrics)
         let expected = PoolMetrics(
             total: openConnections.count, idle: count(.idle), active: count(.lent) + count(.validating),
             waiting: waitingCount, pending: count(.opening))
@@ -141,6 +142,14 @@ extension PoolHarness {
     /// and not past its lifetime.
     mutating func checkFresh(_ id: Int, for number: Int) {
         let connection = connections[id]
+        if let due = lifetimeDue[id], now >= due {
+            fail(
+                "stale",
+                "lent c\(id) to r\(number) at age \(SimDuration(nanoseconds: now - connection.openedAt)), after its "
+                    + "lifetime ended at \(SimInstant(nanoseconds: due)) (your pool's own maxLifetime timer, jitter "
+                    + "included)")
+            return
+        }
         if let lifetime = config.maxLifetime?.nanoseconds, now - connection.openedAt >= lifetime {
             fail(
                 "stale",
@@ -221,6 +230,7 @@ extension PoolHarness {
 
     mutating func checkWarmUp() {
         let wanted = min(config.minIdle, config.maxSize)
+        if wanted > 0 { cover(.warmedUp) }
         if count(.opening) < wanted {
             fail(
                 "no warm-up",
@@ -234,7 +244,10 @@ extension PoolHarness {
         let room = openConnections.count + count(.opening) < config.maxSize
         let retrying = timers.keys.contains { $0.kind == .openRetry }
         if ready < config.minIdle && room && !retrying {
-            if shortfallSince == nil { shortfallSince = now }
+            if shortfallSince == nil {
+                shortfallSince = now
+                cover(.refilled)
+            }
         } else {
             shortfallSince = nil
         }

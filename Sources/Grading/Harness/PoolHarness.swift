@@ -41,6 +41,8 @@ struct PoolHarness<Pool: PoolExercise> {
 
     static var openDelay: Int64 { 5_000_000 }
     static var pingDelay: Int64 { 1_000_000 }
+    /// A slow open outlasts every borrow timeout the suites draw (at most 300 ms).
+    static var slowOpenDelay: Int64 { 350_000_000 }
 
     var pool: Pool
     let config: PoolConfig
@@ -55,6 +57,7 @@ struct PoolHarness<Pool: PoolExercise> {
     /// Live timers and the agenda order of their entry (a rescheduled timer replaces the old one).
     var timers: [PoolTimer: Int] = [:]
     var opensToFail = 0
+    var opensToSlow = 0
     /// Since when `minIdle` has not been met with nothing opening and no retry scheduled.
     var shortfallSince: Int64?
     /// Since when more connections than `minIdle` have been idle.
@@ -67,6 +70,18 @@ struct PoolHarness<Pool: PoolExercise> {
     /// The actions the pool answered the last event with.
     var lastAnswered: [PoolAction] = []
     private var actions = PoolActions()
+    /// The event being answered, and how many opens the answer asked for so far: what justifies an action.
+    var event = PoolEvent.start
+    var opensThisEvent = 0
+    /// Opens that failed in a row, and the last one's error (a retry's delay and a timeout's last error).
+    var consecutiveOpenFailures = 0
+    var lastOpenError: DatabaseError?
+    /// When the pool's own max-lifetime timer for a connection is due: its lifetime, jitter included.
+    var lifetimeDue: [Int: Int64] = [:]
+    /// How often each situation came up: what the report shows per rule.
+    var coverage: [Situation: Int] = [:]
+    /// Every event and action, folded: two runs of one seed must end with the same value.
+    var fingerprint = Hasher()
 
     init(config: PoolConfig, seed: UInt64, rules: PoolRules, recording: Bool) {
         self.pool = Pool(config: config, seed: seed)
@@ -131,6 +146,9 @@ struct PoolHarness<Pool: PoolExercise> {
     mutating func perform(_ step: PoolStep) {
         switch step {
         case .borrow:
+            if count(.idle) == 0, openConnections.count + count(.opening) >= config.maxSize + config.maxOverflow {
+                cover(.atMaximum)
+            }
             requests.append(Request(askedAt: now))
             let number = requests.count - 1
             deliver(
@@ -146,6 +164,7 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !waiting.isEmpty else { return }
             let number = waiting[k % waiting.count]
             requests[number].cancelled = true
+            cover(.cancelled)
             deliver(.borrowCancelled(RequestID(number)), "\(stamp) r\(number) gives up waiting")
             if violation == nil, rules.cancellation, requests[number].state == .waiting {
                 fail(
@@ -167,6 +186,9 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !open.isEmpty else { return }
             let id = open[k % open.count]
             breakConnection(id, error: .administratorCommand)
+        case .slowOpens(let count):
+            opensToSlow += count
+            note("\(stamp) the server is slow to log in: the next \(count) connection(s) take 350ms to open")
         case .failOpens(let count):
             opensToFail += count
             note("\(stamp) the server refuses the next \(count) connection(s): FATAL: sorry, too many clients already")
@@ -189,6 +211,7 @@ struct PoolHarness<Pool: PoolExercise> {
         connections[id].idleSince = now
         connections[id].validatedFor = 0
         let reported = connections[id].leakReported
+        cover(.returned)
         deliver(
             .connectionReturned(ConnectionID(Int32(id))),
             TraceEvent(time: instant, kind: .returned(request: "r\(number)", connection: "c\(id)", heldFor: heldFor))
@@ -206,6 +229,7 @@ struct PoolHarness<Pool: PoolExercise> {
     }
 
     private mutating func breakConnection(_ id: Int, error: DatabaseError) {
+        cover(connections[id].state == .lent ? .breakLent : .breakIdle)
         if connections[id].state == .lent {
             let holder = connections[id].holder
             requests[holder].state = .done
@@ -248,6 +272,9 @@ struct PoolHarness<Pool: PoolExercise> {
         case .opened(let id):
             if opensToFail > 0 {
                 opensToFail -= 1
+                consecutiveOpenFailures += 1
+                lastOpenError = .tooManyClients
+                cover(.openFailed)
                 connections[id].state = .closed
                 deliver(
                     .connectionOpenFailed(ConnectionID(Int32(id)), .tooManyClients),
@@ -255,6 +282,7 @@ struct PoolHarness<Pool: PoolExercise> {
                         .description)
                 return
             }
+            consecutiveOpenFailures = 0
             connections[id].state = .idle
             connections[id].openedAt = now
             connections[id].idleSince = now
@@ -267,6 +295,7 @@ struct PoolHarness<Pool: PoolExercise> {
                 requests[borrower].state = .waiting
             }
             if connections[id].diedAt != nil {
+                cover(.pingFailed)
                 connections[id].state = .failedPing
                 deliver(
                     .validationFailed(ConnectionID(Int32(id)), .connectionTimedOut),
@@ -282,7 +311,15 @@ struct PoolHarness<Pool: PoolExercise> {
         case .timer(let timer):
             guard timers[timer] == order else { return }
             timers[timer] = nil
-            deliver(.timerFired(timer), "\(stamp) timer \(timer) fires")
+            if timer.kind == .maxLifetime, let connection = timer.connection {
+                switch connections[Int(connection.rawValue)].state {
+                case .idle: cover(.lifetimeIdle)
+                case .lent: cover(.lifetimeLent)
+                case .validating: cover(.lifetimeDuringPing)
+                default: break
+                }
+            }
+            deliver(.timerFired(timer), "\(stamp) timer \(ActionText.describe(timer)) fires")
         }
     }
 
@@ -298,15 +335,21 @@ struct PoolHarness<Pool: PoolExercise> {
     mutating func deliver(_ event: PoolEvent, _ line: String) {
         guard violation == nil else { return }
         note(line)
+        self.event = event
+        opensThisEvent = 0
+        fingerprint.combine(event)
         actions.removeAll()
         pool.handle(event, at: instant, into: &actions)
         let answered = actions.list
         lastAnswered = answered
         for action in answered {
             note("    → " + ActionText.describe(action))
+            fingerprint.combine(action)
             carryOut(action)
             guard violation == nil else { return }
         }
+        checkOpensNeeded()
+        guard violation == nil else { return }
         if let kept = connections.indices.first(where: { connections[$0].state == .failedPing }) {
             fail(
                 "keeps a failed connection",
@@ -338,6 +381,11 @@ struct PoolHarness<Pool: PoolExercise> {
     }
 
     var lines: [String] { log.lines }
+
+    /// What a run found, for `PropertyCheck`.
+    var outcome: PropertyCheck<PoolConfig, PoolStep>.Outcome {
+        .init(violation: violation, trace: lines, coverage: coverage, fingerprint: fingerprint.finalize())
+    }
 
     mutating func fail(_ category: String, _ message: String) {
         guard violation == nil else { return }
