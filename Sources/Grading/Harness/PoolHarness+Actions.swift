@@ -131,7 +131,7 @@ extension PoolHarness {
     }
 
     private mutating func openConnection() {
-        let inUse = openConnections.count + count(.opening)
+        let inUse = openCount + count(.opening)
         let maximum = config.maxSize + config.maxOverflow
         guard inUse < maximum else {
             fail(
@@ -243,12 +243,12 @@ extension PoolHarness {
 
     private mutating func checkTimeout(_ number: Int, _ sent: PoolError, waited: Int64) {
         guard rules.queues else {
-            guard count(.idle) == 0, openConnections.count + count(.opening) >= config.maxSize + config.maxOverflow
+            guard count(.idle) == 0, openCount + count(.opening) >= config.maxSize + config.maxOverflow
             else {
                 fail(
                     "fails early",
                     "failed r\(number) as exhausted, but the pool had \(count(.idle)) idle connection(s) and "
-                        + "\(openConnections.count + count(.opening)) of \(config.maxSize) open or opening")
+                        + "\(openCount + count(.opening)) of \(config.maxSize) open or opening")
                 return
             }
             let expected = expectedExhaustion

@@ -5,19 +5,20 @@ extension PoolHarness {
     mutating func checkBetweenEvents() {
         checkGauges()
         guard violation == nil else { return }
-        let waiting = requests.indices.filter { requests[$0].state == .waiting }
-        if let first = waiting.first, let idle = connections.indices.first(where: { connections[$0].state == .idle }) {
+        let waiting = waitingCount
+        let first = requests.indices.first { requests[$0].state == .waiting }
+        if let first, let idle = connections.indices.first(where: { connections[$0].state == .idle }) {
             fail(
                 "idle while waiting",
                 "r\(first) is waiting while c\(idle) sits idle: a free connection goes to the first waiter")
             return
         }
-        let inUse = openConnections.count + count(.opening)
+        let inUse = openCount + count(.opening)
         let retrying = timers.keys.contains { $0.kind == .openRetry }
-        if waiting.count > count(.opening), inUse < config.maxSize + config.maxOverflow, !retrying {
+        if let first, waiting > count(.opening), inUse < config.maxSize + config.maxOverflow, !retrying {
             fail(
                 "stalls",
-                "r\(waiting[0]) is waiting, and the pool has room for another connection (\(inUse) of "
+                "r\(first) is waiting, and the pool has room for another connection (\(inUse) of "
                     + "\(config.maxSize) open or opening) but opens none")
             return
         }
@@ -34,7 +35,7 @@ extension PoolHarness {
         let metrics = pool.metrics
         cover(.metrics)
         let expected = PoolMetrics(
-            total: openConnections.count, idle: count(.idle), active: count(.lent) + count(.validating),
+            total: openCount, idle: count(.idle), active: count(.lent) + count(.validating),
             waiting: waitingCount, pending: count(.opening))
         guard
             metrics.total != expected.total || metrics.idle != expected.idle || metrics.active != expected.active
@@ -60,7 +61,7 @@ extension PoolHarness {
         if waitingCount > count(.opening) {
             fail(
                 "exhaustion",
-                "left r\(number) waiting while every connection is busy (\(openConnections.count) of "
+                "left r\(number) waiting while every connection is busy (\(openCount) of "
                     + "\(config.maxSize) open): this pool does not queue, so fail the borrow at once "
                     + "(PoolError.timedOut after 0ms)")
         }
@@ -243,7 +244,7 @@ extension PoolHarness {
 
     private mutating func trackShortfall() {
         let ready = count(.idle) + count(.opening) - waitingCount
-        let room = openConnections.count + count(.opening) < config.maxSize
+        let room = openCount + count(.opening) < config.maxSize
         let retrying = timers.keys.contains { $0.kind == .openRetry }
         if ready < config.minIdle && room && !retrying {
             if shortfallSince == nil {

@@ -84,7 +84,7 @@ extension PoolHarness {
             lastError = named
         }
         return .timedOut(
-            after: SimDuration(nanoseconds: waited), total: openConnections.count,
+            after: SimDuration(nanoseconds: waited), total: openCount,
             active: count(.lent) + count(.validating), idle: count(.idle), waiting: waiting, lastConnectError: lastError
         )
     }
@@ -93,7 +93,7 @@ extension PoolHarness {
     /// being opened) only.
     var expectedExhaustion: PoolError {
         .timedOut(
-            after: .zero, total: openConnections.count, active: count(.lent) + count(.validating), idle: count(.idle),
+            after: .zero, total: openCount, active: count(.lent) + count(.validating), idle: count(.idle),
             waiting: waitingCount - 1, lastConnectError: nil)
     }
 
@@ -105,10 +105,10 @@ extension PoolHarness {
         case .maxLifetime, .idleTimeout:
             checkCloseReason(id, reason)
         case .overflow:
-            if openConnections.count <= config.maxSize || waitingCount > 0 {
+            if openCount <= config.maxSize || waitingCount > 0 {
                 fail(
                     "unjustified close",
-                    "closed c\(id) as overflow with \(openConnections.count) open (size \(config.maxSize)) and "
+                    "closed c\(id) as overflow with \(openCount) open (size \(config.maxSize)) and "
                         + "\(waitingCount) waiting: only a connection above maxSize, with nobody waiting, is overflow")
             }
         case .validationFailed:

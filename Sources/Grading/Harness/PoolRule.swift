@@ -100,13 +100,14 @@ enum Situation: String, CaseIterable, Sendable {
     case retryScheduled = "a retry scheduled"
     case retryCapped = "a retry delay at its cap"
     case doubleRun = "a seed run twice"
+    case exploredState = "a state of a small world explored exhaustively"
 
     var rule: PoolRule {
         switch self {
         case .lend, .lendAfterUse: .lending
         case .atMaximum, .overflowOpen: .maximum
         case .choiceOfWaiters: .order
-        case .borrowEnded, .exhausted: .answers
+        case .borrowEnded, .exhausted, .exploredState: .answers
         case .timedOut, .slowOpen: .timeout
         case .cancelled: .cancellation
         case .metrics: .gauges

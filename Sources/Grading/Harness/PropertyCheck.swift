@@ -11,21 +11,6 @@ struct PropertyCheck<Setup, Step: Sendable>: Sendable {
         var fingerprint: Int?
     }
 
-    /// A failing case: the broken rule's kind, and what the learner reads.
-    struct Failure {
-        var category: String
-        var result: CheckResult
-    }
-
-    /// Everything one check's cases found.
-    struct Findings {
-        var failure: Failure?
-        var coverage: [Situation: Int] = [:]
-        var cases = 0
-        /// The trace of the one case run when replaying a seed that passes.
-        var replayed: CheckResult?
-    }
-
     let name: String
     /// 1-based position in the suite; names the seeds (see `SeedPlan`).
     let number: Int
@@ -34,6 +19,11 @@ struct PropertyCheck<Setup, Step: Sendable>: Sendable {
     let draw: @Sendable (inout WorldRandom, Int) -> (Setup, [Step])
     /// Runs a schedule; records the trace only when asked (shrinking runs without it).
     let execute: @Sendable (Setup, [Step], UInt64, Bool) -> Outcome
+
+    /// The check as one of a rule suite's scenarios.
+    var scenario: CaseSource {
+        CaseSource(number: number) { options in findings(options) }
+    }
 
     var check: Check {
         Check(name: name) { options in
@@ -105,6 +95,28 @@ struct PropertyCheck<Setup, Step: Sendable>: Sendable {
             result: CheckResult(
                 name: name, passed: false, message: message, seed: seed, trace: shown, cases: number))
     }
+}
+
+/// A failing case: the broken rule's kind, and what the learner reads.
+struct Failure {
+    var category: String
+    var result: CheckResult
+}
+
+/// Everything one scenario's cases found.
+struct Findings {
+    var failure: Failure?
+    var coverage: [Situation: Int] = [:]
+    var cases = 0
+    /// The trace of the one case run when replaying a seed that passes.
+    var replayed: CheckResult?
+}
+
+/// A source of graded cases, numbered in its suite (the number names its seeds): random schedules, or an
+/// exhaustive search of a small world.
+struct CaseSource: Sendable {
+    let number: Int
+    let findings: @Sendable (CheckOptions) -> Findings
 }
 
 /// Cuts a failing schedule down: removes ever smaller chunks of steps while the failure stays the same.

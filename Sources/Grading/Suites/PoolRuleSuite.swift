@@ -4,7 +4,7 @@ struct PoolRuleSuite: Sendable {
     let exercise: String
     let rules: [PoolRule]
     /// The generated schedules, numbered 1, 2, … (their seeds say which: see `SeedPlan`).
-    let scenarios: [PropertyCheck<PoolConfig, PoolStep>]
+    let scenarios: [CaseSource]
     /// The last check: the pool in PoolWorld's engine (numbered after the scenarios).
     let world: Check
     /// Situations this exercise's schedules cannot produce (no overflow in exercise 2, no exhaustion error once

@@ -18,8 +18,11 @@ public enum PoolSuites {
                 scenario(
                     type, "connections that break", 4, rules,
                     PoolStepMix(borrow: 5, release: 3, advance: 3, breakConnection: 2)),
+                exhaustive(
+                    type, 5, rules, small(),
+                    [.borrow, .release(0), .release(1), .advance(milliseconds: 5), .breakConnection(0)]),
             ],
-            world: inTheWorld(type, 5, timeout: nil),
+            world: inTheWorld(type, 6, timeout: nil),
             cannotArise: [.overflowOpen, .closedForReason]
         ).suite
     }
@@ -29,8 +32,10 @@ public enum PoolSuites {
         let rules = PoolRules(queues: true, timeouts: true, cancellation: true)
         return PoolRuleSuite(
             exercise: GradedExercise.waitingPool.name, rules: waitingRules,
-            scenarios: waitingScenarios(type, rules, configure: withTimeout),
-            world: inTheWorld(type, 6, timeout: .milliseconds(50)),
+            scenarios: waitingScenarios(type, rules, configure: withTimeout) + [
+                exhaustive(type, 6, rules, small(timeout: 20), waitingAlphabet)
+            ],
+            world: inTheWorld(type, 7, timeout: .milliseconds(50)),
             cannotArise: [.exhausted, .closedForReason]
         ).suite
     }
@@ -40,7 +45,7 @@ public enum PoolSuites {
     /// Exercise 3's schedules, which every later exercise runs too (with its own settings).
     static func waitingScenarios<Pool: PoolExercise>(
         _ type: Pool.Type, _ rules: PoolRules, configure: @escaping @Sendable (inout WorldRandom) -> PoolConfig
-    ) -> [PropertyCheck<PoolConfig, PoolStep>] {
+    ) -> [CaseSource] {
         [
             scenario(
                 type, "a line of waiters", 1, rules, PoolStepMix(borrow: 7, release: 4, advance: 2, longestAdvance: 10),
@@ -92,8 +97,11 @@ public enum PoolSuites {
                     type, "leases that come back in time", 8, rules,
                     PoolStepMix(borrow: 5, release: 6, cancel: 1, advance: 3, longestAdvance: 8),
                     configure: configure),
+                exhaustive(
+                    type, 9, rules, small(timeout: 30) { $0.leakDetectionThreshold = .milliseconds(10) },
+                    waitingAlphabet),
             ],
-            world: inTheWorld(type, 9, timeout: .milliseconds(200)) { config in
+            world: inTheWorld(type, 10, timeout: .milliseconds(200)) { config in
                 config.leakDetectionThreshold = .milliseconds(30)
             },
             cannotArise: [.exhausted, .closedForReason]
@@ -158,9 +166,19 @@ public enum PoolSuites {
                         harness.run(steps)
                         harness.checkJitter()
                         return harness.outcome
-                    }),
+                    }
+                ).scenario,
+                exhaustive(
+                    type, 11, rules,
+                    small(timeout: 30) { config in
+                        config.validation = .onBorrow(ifIdleFor: .milliseconds(5))
+                        config.maxLifetime = .milliseconds(25)
+                        config.lifetimeJitter = 0.1
+                        config.idleTimeout = .milliseconds(15)
+                        config.housekeepingInterval = .milliseconds(10)
+                    }, [.borrow, .release(0), .advance(milliseconds: 5), .advance(milliseconds: 20), .kill(0)]),
             ],
-            world: inTheWorld(type, 11, timeout: .milliseconds(200)) { config in
+            world: inTheWorld(type, 12, timeout: .milliseconds(200)) { config in
                 config.validation = .onBorrow(ifIdleFor: .milliseconds(5))
                 config.maxLifetime = .milliseconds(300)
                 config.idleTimeout = .milliseconds(100)
@@ -200,8 +218,14 @@ public enum PoolSuites {
                     type, "a warm pool under load", 9, rules,
                     PoolStepMix(borrow: 7, release: 4, cancel: 1, advance: 2, kill: 1, longestAdvance: 20),
                     configure: configure),
+                exhaustive(
+                    type, 10, rules,
+                    small(timeout: 30) { config in
+                        config.minIdle = 1
+                        config.housekeepingInterval = .milliseconds(10)
+                    }, [.borrow, .release(0), .advance(milliseconds: 5), .breakConnection(0), .failOpens(1)]),
             ],
-            world: inTheWorld(type, 10, timeout: .milliseconds(100)) { config in
+            world: inTheWorld(type, 11, timeout: .milliseconds(100)) { config in
                 config.minIdle = 2
                 config.housekeepingInterval = .milliseconds(30)
             },
@@ -228,10 +252,35 @@ public enum PoolSuites {
         return config
     }
 
+    /// Exercise 3's small-world moves: borrow, return, give up, a little and a timeout's worth of time, a break.
+    static let waitingAlphabet: [PoolStep] = [
+        .borrow, .release(0), .cancel(0), .advance(milliseconds: 5), .advance(milliseconds: 20), .breakConnection(0),
+    ]
+
+    /// A small world: two connections, retries after 5 ms (at most 8 ms).
+    static func small(timeout: Double? = nil, _ adjust: (inout PoolConfig) -> Void = { _ in }) -> PoolConfig {
+        var config = PoolConfig.plain(size: 2, borrowTimeout: timeout.map { .milliseconds($0) })
+        config.housekeepingInterval = .milliseconds(50)
+        config.retryDelay = .milliseconds(5)
+        config.maxRetryDelay = .milliseconds(8)
+        adjust(&config)
+        return config
+    }
+
+    /// Every schedule of up to seven steps of a small world with three borrowers.
+    static func exhaustive<Pool: PoolExercise>(
+        _ type: Pool.Type, _ number: Int, _ rules: PoolRules, _ config: PoolConfig, _ alphabet: [PoolStep]
+    ) -> CaseSource {
+        ExhaustiveSearch<Pool>(
+            name: "every schedule of a small world", number: number, config: config, rules: rules, alphabet: alphabet,
+            depth: 7, borrowers: 3
+        ).scenario
+    }
+
     static func scenario<Pool: PoolExercise>(
         _ type: Pool.Type, _ name: String, _ number: Int, _ rules: PoolRules, _ mix: PoolStepMix,
         configure: @escaping @Sendable (inout WorldRandom) -> PoolConfig = plain, cases: Int = 40, steps: Int = 60
-    ) -> PropertyCheck<PoolConfig, PoolStep> {
+    ) -> CaseSource {
         PropertyCheck<PoolConfig, PoolStep>(
             name: name, number: number, cases: cases, steps: steps,
             draw: { random, count in (configure(&random), mix.steps(count: count, random: &random)) },
@@ -239,6 +288,7 @@ public enum PoolSuites {
                 var harness = PoolHarness<Pool>(config: config, seed: seed, rules: rules, recording: recording)
                 harness.run(steps)
                 return harness.outcome
-            })
+            }
+        ).scenario
     }
 }
