@@ -126,7 +126,9 @@ def candidates(source, masked):
         for m in re.finditer(pattern, masked):
             found.append((m.start(), m.end(), replace(m), name))
     for m in re.finditer(ERROR_CALLS, masked):
-        found.append((m.start(), matching(masked, m.end() - 1), (m.group(1) or "") + ".shutDown", "error-shutdown"))
+        end = matching(masked, m.end() - 1)
+        found.append((m.start(), end, (m.group(1) or "") + ".shutDown" + blank(source[m.start():end]),
+                      "error-shutdown"))
     for m in re.finditer(r"(?<![\w.])([A-Za-z_][\w.]*)\.append\(", masked):
         if m.group(1) == "actions":
             continue
@@ -220,7 +222,8 @@ def mutants(file, source):
         key = (line, operator)
         per_line[key] = per_line.get(key, 0) + 1
         suffix = "" if per_line[key] == 1 else f"#{per_line[key]}"
-        mutated = text.split("\n")[line - 1]
+        # A mutation spanning lines is shown as one line.
+        mutated = one_line("\n".join(text.split("\n")[line - 1:line + replacement.count("\n")]))
         result.append(Mutant(
             id=f"{file}:L{line}:{operator}{suffix}", file=file, line=line, operator=operator,
             original=lines[line - 1].strip(), mutated=mutated.strip(), text=text))
