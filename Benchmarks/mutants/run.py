@@ -29,6 +29,7 @@ THRESHOLD = 0.95
 # A mutant may loop forever (a `while` whose counter no longer moves) and allocate as it goes: each grading
 # process gets a time limit (a hang counts as killed) and a memory limit, so that it cannot starve the machine.
 MEMORY_LIMIT = 8 << 30
+CONTROL_RUNS = 3
 
 
 def load_equivalents(path):
@@ -136,10 +137,15 @@ def main():
 
 def run_exercise(number, exercise, runner, dropped, equivalents, args):
     names = exercise["names"]
-    # The control first: the reference must pass, and its time sets the limit for its mutants.
-    control, why, seconds = grade(runner, names["control"], timeout=600)
+    # The control first: the reference must pass, every time (a grader that fails it now and then would count
+    # its flakes as kills), and its time sets the limit for its mutants.
+    controls = [grade(runner, names["control"], timeout=600) for _ in range(CONTROL_RUNS)]
+    failures = [c for c in controls if c[0] != "survived"]
+    control, why = ("killed", failures[0][1]) if failures else ("survived", "")
+    seconds = max(c[2] for c in controls)
     timeout = args.timeout or max(20.0, 10 * seconds)
-    print(f"\n{exercise['file']}: reference {control == 'survived' and 'passes' or 'FAILS: ' + why} "
+    verdict = "passes" if not failures else f"FAILS {len(failures)} of {CONTROL_RUNS} runs: {why}"
+    print(f"\n{exercise['file']}: reference {verdict} "
           f"in {seconds:.1f} s; {len(exercise['mutants'])} mutants, {timeout:.0f} s each at most", flush=True)
     graded = [m for m in exercise["mutants"] if names[m.id] not in dropped]
     outcomes = {}
@@ -147,33 +153,48 @@ def run_exercise(number, exercise, runner, dropped, equivalents, args):
         futures = {pool.submit(grade, runner, names[m.id], timeout): m for m in graded}
         for future in concurrent.futures.as_completed(futures):
             outcomes[futures[future].id] = future.result()
-    survivors, equivalent, killed, killed_equivalents = [], [], 0, []
+    summary, survivors = tally(graded, outcomes, equivalents)
+    print(f"{exercise['file']}: {summary['score']:.1%} ({summary['killed']} of {summary['non_equivalent']} killed; "
+          f"{summary['equivalent']} equivalent, {len(exercise['mutants']) - len(graded)} did not type-check)")
+    for mutant in survivors:
+        print(f"  survived {mutant.file}:{mutant.line} {mutant.operator:18} {mutant.mutated}   [{mutant.id}]")
+    for mutant_id in summary["killed_but_listed_equivalent"]:
+        print(f"  equivalent.txt lists {mutant_id}, but the grader kills it: it is not equivalent")
+    summary.update({
+        "not_compiling": len(exercise["mutants"]) - len(graded), "generated": len(exercise["mutants"]),
+        "control_passed": control == "survived", "reference_failures": [c[1] for c in failures],
+    })
+    return summary
+
+
+def tally(graded, outcomes, equivalents):
+    """The score of one exercise, killed / (graded - equivalent survivors), and the surviving mutants.
+
+    A mutant listed as equivalent that the grader kills after all counts as killed: it was not equivalent.
+    """
+    survivors, equivalent, killed, killed_equivalents, kills_by = [], [], 0, [], {}
     for mutant in graded:
         status, why, _ = outcomes[mutant.id]
         if status == "killed":
             killed += 1
             if mutant.id in equivalents:
                 killed_equivalents.append(mutant.id)
+            # Which check kills how many: a check that never kills anything is worth a look.
+            check = why.split("': ", 1)[0].removeprefix("killed by '") if why.startswith("killed by") else why
+            kills_by[check] = kills_by.get(check, 0) + 1
         elif mutant.id in equivalents:
             equivalent.append(mutant.id)
         else:
             survivors.append(mutant)
     non_equivalent = len(graded) - len(equivalent)
     score = killed / non_equivalent if non_equivalent else 1.0
-    print(f"{exercise['file']}: {score:.1%} ({killed} of {non_equivalent} killed; {len(equivalent)} equivalent, "
-          f"{len(exercise['mutants']) - len(graded)} did not type-check)")
-    for mutant in survivors:
-        print(f"  survived {mutant.file}:{mutant.line} {mutant.operator:18} {mutant.mutated}   [{mutant.id}]")
-    for mutant_id in killed_equivalents:
-        print(f"  equivalent.txt lists {mutant_id}, but the grader kills it: it is not equivalent")
     return {
-        "score": round(score, 4), "killed": killed, "non_equivalent": non_equivalent,
-        "equivalent": len(equivalent), "not_compiling": len(exercise["mutants"]) - len(graded),
-        "generated": len(exercise["mutants"]), "control_passed": control == "survived",
+        "score": round(score, 4), "killed": killed, "non_equivalent": non_equivalent, "equivalent": len(equivalent),
         "survivors": [{"id": m.id, "line": m.line, "operator": m.operator, "original": m.original,
                        "mutated": m.mutated} for m in survivors],
         "killed_but_listed_equivalent": killed_equivalents,
-    }
+        "kills_by_check": dict(sorted(kills_by.items(), key=lambda item: -item[1])),
+    }, survivors
 
 
 if __name__ == "__main__":
