@@ -143,7 +143,7 @@ def run_exercise(number, exercise, runner, dropped, equivalents, args):
     failures = [c for c in controls if c[0] != "survived"]
     control, why = ("killed", failures[0][1]) if failures else ("survived", "")
     seconds = max(c[2] for c in controls)
-    timeout = args.timeout or max(20.0, 10 * seconds)
+    timeout = args.timeout or max(10.0, 10 * seconds)
     verdict = "passes" if not failures else f"FAILS {len(failures)} of {CONTROL_RUNS} runs: {why}"
     print(f"\n{exercise['file']}: reference {verdict} "
           f"in {seconds:.1f} s; {len(exercise['mutants'])} mutants, {timeout:.0f} s each at most", flush=True)
