@@ -106,14 +106,13 @@ def main():
     print(f"building {sum(len(e['mutants']) for e in exercises.values())} mutants of {len(exercises)} "
           f"exercises (log: {os.path.relpath(log, ROOT)}) ...", flush=True)
     dropped = package.build(log)
-    runner = package.runner()
     built_at = time.monotonic()
     print(f"built in {built_at - started:.0f} s; {len(dropped)} mutants did not type-check and are left out",
           flush=True)
 
     results, failed = {}, False
     for number, exercise in exercises.items():
-        summary = run_exercise(number, exercise, runner, dropped, equivalents, args)
+        summary = run_exercise(number, exercise, package, dropped, equivalents, args)
         results[exercise["file"]] = summary
         failed |= not summary["control_passed"] or summary["score"] < THRESHOLD
     known = {m.id for e in exercises.values() for m in e["mutants"]}
@@ -135,7 +134,8 @@ def main():
     return 1 if failed else 0
 
 
-def run_exercise(number, exercise, runner, dropped, equivalents, args):
+def run_exercise(number, exercise, package, dropped, equivalents, args):
+    runner = package.runner()
     names = exercise["names"]
     # The control first: the reference must pass, every time (a grader that fails it now and then would count
     # its flakes as kills), and its time sets the limit for its mutants.
@@ -154,6 +154,8 @@ def run_exercise(number, exercise, runner, dropped, equivalents, args):
         for future in concurrent.futures.as_completed(futures):
             outcomes[futures[future].id] = future.result()
     summary, survivors = tally(graded, outcomes, equivalents)
+    for entry in summary["survivors"]:
+        entry["source"] = os.path.relpath(package.source(names[entry["id"]]), ROOT)
     print(f"{exercise['file']}: {summary['score']:.1%} ({summary['killed']} of {summary['non_equivalent']} killed; "
           f"{summary['equivalent']} equivalent, {len(exercise['mutants']) - len(graded)} did not type-check)")
     for mutant in survivors:
@@ -194,6 +196,7 @@ def tally(graded, outcomes, equivalents):
                        "mutated": m.mutated} for m in survivors],
         "killed_but_listed_equivalent": killed_equivalents,
         "kills_by_check": dict(sorted(kills_by.items(), key=lambda item: -item[1])),
+        "kills": {m.id: outcomes[m.id][1] for m in graded if outcomes[m.id][0] == "killed"},
     }, survivors
 
 

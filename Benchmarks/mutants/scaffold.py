@@ -1,8 +1,8 @@
 """The scratch SwiftPM package that compiles every mutant at once.
 
 One module per exercise (`Mutants03`, ...) holds that exercise's mutants, each in a file of its own as a type
-renamed from the reference's (`WaitingPool` -> `M03_0017`), plus a registry that maps a mutant's type name to its
-grader. Type `M03_0000` is the unmutated reference: the control, which must pass. One executable,
+renamed from the reference's (`WaitingPool` -> `M03_0017`), plus a registry that maps a mutant's type name (or
+id) to its grader. Type `M03_0000` is the unmutated reference: the control, which must pass. One executable,
 `MutantRunner`, grades the mutant it is named. The package depends on the main one by path, so only the mutants
 and the runner are compiled here; the dependencies' build is kept between runs.
 
@@ -85,17 +85,25 @@ class Package:
         self.root = root
         self.folder = folder
         self.exercises = {}  # number -> (graded type, {type name: source})
+        self.ids = {}  # type name -> mutant id
 
     def add(self, number, reference, mutants):
         """Registers an exercise's reference and its mutants; returns {mutant id: type name}."""
         graded = declared_type(reference)
-        names, sources = {}, {}
+        names, sources, ids = {}, {}, {}
         for index, (mutant_id, text) in enumerate([("control", reference)] + mutants):
             type_name = f"M{number}_{index:04d}"
             names[mutant_id] = type_name
-            sources[type_name] = re.sub(rf"\b{graded}\b", type_name, text)
+            ids[type_name] = mutant_id
+            # Named at the end, so that the compiler's line numbers stay the reference's.
+            sources[type_name] = re.sub(rf"\b{graded}\b", type_name, text) + f"\n// mutant {mutant_id}\n"
         self.exercises[number] = (graded, sources)
+        self.ids.update(ids)
         return names
+
+    def source(self, type_name):
+        """Where a mutant's source is, for a person who wants to read or grade it."""
+        return os.path.join(self.folder, "Sources", f"Mutants{type_name[1:3]}", type_name + ".swift")
 
     def write(self):
         sources_dir = os.path.join(self.folder, "Sources")
@@ -112,7 +120,8 @@ class Package:
                     os.remove(path)
             for type_name, text in sources.items():
                 write(os.path.join(module, type_name + ".swift"), text)
-            cases = "\n".join(f'    case "{t}": {SUITES[graded]}({t}.self)' for t in sorted(sources))
+            # The runner takes a type name or a mutant id.
+            cases = "\n".join(f'    case "{t}", "{self.ids[t]}": {SUITES[graded]}({t}.self)' for t in sorted(sources))
             write(os.path.join(module, "Registry.swift"),
                   f"import Grading\n\npublic func suite{number}(_ name: String) -> ExerciseSuite? {{\n"
                   f"    switch name {{\n{cases}\n    default: nil\n    }}\n}}\n")
