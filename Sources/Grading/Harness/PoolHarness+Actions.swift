@@ -52,8 +52,6 @@ extension PoolHarness {
             && (requests[number].state == .waiting || requests[number].state == .validating)
     }
 
-    private func known(_ id: Int) -> Bool { id > 0 && id < connections.count }
-
     /// Why a borrow cannot be answered: `it already holds c1`, `its borrow already ended at t=0.200s (timed out)`.
     func describeRequest(_ number: Int) -> String {
         guard number > 0, number < requests.count else { return "r\(number) never asked for a connection" }

@@ -159,6 +159,7 @@ extension PoolHarness {
     /// Keeps what the pool's timers say about the exercise's own numbers: a connection's jittered lifetime, and
     /// a retry's delay.
     mutating func noteTimer(_ timer: PoolTimer, at time: Int64) {
+        scheduledAt[timer] = now
         switch timer.kind {
         case .maxLifetime:
             if let connection = timer.connection { lifetimeDue[Int(connection.rawValue)] = time }
@@ -191,6 +192,33 @@ extension PoolHarness {
                 + "failed open(s) in a row; expected \(SimDuration(nanoseconds: expected)) (retryDelay "
                 + "\(config.retryDelay) × 1.25 per failure after the first, at most \(config.maxRetryDelay))")
     }
+
+    /// The stubs say to cancel a waiter's timeout when it is served (or gives up), and a lease's leak timer when
+    /// the lease ends: such a timer must never fire.
+    mutating func checkNotStale(_ timer: PoolTimer) {
+        switch timer.kind {
+        case .borrowTimeout where rules.timeouts:
+            guard let request = timer.request?.number, requests.indices.contains(request),
+                requests[request].state != .waiting, requests[request].state != .validating
+            else { return }
+            fail(
+                "stale timer",
+                "timer \(ActionText.describe(timer)) fired, but \(describeRequest(request)): cancel a waiter's "
+                    + "borrowTimeout timer when it is served or gives up (.cancelTimer)")
+        case .leakDetection where rules.leakDetection:
+            guard let id = timer.connection.map({ Int($0.rawValue) }), known(id) else { return }
+            let lease = connections[id]
+            guard lease.state != .lent || lease.lentAt > scheduledAt[timer, default: now] else { return }
+            fail(
+                "stale timer",
+                "timer \(ActionText.describe(timer)) fired after the lease it was set for ended: cancel a lease's "
+                    + "leakDetection timer when the connection comes back (.cancelTimer)")
+        default:
+            return
+        }
+    }
+
+    func known(_ id: Int) -> Bool { id > 0 && id < connections.count }
 
     mutating func cover(_ situation: Situation) {
         coverage[situation, default: 0] += 1

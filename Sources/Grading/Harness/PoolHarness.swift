@@ -49,6 +49,8 @@ struct PoolHarness<Pool: PoolExercise> {
     /// Opens that failed in a row, and the last one's error (a retry's delay and a timeout's last error).
     var consecutiveOpenFailures = 0
     var lastOpenError: DatabaseError?
+    /// When each live timer was scheduled: a lease's leak timer must not outlive the lease.
+    var scheduledAt: [PoolTimer: Int64] = [:]
     /// When the pool's own max-lifetime timer for a connection is due: its lifetime, jitter included.
     var lifetimeDue: [Int: Int64] = [:]
     /// How often each situation came up: what the report shows per rule.
@@ -294,6 +296,8 @@ struct PoolHarness<Pool: PoolExercise> {
         case .timer(let timer):
             guard timers[timer] == order else { return }
             timers[timer] = nil
+            checkNotStale(timer)
+            guard violation == nil else { return }
             if timer.kind == .maxLifetime, let connection = timer.connection {
                 switch connections[Int(connection.rawValue)].state {
                 case .idle: cover(.lifetimeIdle)

@@ -53,6 +53,7 @@ enum PoolRule: String, CaseIterable, Sendable {
         case "maximum", "exceeds maximum", "unjustified open": .maximum
         case "order", "idle while waiting", "enqueue position": .order
         case "never times out", "timeout error": .timeout
+        case "stale timer": .timeout
         case "cancellation": .cancellation
         case "gauges", "leak": .gauges
         case "close", "unjustified close", "early close", "keeps a failed connection": .closing
