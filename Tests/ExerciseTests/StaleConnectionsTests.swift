@@ -9,10 +9,13 @@ struct StaleConnectionsTests {
     @Test("Exercises/05-stale-connections.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(FreshPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.staleConnections(FreshPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(PoolSuites.staleConnections(FreshPool.self), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .staleConnections, unattempted: probe)
+        try ExerciseVerdict.record(
+            result, .staleConnections, suite: PoolSuites.staleConnections(FreshPool.self), channel: channel,
+            unattempted: probe)
     }
 }

@@ -64,7 +64,7 @@ public struct ExerciseRunner: Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = ["POOLSCHOOL_REPORT_DIR": folder.path]
-        if let replay { environment[ExerciseChild.replayVariable] = String(replay) }
+        if let replay { environment[CheckOptions.replayVariable] = String(replay) }
         let result = run(
             [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment)
         if result.timedOut { return .timedOut(timeLimit) }
@@ -72,6 +72,11 @@ public struct ExerciseRunner: Sendable {
         if let data = try? Data(contentsOf: reportFile),
             let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self))
         {
+            // A pass counts only if `swift test` passed too: learner code that killed the test process could
+            // have left a report of its own in the folder.
+            guard !report.passed || result.status == 0 else {
+                return .failed("the report says passed but `swift test` did not:\n" + result.output.suffix(2_000))
+            }
             return .graded(report)
         }
         return .failed(String(result.output.suffix(2_000)))
