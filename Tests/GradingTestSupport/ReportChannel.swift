@@ -25,9 +25,10 @@ public struct ReportChannel: Codable, Sendable {
     /// A fresh channel: a new private folder (in `parent`) and a new nonce; the parent process calls this
     /// before each exit test.
     public static func make(in parent: String = NSTemporaryDirectory()) throws -> ReportChannel {
-        var template = Array((parent as NSString).appendingPathComponent("poolschool-grade-XXXXXX").utf8CString)
+        let pattern = (parent as NSString).appendingPathComponent("poolschool-grade-XXXXXX")
+        var template = Array(pattern.utf8CString)
         guard let made = mkdtemp(&template) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: String(cString: template)])
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: pattern])
         }
         var random = SystemRandomNumberGenerator()
         let nonce = (0..<2).map { _ in String(random.next() as UInt64, radix: 16) }.joined(separator: "-")
