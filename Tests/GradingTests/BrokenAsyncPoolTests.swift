@@ -62,5 +62,9 @@ import Testing
         #expect(
             messages.contains { $0.contains(broken.diagnostic) },
             "\(broken.name): no check said '\(broken.diagnostic)'; got: \(messages)")
+        // Deterministic, so the failure names the seed that replays it, with what happened up to it.
+        let failure = try #require(report.failed.first)
+        #expect(failure.seed == broken.seed)
+        #expect(failure.trace.last?.hasPrefix("INVARIANT VIOLATED") == true && failure.trace.count > 1)
     }
 }

@@ -76,7 +76,7 @@ extension AsyncPoolSuite {
         case .failed(let error, let text, let at):
             guard at - waiter.asked == limit else {
                 throw fail(
-                    "the borrow asked at \(waiter.asked) and failed at \(at), \((at - waiter.asked).milliseconds) ms "
+                    "the borrow asked at \(waiter.asked) and failed at \(at), \((at - waiter.asked).nanoseconds / 1_000_000) ms "
                         + "later; borrowTimeout is 50 ms from when it asked. Hand the machine `connector.clock.now`, "
                         + "and sleep until the timer's instant (`clock.sleep(until: instant)`), not for its whole value"
                 )
@@ -152,6 +152,7 @@ extension AsyncPoolSuite {
             let waiter = world.borrow(pool, "the waiter")
             await world.run.settle()
             let when = ["just after \(held) came back", "as \(held) came back", "before \(held) came back"][order]
+            world.database.note("(the waiter is to be cancelled \(when), with a fresh pool)")
             if order > 0 { waiter.cancel() }
             if order == 2 { await world.run.settle() }
             world.database.give(held)

@@ -20,6 +20,7 @@ extension AsyncPoolSuite {
                         if cancelShare > 0 && random.below(10) < cancelShare {
                             let attempt = Task { try await pool.borrow() }
                             await run.pass(SimDuration(nanoseconds: Int64(random.below(2_000)) * 1_000))
+                            database.note("\(name) cancels its borrow")
                             attempt.cancel()
                             if let connection = try? await attempt.value {
                                 database.take(connection, by: name)
@@ -33,6 +34,7 @@ extension AsyncPoolSuite {
                         do {
                             connection = try await pool.borrow()
                         } catch {
+                            database.note("\(name)'s borrow failed: \(error)")
                             check(failure: error, of: name, asked: asked, at: run.now, timeout: timeout, database)
                             continue
                         }
@@ -70,7 +72,7 @@ extension AsyncPoolSuite {
         else {
             database.report(
                 "\(name)'s borrow asked at \(asked) and failed at \(now) with `\(error)`; with nothing cancelled it "
-                    + "may fail only by timing out, \(timeout.milliseconds) ms after it asked")
+                    + "may fail only by timing out, \(timeout.nanoseconds / 1_000_000) ms after it asked")
             return
         }
     }

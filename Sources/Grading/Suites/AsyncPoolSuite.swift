@@ -9,26 +9,33 @@ public enum AsyncPoolSuite {
         ExerciseSuite(
             exercise: GradedExercise.asyncPool.name,
             checks: [
-                check("one borrower per connection, never above the maximum, with 24 tasks at once", maximum: 3) {
+                check(
+                    "one borrower per connection, never above the maximum, with 24 tasks at once", number: 1, maximum: 3
+                ) {
                     try await stress(Pool.self, $0, seed: 10_001, timeout: nil, cancelShare: 0)
                 },
-                check("waiters are served in the order they asked") { try await order(Pool.self, $0) },
-                check("an aged pool lends its idle connection again, validating it when the machine asks") {
+                check("waiters are served in the order they asked", number: 2) { try await order(Pool.self, $0) },
+                check("an aged pool lends its idle connection again, validating it when the machine asks", number: 3) {
                     try await reuse(Pool.self, $0)
                 },
-                check("a borrow times out borrowTimeout after it asked, with the machine's error unchanged") {
+                check("a borrow times out borrowTimeout after it asked, with the machine's error unchanged", number: 4)
+                {
                     try await timeout(Pool.self, $0)
                 },
                 check(
-                    "a failed open fails the borrow with the database's error",
+                    "a failed open fails the borrow with the database's error", number: 5,
                     refusals: [1: .passwordAuthenticationFailed(user: "app")]
                 ) { try await openFailure(Pool.self, $0) },
-                check("a cancelled waiter is failed at once and its place is not lost") {
+                check("a cancelled waiter is failed at once and its place is not lost", number: 6) {
                     try await cancellation(Pool.self, $0)
                 },
-                check("a waiter cancelled as a connection comes back does not take the connection with it", maximum: 3)
-                { try await cancelledWhileServed(Pool.self, $0) },
-                check("24 tasks with timeouts and cancellations: every borrow ends, nothing leaks", maximum: 3) {
+                check(
+                    "a waiter cancelled as a connection comes back does not take the connection with it", number: 7,
+                    maximum: 3
+                ) { try await cancelledWhileServed(Pool.self, $0) },
+                check(
+                    "24 tasks with timeouts and cancellations: every borrow ends, nothing leaks", number: 8, maximum: 3
+                ) {
                     try await stress(Pool.self, $0, seed: 80_001, timeout: .milliseconds(30), cancelShare: 3)
                 },
             ])
@@ -38,14 +45,16 @@ public enum AsyncPoolSuite {
         var message: String
     }
 
-    /// A check that runs `body` in virtual time against a fresh fake database.
+    /// A check that runs `body` in virtual time against a fresh fake database. It is deterministic, so the
+    /// seed of its `number` (check 3: 30001) replays it exactly.
     static func check(
-        _ name: String, maximum: Int = 1, refusals: [Int: DatabaseError] = [:],
+        _ name: String, number: Int, maximum: Int = 1, refusals: [Int: DatabaseError] = [:],
         _ body: @escaping @Sendable (AsyncPoolWorld) async throws -> Void
     ) -> Check {
-        Check(name: name) { _ in
-            let database = FakeDatabase(maximum: maximum, refusals: refusals)
+        let seed = SeedPlan.seeds(check: number, cases: 1)[0]
+        return Check(name: name) { _ in
             let run = VirtualRun()
+            let database = FakeDatabase(on: run, maximum: maximum, refusals: refusals)
             let world = AsyncPoolWorld(run: run, database: database)
             let failure = Shared<String?>(nil)
             let ending = run.run(stop: { database.problem != nil }) {
@@ -69,7 +78,9 @@ public enum AsyncPoolSuite {
                     "your pool kept running without ever waiting, while the grader was \(world.step.value): a loop "
                         + "of `Task.yield()` or of new tasks. Wait on a continuation or on `connector.clock` instead."
                 }
-            return CheckResult(name: name, passed: message == nil, message: message, cases: 1)
+            guard let message else { return CheckResult(name: name, passed: true, cases: 1) }
+            let trace = database.trace + ["INVARIANT VIOLATED: " + (message.split(separator: "\n").first ?? "")]
+            return CheckResult(name: name, passed: false, message: message, seed: seed, trace: trace, cases: 1)
         }
     }
 

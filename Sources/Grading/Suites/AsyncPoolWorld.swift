@@ -13,7 +13,7 @@ final class AsyncPoolWorld: Sendable {
     }
 
     func pool<Pool: AsyncPoolExercise>(_ type: Pool.Type, _ config: PoolConfig) -> Pool {
-        Pool(config: config, connector: database.connector(on: run))
+        Pool(config: config, connector: database.connector)
     }
 
     /// Starts a borrow in a task of its own; the connection it gets is marked as held by `name`.
@@ -46,12 +46,15 @@ final class BorrowProbe: Sendable {
 
     let name: String
     let asked: SimInstant
+    private let world: AsyncPoolWorld
     private let ending = Shared<Outcome?>(nil)
     private let task = Shared<Task<Void, Never>?>(nil)
 
     init(name: String, pool: some AsyncPoolExercise, world: AsyncPoolWorld) {
         self.name = name
+        self.world = world
         asked = world.run.now
+        world.database.note("\(name) asks for a connection")
         let ending = ending
         task.update {
             $0 = Task {
@@ -60,6 +63,7 @@ final class BorrowProbe: Sendable {
                     world.database.take(connection, by: name)
                     ending.update { $0 = .got(connection, at: world.run.now) }
                 } catch {
+                    world.database.note("\(name)'s borrow failed: \(error)")
                     ending.update { $0 = .failed(error as? PoolError, text: "\(error)", at: world.run.now) }
                 }
             }
@@ -76,6 +80,7 @@ final class BorrowProbe: Sendable {
     }
 
     func cancel() {
+        world.database.note("\(name) is cancelled")
         task.value?.cancel()
     }
 

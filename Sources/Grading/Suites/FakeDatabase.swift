@@ -9,25 +9,31 @@ final class FakeDatabase: Sendable {
         var open: Set<ConnectionID> = []
         var holders: [ConnectionID: String] = [:]
         var problem: String?
+        /// The last steps, newest last, for the failure's trace.
+        var trace: [String] = []
     }
 
     private let state = Mutex(State())
+    private let run: VirtualRun
     let maximum: Int
     /// Which open attempts (1-based) the database refuses, and with what.
     let refusals: [Int: DatabaseError]
     /// How long an open takes, in the pool's clock.
     static let openTime = SimDuration.milliseconds(1)
 
-    init(maximum: Int, refusals: [Int: DatabaseError] = [:]) {
+    init(on run: VirtualRun, maximum: Int, refusals: [Int: DatabaseError] = [:]) {
+        self.run = run
         self.maximum = maximum
         self.refusals = refusals
     }
 
     var problem: String? { state.withLock { $0.problem } }
+    /// The last 40 steps, each `t=0.051s …`.
+    var trace: [String] { state.withLock { $0.trace } }
     var openCount: Int { state.withLock { $0.open.count } }
     var opened: Int { state.withLock { $0.opened } }
 
-    func connector(on run: VirtualRun) -> Connector {
+    var connector: Connector {
         Connector(
             open: { [self] in
                 let attempt = state.withLock { state in
@@ -35,12 +41,17 @@ final class FakeDatabase: Sendable {
                     return state.attempts
                 }
                 try await run.sleep(until: run.now + Self.openTime)
-                if let refusal = refusals[attempt] { throw refusal }
+                if let refusal = refusals[attempt] {
+                    note("the database refused an open: \(refusal)")
+                    throw refusal
+                }
                 return state.withLock { state in
                     state.next += 1
                     state.opened += 1
                     let connection = ConnectionID(state.next)
                     state.open.insert(connection)
+                    state.trace.append("\(run.now) opened \(connection)")
+                    if state.trace.count > 40 { state.trace.removeFirst() }
                     if state.open.count > maximum, state.problem == nil {
                         state.problem =
                             "\(state.open.count) connections were open at once; the maximum is \(maximum) (two tasks "
@@ -51,12 +62,14 @@ final class FakeDatabase: Sendable {
                 }
             },
             close: { [self] connection in
+                note("closed \(connection)")
                 state.withLock { _ = $0.open.remove(connection) }
             },
             clock: run.clock)
     }
 
     func take(_ connection: ConnectionID, by borrower: String) {
+        note("\(borrower) got \(connection)")
         state.withLock { state in
             if let holder = state.holders[connection], state.problem == nil {
                 state.problem = "\(connection) was lent to \(borrower) while \(holder) still held it"
@@ -69,12 +82,22 @@ final class FakeDatabase: Sendable {
     }
 
     func give(_ connection: ConnectionID) {
-        state.withLock { _ = $0.holders.removeValue(forKey: connection) }
+        let holder = state.withLock { $0.holders.removeValue(forKey: connection) }
+        note("\(holder ?? "someone") returned \(connection)")
     }
 
     func report(_ problem: String) {
         state.withLock { state in
             if state.problem == nil { state.problem = problem }
+        }
+    }
+
+    /// Adds a step to the trace, stamped with the virtual time.
+    func note(_ step: String) {
+        let line = "\(run.now) \(step)"
+        state.withLock { state in
+            state.trace.append(line)
+            if state.trace.count > 40 { state.trace.removeFirst(state.trace.count - 40) }
         }
     }
 }
