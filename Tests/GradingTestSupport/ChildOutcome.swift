@@ -66,6 +66,11 @@ public struct ChildOutcome {
                     + "Look for a loop whose condition never changes, or a continuation that is never resumed."
             ]
             if let lastProgress { lines.append("Last step: \(lastProgress)") }
+        } else if status == .exitCode(ExerciseChild.unsentStatus) {
+            lines = [
+                "grading finished, but the grader could not hand over its report: its private folder was removed "
+                    + "or made unwritable (does your code delete or change files in the temporary folder?)"
+            ]
         } else if errorLines.contains(where: { $0.contains(Self.allocationFailed) }) {
             lines = [Self.memoryMessage(limit: "its memory limit\(place)")] + errorLines
         } else {

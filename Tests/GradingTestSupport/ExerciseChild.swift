@@ -19,6 +19,8 @@ public enum ExerciseChild {
     public static let finishedStatus: Int32 = 3
     public static let timedOutStatus: Int32 = 4
     public static let memoryStatus: Int32 = 5
+    /// Grading finished but the report could not be written to the channel's folder.
+    public static let unsentStatus: Int32 = 6
     /// 2 GiB: far above what any exercise needs, well below what the machine has.
     public static let defaultMemoryLimit = 2 << 30
 
@@ -56,8 +58,7 @@ public enum ExerciseChild {
         }
         let report = suite.run(options)
         finished.store(true, ordering: .releasing)
-        channel.send(report)
-        _exit(finishedStatus)
+        _exit(channel.send(report) ? finishedStatus : unsentStatus)
     }
 
     private static func write(_ line: String) {
@@ -78,7 +79,11 @@ enum MemoryGauge {
         guard let mapped = statm(field: 0) else { return }
         let cap = rlim_t(mapped + 2 * growth + (512 << 20))
         var limit = rlimit(rlim_cur: cap, rlim_max: cap)
-        _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        #if os(Linux)
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        #else
+            _ = setrlimit(RLIMIT_AS, &limit)
+        #endif
     }
 
     static func text(_ bytes: Int) -> String {

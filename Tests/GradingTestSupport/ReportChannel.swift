@@ -39,20 +39,21 @@ public struct ReportChannel: Codable, Sendable {
 
     /// The child's side: writes `report` to a new file of its own, then renames it over whatever the
     /// learner's code may have left at the report's path (a rename replaces a link, it does not follow it).
-    func send(_ report: ExerciseReport) {
+    /// Returns whether the whole report reached the folder.
+    func send(_ report: ExerciseReport) -> Bool {
         var random = SystemRandomNumberGenerator()
         let draft = path + ".\(random.next() as UInt64)"
         let descriptor = open(draft, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { rename(draft, path) }
+        guard descriptor >= 0 else { return false }
         let bytes = Array((nonce + "\n" + report.jsonLine + "\n").utf8)
         var written = 0
         while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if result <= 0 { break }
             written += result
         }
         close(descriptor)
+        return written == bytes.count && rename(draft, path) == 0
     }
 
     /// What the parent found in the folder.

@@ -63,6 +63,20 @@ import Testing
         #expect(message.contains("not written by the grader"))
     }
 
+    /// Removing the grader's folder cannot pass either; it is named as what happened.
+    @Test(.timeLimit(.minutes(1))) func removingTheReportFolderIsReported() async throws {
+        try FileManager.default.createDirectory(atPath: RemovesReportFolders.parent, withIntermediateDirectories: true)
+        let channel = try ReportChannel.make(in: RemovesReportFolders.parent)
+        let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
+            [channel = channel as ReportChannel] in
+            ExerciseChild.grade(PoolSuites.fixedSize(RemovesReportFolders.self), channel: channel)
+        }
+        let report = try #require(result.map { ChildOutcome($0, channel: channel, suite: Self.suite) })
+            .report(for: .fixedSizePool)
+        #expect(!report.passed)
+        #expect(report.failed.first?.message?.contains("could not hand over its report") == true)
+    }
+
     @Test(.timeLimit(.minutes(1))) func aMemoryHogIsReportedAsMemory() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
@@ -147,6 +161,16 @@ struct WritesReportFiles: Forger {
             try? Data(("0-0\n" + forgedReport() + "\n").utf8).write(to: URL(fileURLWithPath: path))
         }
         exit(3)
+    }
+}
+
+/// Deletes every grading folder it can find, then lets grading go on.
+struct RemovesReportFolders: Forger {
+    static let parent = NSTemporaryDirectory() + "/poolschool-unsent-\(getpid())"
+    init(config: PoolConfig, seed: UInt64) {}
+    static func misbehave() {
+        let parent = NSTemporaryDirectory() + "/poolschool-unsent-\(getppid())"
+        try? FileManager.default.removeItem(atPath: parent)
     }
 }
 
