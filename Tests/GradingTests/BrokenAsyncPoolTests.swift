@@ -22,6 +22,9 @@ import Testing
             name: "lends one connection twice", suite: AsyncPoolSuite.suite(FlawedAsyncPool<LendsTwiceAsync>.self),
             seed: 10_001, diagnostic: "while task"),
         Case(
+            name: "behaves differently each run", suite: AsyncPoolSuite.suite(FlawedAsyncPool<YieldsAtRandom>.self),
+            seed: 10_001, diagnostic: "two runs of this check went differently"),
+        Case(
             name: "never validates", suite: AsyncPoolSuite.suite(FlawedAsyncPool<IgnoresValidation>.self),
             seed: 30_001, diagnostic: "answer `.validate` with `.validationSucceeded(connection)`"),
         Case(

@@ -84,6 +84,9 @@ enum AsyncFlaw: Sendable {
     case ignoresValidation
     /// Keeps a returned connection for the next borrower as well as giving it to the machine.
     case lendsTwice
+    /// Yields a random number of times before handling a return: right by every rule, but never the same
+    /// twice (as a pool that draws from the system's random numbers or reads the wall clock is).
+    case yieldsAtRandom
 }
 
 protocol AsyncFlawChoice: Sendable {
@@ -128,7 +131,10 @@ actor FlawedAsyncPool<Choice: AsyncFlawChoice>: AsyncPoolExercise {
         }
     }
 
-    func release(_ connection: ConnectionID) {
+    func release(_ connection: ConnectionID) async {
+        if flaw == .yieldsAtRandom {
+            for _ in 0..<Int.random(in: 0...3) { await Task.yield() }
+        }
         if flaw == .lendsTwice { spare.append(connection) }
         handle(.connectionReturned(connection))
     }
@@ -213,4 +219,5 @@ enum SleepsForTheInstant: AsyncFlawChoice { static let flaw = AsyncFlaw.sleepsFo
 enum RealClock: AsyncFlawChoice { static let flaw = AsyncFlaw.realClock }
 enum InventsTheOpenError: AsyncFlawChoice { static let flaw = AsyncFlaw.inventsTheOpenError }
 enum IgnoresValidation: AsyncFlawChoice { static let flaw = AsyncFlaw.ignoresValidation }
+enum YieldsAtRandom: AsyncFlawChoice { static let flaw = AsyncFlaw.yieldsAtRandom }
 enum LendsTwiceAsync: AsyncFlawChoice { static let flaw = AsyncFlaw.lendsTwice }

@@ -45,43 +45,64 @@ public enum AsyncPoolSuite {
         var message: String
     }
 
-    /// A check that runs `body` in virtual time against a fresh fake database. It is deterministic, so the
-    /// seed of its `number` (check 3: 30001) replays it exactly.
+    /// A check that runs `body` in virtual time against a fresh fake database, twice: the two runs must go
+    /// step for step alike, or the pool depends on something outside its clock. Being deterministic, the seed
+    /// of its `number` (check 3: 30001) replays it exactly.
     static func check(
         _ name: String, number: Int, maximum: Int = 1, refusals: [Int: DatabaseError] = [:],
         _ body: @escaping @Sendable (AsyncPoolWorld) async throws -> Void
     ) -> Check {
         let seed = SeedPlan.seeds(check: number, cases: 1)[0]
         return Check(name: name) { _ in
-            let run = VirtualRun()
-            let database = FakeDatabase(on: run, maximum: maximum, refusals: refusals)
-            let world = AsyncPoolWorld(run: run, database: database)
-            let failure = Shared<String?>(nil)
-            let ending = run.run(stop: { database.problem != nil }) {
-                do {
-                    try await body(world)
-                } catch let caught as Failure {
-                    failure.update { $0 = caught.message }
-                } catch {
-                    failure.update { $0 = "unexpected error: \(error)" }
+            let first = attempt(maximum: maximum, refusals: refusals, body)
+            var (message, trace) = (first.message, first.trace)
+            if message == nil {
+                let second = attempt(maximum: maximum, refusals: refusals, body)
+                if second.message != nil || second.fingerprint != first.fingerprint {
+                    let how = second.message.map { "the second failed: " + $0 } ?? "both passed"
+                    message =
+                        "two runs of this check went differently (\(how)): your pool depends on something outside "
+                        + "`connector.clock`, such as `Task.sleep`, `ContinuousClock`, `Date` or random numbers"
+                    trace = second.trace
                 }
             }
-            let message: String? =
-                switch ending {
-                case _ where database.problem != nil: database.problem
-                case .finished, .stopped: failure.value
-                case .stuck:
-                    "every task is waiting and nothing is scheduled, so nothing more can happen, while the grader "
-                        + "was \(world.step.value): a borrow, release or metrics call never returned. Look for a "
-                        + "continuation nobody resumes, or a wait on anything but `connector.clock`."
-                case .busy:
-                    "your pool kept running without ever waiting, while the grader was \(world.step.value): a loop "
-                        + "of `Task.yield()` or of new tasks. Wait on a continuation or on `connector.clock` instead."
-                }
             guard let message else { return CheckResult(name: name, passed: true, cases: 1) }
-            let trace = database.trace + ["INVARIANT VIOLATED: " + (message.split(separator: "\n").first ?? "")]
-            return CheckResult(name: name, passed: false, message: message, seed: seed, trace: trace, cases: 1)
+            let last = "INVARIANT VIOLATED: " + (message.split(separator: "\n").first ?? "")
+            return CheckResult(
+                name: name, passed: false, message: message, seed: seed, trace: trace + [last], cases: 1)
         }
+    }
+
+    /// One run of a check: its failure (nil if it passed), its last steps, and a fingerprint of all of them.
+    static func attempt(
+        maximum: Int, refusals: [Int: DatabaseError], _ body: @escaping @Sendable (AsyncPoolWorld) async throws -> Void
+    ) -> (message: String?, trace: [String], fingerprint: UInt64) {
+        let run = VirtualRun()
+        let database = FakeDatabase(on: run, maximum: maximum, refusals: refusals)
+        let world = AsyncPoolWorld(run: run, database: database)
+        let failure = Shared<String?>(nil)
+        let ending = run.run(stop: { database.problem != nil }) {
+            do {
+                try await body(world)
+            } catch let caught as Failure {
+                failure.update { $0 = caught.message }
+            } catch {
+                failure.update { $0 = "unexpected error: \(error)" }
+            }
+        }
+        let message: String? =
+            switch ending {
+            case _ where database.problem != nil: database.problem
+            case .finished, .stopped: failure.value
+            case .stuck:
+                "every task is waiting and nothing is scheduled, so nothing more can happen, while the grader "
+                    + "was \(world.step.value): a borrow, release or metrics call never returned. Look for a "
+                    + "continuation nobody resumes, or a wait on anything but `connector.clock`."
+            case .busy:
+                "your pool kept running without ever waiting, while the grader was \(world.step.value): a loop "
+                    + "of `Task.yield()` or of new tasks. Wait on a continuation or on `connector.clock` instead."
+            }
+        return (message, database.trace, database.fingerprint)
     }
 
     static func fail(_ message: String) -> Failure { Failure(message: message) }

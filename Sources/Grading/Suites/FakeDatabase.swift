@@ -2,7 +2,7 @@ import Synchronization
 
 /// The grader's side of exercise 7: the connections that exist, who holds each, and the first broken rule.
 final class FakeDatabase: Sendable {
-    private struct State {
+    fileprivate struct State {
         var next: Int32 = 0
         var attempts = 0
         var opened = 0
@@ -11,6 +11,8 @@ final class FakeDatabase: Sendable {
         var problem: String?
         /// The last steps, newest last, for the failure's trace.
         var trace: [String] = []
+        /// FNV-1a over every step, to tell two runs apart.
+        var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
     }
 
     private let state = Mutex(State())
@@ -30,6 +32,7 @@ final class FakeDatabase: Sendable {
     var problem: String? { state.withLock { $0.problem } }
     /// The last 40 steps, each `t=0.051s …`.
     var trace: [String] { state.withLock { $0.trace } }
+    var fingerprint: UInt64 { state.withLock { $0.fingerprint } }
     var openCount: Int { state.withLock { $0.open.count } }
     var opened: Int { state.withLock { $0.opened } }
 
@@ -50,8 +53,7 @@ final class FakeDatabase: Sendable {
                     state.opened += 1
                     let connection = ConnectionID(state.next)
                     state.open.insert(connection)
-                    state.trace.append("\(run.now) opened \(connection)")
-                    if state.trace.count > 40 { state.trace.removeFirst() }
+                    state.record("\(run.now) opened \(connection)")
                     if state.open.count > maximum, state.problem == nil {
                         state.problem =
                             "\(state.open.count) connections were open at once; the maximum is \(maximum) (two tasks "
@@ -95,10 +97,15 @@ final class FakeDatabase: Sendable {
     /// Adds a step to the trace, stamped with the virtual time.
     func note(_ step: String) {
         let line = "\(run.now) \(step)"
-        state.withLock { state in
-            state.trace.append(line)
-            if state.trace.count > 40 { state.trace.removeFirst(state.trace.count - 40) }
-        }
+        state.withLock { $0.record(line) }
+    }
+}
+
+extension FakeDatabase.State {
+    mutating func record(_ line: String) {
+        trace.append(line)
+        if trace.count > 40 { trace.removeFirst(trace.count - 40) }
+        for byte in line.utf8 { fingerprint = (fingerprint ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
 }
 
