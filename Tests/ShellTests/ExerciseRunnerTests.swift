@@ -37,6 +37,15 @@ import Testing
             }
         }
     }
+
+    @Test func aReplaySeedFromTheLearnersShellIsDropped() {
+        let base = ["PATH": "/bin", CheckOptions.replayVariable: "10001"]
+        let plain = ExerciseRunner.environment(base, adding: ["POOLSCHOOL_REPORT_DIR": "/tmp/x"])
+        #expect(plain[CheckOptions.replayVariable] == nil)
+        #expect(plain["PATH"] == "/bin" && plain["POOLSCHOOL_REPORT_DIR"] == "/tmp/x")
+        let replay = ExerciseRunner.environment(base, adding: [CheckOptions.replayVariable: "20001"])
+        #expect(replay[CheckOptions.replayVariable] == "20001")
+    }
 }
 
 /// Only its check names are used.

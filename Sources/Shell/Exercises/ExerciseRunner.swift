@@ -95,9 +95,7 @@ public struct ExerciseRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: root)
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = Self.environment(ProcessInfo.processInfo.environment, adding: extra)
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "poolschool-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
@@ -128,6 +126,15 @@ public struct ExerciseRunner: Sendable {
         try? handle.close()
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
         return RunResult(status: process.terminationStatus, output: output, timedOut: timedOut)
+    }
+
+    /// The child's environment: ours plus `extra`, without a replay seed `extra` does not ask for (one set in
+    /// the learner's shell would grade a single check, which could then pass for the whole exercise).
+    static func environment(_ base: [String: String], adding extra: [String: String]) -> [String: String] {
+        var environment = base
+        environment.removeValue(forKey: CheckOptions.replayVariable)
+        for (key, value) in extra { environment[key] = value }
+        return environment
     }
 
     /// `path:line:column: error: message` lines, learner files (Exercises/) first, with their source line.
