@@ -28,6 +28,12 @@ import Testing
                 while true { await Task.yield() }
             }
             #expect(busy == .busy)
+            let overtime = VirtualRun()
+            let ticking = overtime.run(timeLimit: .seconds(5)) {
+                Task { while true { await overtime.pass(.seconds(1)) } }
+                await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
+            }
+            #expect(ticking == .overtime)
         }
     }
 

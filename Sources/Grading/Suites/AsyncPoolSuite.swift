@@ -98,6 +98,9 @@ public enum AsyncPoolSuite {
                 "every task is waiting and nothing is scheduled, so nothing more can happen, while the grader "
                     + "was \(world.step.value): a borrow, release or metrics call never returned. Look for a "
                     + "continuation nobody resumes, or a wait on anything but `connector.clock`."
+            case .overtime:
+                "ten minutes of virtual time passed while the grader was \(world.step.value), and it never ended: "
+                    + "a borrow, release or metrics call never returned, though your pool's timers kept firing."
             case .busy:
                 "your pool kept running without ever waiting, while the grader was \(world.step.value): a loop "
                     + "of `Task.yield()` or of new tasks. Wait on a continuation or on `connector.clock` instead."

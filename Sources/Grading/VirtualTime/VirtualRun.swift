@@ -17,6 +17,8 @@ final class VirtualRun: Sendable {
         case busy
         /// `stop` said so.
         case stopped
+        /// Virtual time passed `timeLimit` while the body still waited (timers kept firing, nothing ended).
+        case overtime
     }
 
     private struct Sleeper {
@@ -98,7 +100,7 @@ final class VirtualRun: Sendable {
     /// Runs `body` to its end (or until it is stuck, busy, or `stop` holds). Call it from synchronous code,
     /// once per run; it blocks the calling thread, which is the only one that runs the body's tasks meanwhile.
     func run(
-        jobBudget: Int = 2_000_000, quietWait: Duration = .milliseconds(300),
+        jobBudget: Int = 2_000_000, quietWait: Duration = .milliseconds(300), timeLimit: SimDuration = .minutes(10),
         stop: @escaping @Sendable () -> Bool = { false },
         _ body: @escaping @Sendable () async -> Void
     ) -> Ending {
@@ -124,6 +126,7 @@ final class VirtualRun: Sendable {
             }
             if finished.load(ordering: .acquiring) { return .finished }
             if stop() { return .stopped }
+            if now.sinceStart > timeLimit { return .overtime }
             if wakeEarliest() { continue }
             if !JobCapture.waitForWork(upTo: quietWait) { return .stuck }
         }
