@@ -48,7 +48,7 @@ final class BorrowProbe: Sendable {
     let asked: SimInstant
     private let world: AsyncPoolWorld
     private let ending = Shared<Outcome?>(nil)
-    private let task = Shared<Task<Void, Never>?>(nil)
+    private let task: Task<Void, Never>
 
     init(name: String, pool: some AsyncPoolExercise, world: AsyncPoolWorld) {
         self.name = name
@@ -56,16 +56,14 @@ final class BorrowProbe: Sendable {
         asked = world.run.now
         world.database.note("\(name) asks for a connection")
         let ending = ending
-        task.update {
-            $0 = Task {
-                do {
-                    let connection = try await pool.borrow()
-                    world.database.take(connection, by: name)
-                    ending.update { $0 = .got(connection, at: world.run.now) }
-                } catch {
-                    world.database.note("\(name)'s borrow failed: \(error)")
-                    ending.update { $0 = .failed(error as? PoolError, text: "\(error)", at: world.run.now) }
-                }
+        task = Task {
+            do {
+                let connection = try await pool.borrow()
+                world.database.take(connection, by: name)
+                ending.update { $0 = .got(connection, at: world.run.now) }
+            } catch {
+                world.database.note("\(name)'s borrow failed: \(error)")
+                ending.update { $0 = .failed(error as? PoolError, text: "\(error)", at: world.run.now) }
             }
         }
     }
@@ -81,7 +79,7 @@ final class BorrowProbe: Sendable {
 
     func cancel() {
         world.database.note("\(name) is cancelled")
-        task.value?.cancel()
+        task.cancel()
     }
 
     /// `got c1 at t=0.051s` or `failed with … at t=0.051s`.
