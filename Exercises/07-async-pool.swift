@@ -3,9 +3,9 @@
 // Check it: `swift test --filter AsyncPool`, or `check async-pool` in the shell.
 //
 // Wrap a pool state machine (`ReferencePool(config: config)`, or your own from exercise 3) so that many tasks
-// can borrow and release at once. Use an actor, or a class with a `Mutex` around the machine; either way, hand
-// the machine one event at a time, with `connector.clock.now` as its `at:`, and carry out its actions without
-// suspending in between:
+// can borrow and release at once. Use an actor of your own (not the main actor), or a class with a `Mutex`
+// around the machine; either way, hand the machine one event at a time, with `connector.clock.now` as its
+// `at:`, and carry out its actions without suspending in between:
 // - `borrow()`: a new `RequestID`, a continuation stored for it, then `.borrowRequested`. On `.lend(c, to: r)`
 //   resume r's continuation with c; on `.failBorrow(r, error)` resume it throwing that `PoolError` unchanged.
 // - `.openConnection`: in a task, `try await connector.open()`, then `.connectionOpened(id)` back on the pool.

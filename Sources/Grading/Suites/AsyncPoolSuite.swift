@@ -62,7 +62,7 @@ public enum AsyncPoolSuite {
                     let how = second.message.map { "the second failed: " + $0 } ?? "both passed"
                     message =
                         "two runs of this check went differently (\(how)): your pool depends on something outside "
-                        + "`connector.clock`, such as `Task.sleep`, `ContinuousClock`, `Date` or random numbers"
+                        + "`connector.clock`, such as `Task.sleep`, `ContinuousClock`, `Date`, random numbers or the main actor"
                     trace = second.trace
                 }
             }
