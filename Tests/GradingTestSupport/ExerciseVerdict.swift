@@ -29,6 +29,7 @@ public enum ExerciseVerdict {
         guard let result else {
             // The exit test already recorded why it could not run; no report file may outlive this run.
             removeSaved(exercise)
+            try? FileManager.default.removeItem(atPath: channel.folder)
             return
         }
         let report = ChildOutcome(result, channel: channel, suite: suite).report(for: exercise)

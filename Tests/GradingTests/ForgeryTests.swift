@@ -51,6 +51,7 @@ import Testing
     /// Only this test's folder is open to the forger, so that it cannot spoil other tests' channels.
     @Test(.timeLimit(.minutes(1))) func writingTheReportFileHasNoEffect() async throws {
         try FileManager.default.createDirectory(atPath: WritesReportFiles.parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: WritesReportFiles.parent) }
         let channel = try ReportChannel.make(in: WritesReportFiles.parent)
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -66,6 +67,7 @@ import Testing
     /// Removing the grader's folder cannot pass either; it is named as what happened.
     @Test(.timeLimit(.minutes(1))) func removingTheReportFolderIsReported() async throws {
         try FileManager.default.createDirectory(atPath: RemovesReportFolders.parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: RemovesReportFolders.parent) }
         let channel = try ReportChannel.make(in: RemovesReportFolders.parent)
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
