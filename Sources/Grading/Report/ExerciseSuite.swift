@@ -11,6 +11,9 @@ public struct Check: Sendable {
 
 /// How checks run.
 public struct CheckOptions: Sendable {
+    /// The environment variable that asks a grading run for one seed (`replay EXERCISE SEED` in the shell).
+    public static let replayVariable = "POOLSCHOOL_REPLAY_SEED"
+
     /// Run only this seed (replay); nil runs all of a check's cases.
     public var replaySeed: UInt64?
     /// Shrink a failing case to its smallest trace (off when a stub is only being probed).
