@@ -135,7 +135,9 @@ class Package:
         for _ in range(rounds):
             self.write()
             result = subprocess.run(
-                ["swift", "build", "--product", "MutantRunner", "-Xswiftc", "-continue-building-after-errors"],
+                # Optimised: the graders run each mutant's hundreds of schedules 10-50 times faster than in debug.
+                ["swift", "build", "-c", "release", "--product", "MutantRunner", "-Xswiftc",
+                 "-continue-building-after-errors"],
                 cwd=self.folder, capture_output=True, text=True)
             with open(log, "a") as file:
                 file.write(result.stdout + result.stderr)
@@ -152,7 +154,7 @@ class Package:
         raise RuntimeError(f"still failing after {rounds} builds: see {log}")
 
     def runner(self):
-        return os.path.join(self.folder, ".build", "debug", "MutantRunner")
+        return os.path.join(self.folder, ".build", "release", "MutantRunner")
 
 
 def write(path, text):

@@ -68,6 +68,11 @@ extension PoolHarness {
                     "unjustified failure",
                     "failed r\(number) with the open's error, but the oldest borrower waiting for a connection is "
                         + (waiting.map { "r\($0)" } ?? "nobody") + ": the error goes to the oldest waiter")
+            } else if waitingCount <= count(.opening) {
+                fail(
+                    "unjustified failure",
+                    "failed r\(number) with the open's error, but \(count(.opening)) connection(s) still on their way "
+                        + "can serve the \(waitingCount) waiting: fail a borrower only when none is left for it")
             }
         case .timedOut, .cancelled:
             break

@@ -17,7 +17,7 @@ public enum PoolSuites {
                 scenario(type, "a full pool", 3, rules, PoolStepMix(borrow: 6, release: 2, advance: 3)),
                 scenario(
                     type, "connections that break", 4, rules,
-                    PoolStepMix(borrow: 5, release: 3, advance: 3, breakConnection: 2)),
+                    PoolStepMix(borrow: 5, release: 3, advance: 3, breakConnection: 2, failOpens: 1)),
                 exhaustive(
                     type, 5, rules, small(),
                     [.borrow, .release(0), .release(1), .advance(milliseconds: 5), .breakConnection(0)]),
