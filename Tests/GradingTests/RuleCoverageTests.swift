@@ -1,4 +1,5 @@
 import Grading
+import Synchronization
 import Testing
 
 @testable import Solutions
@@ -24,5 +25,17 @@ import Testing
             }
             #expect((rule.timesExercised ?? 0) > 0, "\(rule.name) was never put to the test")
         }
+    }
+
+    /// A rule suite runs its schedules once for all its rules, also with a check appended (as ExerciseTests
+    /// append the own-machine check): no case is graded twice.
+    @Test func appendingACheckKeepsOneSharedRun() {
+        let seen = Mutex<[String]>([])
+        let options = CheckOptions(shrink: false) { step in seen.withLock { $0.append(step) } }
+        let report = PoolSuites.waiting(WaitingPool.self).requiringOwnMachine(WaitingPool.self).run(options)
+        #expect(report.passed)
+        #expect(report.checks.last?.name == ExerciseSuite.ownMachineCheckName)
+        let steps = seen.withLock { $0 }
+        #expect(Set(steps).count == steps.count, "some cases ran twice")
     }
 }

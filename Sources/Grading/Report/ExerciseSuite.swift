@@ -48,6 +48,14 @@ public struct ExerciseSuite: Sendable {
         self.together = together
     }
 
+    /// This suite with one more check at the end (graded after the others, and not when replaying a seed).
+    public func appending(_ check: Check) -> ExerciseSuite {
+        guard let together else { return ExerciseSuite(exercise: exercise, checks: checks + [check]) }
+        return ExerciseSuite(exercise: exercise, checks: checks + [check]) { options in
+            together(options) + (options.replaySeed == nil ? [check.body(options)] : [])
+        }
+    }
+
     /// Runs every check (or, replaying, the check the seed belongs to) and reports.
     public func run(_ options: CheckOptions = CheckOptions()) -> ExerciseReport {
         if let together { return ExerciseReport(exercise: exercise, checks: together(options)) }

@@ -35,7 +35,7 @@ extension ExerciseSuite {
             }
             return CheckResult(name: Self.ownMachineCheckName, passed: found == nil, message: message, cases: 1)
         }
-        return ExerciseSuite(exercise: exercise, checks: checks + [check])
+        return appending(check)
     }
 }
 
