@@ -45,9 +45,11 @@ import Testing
         case .number, .expression:
             let checker = course.checker(for: lesson, question)
             return (try? checker.keyQuantity(question))?.map { $0.formatted(in: question.unit) }
-        case .choice(let index): return String(UnicodeScalar(UInt8(97 + index)))
+        case .choice(let index):
+            // Shown shuffled: the letter the right choice is shown under, for this learner.
+            return shownLetter(index, question, lesson, course)
         case .multi(let indices):
-            return indices.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
+            return indices.sorted().map { shownLetter($0, question, lesson, course) }.joined(separator: " ")
         case .text(let accept, _): return accept.first
         case .order:
             // Shown shuffled: the right answer lists, for each item in true order, the letter it is shown under.
@@ -56,5 +58,9 @@ import Testing
                 .joined(separator: " ")
         case .hashed: return nil
         }
+    }
+
+    func shownLetter(_ authored: Int, _ question: Question, _ lesson: Lesson, _ course: CourseState) -> String {
+        AnswerChecker.letter(course.choiceOrder(question, in: lesson).firstIndex(of: authored)!)
     }
 }

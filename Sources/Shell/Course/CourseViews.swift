@@ -60,7 +60,9 @@ public enum CourseViews {
         case .choice, .multi:
             text +=
                 "\n\n"
-                + question.choices.enumerated().map { "\(AnswerChecker.letter($0.offset))) \(escape($0.element))" }
+                + course.choiceOrder(question, in: lesson).enumerated().map {
+                    "\(AnswerChecker.letter($0.offset))) \(escape(question.choices[$0.element]))"
+                }
                 .joined(separator: "  \n")
             text +=
                 question.kind == .multi

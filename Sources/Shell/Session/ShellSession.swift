@@ -73,9 +73,19 @@ public final class ShellSession {
             if course?.currentQuestion != nil, let answer = table.command(named: "answer") {
                 return run(answer, arguments: [trimmed])
             }
-            return report(table.unknownCommandMessage(words.first ?? trimmed), status: .failure)
+            return report(notACommand(words.first ?? trimmed, line: trimmed), status: .failure)
         }
         return run(command, arguments: Array(words.dropFirst()))
+    }
+
+    /// A line that is neither a command nor an answer to an open question. In a lesson, a number
+    /// or a word no command resembles was most likely meant as an answer: say there is no question open.
+    private func notACommand(_ word: String, line: String) -> String {
+        let unknown = table.unknownCommandMessage(word)
+        guard let course, let lesson = course.lesson, !unknown.contains("did you mean") else { return unknown }
+        let others = lesson.pages[course.page].questions.isEmpty ? "" : " (all answered or explained)"
+        return "no open question on this page\(others) to answer '\(Sanitizer.clean(line))'; "
+            + "'answer QID VALUE' answers one by its id, 'help' lists the commands"
     }
 
     private func run(_ command: ShellCommand, arguments: [String]) -> ExitStatus {
