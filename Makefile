@@ -26,8 +26,10 @@ bench: deps
 	@scripts/ensure-packages.sh postgresql-client python3-venv
 	python3 Benchmarks/run.py
 
+# The project's code only: Exercises/ is the learner's workspace, and a learner's blank line or long
+# line must never make `make test` fail (the exercises' own tests grade their work).
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Solutions Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Solutions Package.swift
 
 format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Solutions Package.swift

@@ -27,7 +27,9 @@ public enum ShellRunner {
         }
         session.sourceLocation = nil
         session.finish()
-        return session.status
+        // A person who mistyped a command and then left on purpose has not failed: only scripts,
+        // which cannot see the errors, need the worst status to stop on.
+        return session.terminal.isInteractive ? .success : session.status
     }
 
     /// `poolschool run FILE`: the same as piping the file in, with errors pointing at its lines.
