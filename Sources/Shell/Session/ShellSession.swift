@@ -41,11 +41,18 @@ public final class ShellSession {
         self.interrupt = interrupt
     }
 
-    /// `poolschool [02-backpressure 3/7]> `
+    /// `poolschool [02-backpressure 3/7]> `; on a narrow terminal `[02-backpressure 3/7]> `, then
+    /// `[02 3/7]> `, so at least half the line is left for typing.
     public var prompt: String {
         if let pending = pendingConfirmation { return pending.prompt + " [y/N] " }
-        if let location = course?.location ?? location { return "poolschool [\(Sanitizer.clean(location))]> " }
-        return "poolschool> "
+        guard let location = (course?.location ?? location).map(Sanitizer.clean) else { return "poolschool> " }
+        let half = terminal.width / 2
+        let full = "poolschool [\(location)]> "
+        if full.count <= half + 8 { return full }
+        if location.count + 4 <= half { return "[\(location)]> " }
+        let words = location.split(separator: " ")
+        let number = words.first?.split(separator: "-").first.map(String.init) ?? ""
+        return "[\(([number] + words.dropFirst().map(String.init)).joined(separator: " "))]> "
     }
 
     /// Runs one line and returns how it went. Blank lines and `#` comments do nothing.
@@ -102,9 +109,12 @@ public final class ShellSession {
         }
     }
 
-    /// Writes text and a newline.
+    /// Writes text and a newline; at a terminal, long lines wrap between words to its width.
     public func say(_ text: String = "") {
-        output.write(text + "\n", error: false)
+        let fitted =
+            terminal.isInteractive
+            ? LineFitter.fit(AdminTableView.fitTables(in: text, width: terminal.width), width: terminal.width) : text
+        output.write(fitted + "\n", error: false)
     }
 
     /// Writes Markdown rendered for this terminal's width and colour.
@@ -133,8 +143,9 @@ public final class ShellSession {
     @discardableResult
     public func report(_ message: String, status: ExitStatus) -> ExitStatus {
         let prefix = sourceLocation.map { "\($0): " } ?? ""
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = style.red(prefix + lines[0])
+        let text = terminal.isInteractive ? LineFitter.fit(prefix + message, width: terminal.width) : prefix + message
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = style.red(String(lines[0]))
         let rest = lines.dropFirst().map { "\n" + style.dim(String($0)) }.joined()
         output.write(first + rest + "\n", error: true)
         self.status = max(self.status, status)
