@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func navigationErrorsSayWhatToDo() {
-        let (transcript, session) = run(["next", "open nope", "open 01-cost", "back", "page 9"])
+        let (transcript, session) = run(["back", "open nope", "open 01-cost", "back", "page 9"])
         #expect(transcript.contains("no lesson is open; 'lessons' lists them, 'open ID' opens one"))
         #expect(transcript.contains("no lesson 'nope'"))
         #expect(transcript.contains("this is the first page of '01-cost'"))

@@ -52,6 +52,7 @@ struct NarrowTerminalTests {
         let transcript = tmux.transcript()
         let tooWide = transcript.split(separator: "\n").filter { $0.count > Self.width }
         #expect(tooWide.isEmpty, "lines the terminal had to wrap:\n\(tooWide.joined(separator: "\n"))")
+        #expect(transcript.contains("New here? Type 'next' to start"), "a first visit says what to type first")
         #expect(transcript.contains("-[ RECORD 1 ]"), "show pools is shown one field per line")
         #expect(transcript.contains("cl_waiting "))
         #expect(transcript.contains("\n[03 2/5]> "), "the prompt shortens: \(transcript.suffix(400))")

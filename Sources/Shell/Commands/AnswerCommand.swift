@@ -96,7 +96,10 @@ struct AnswerFlow {
         } else if course.page + 1 < lesson.pages.count {
             session.say("Type 'next' to go on.")
         } else {
-            session.say("That is the end of '\(lesson.title)'. 'lessons' to choose the next.")
+            let following = CourseViews.lesson(after: lesson, in: course)
+            session.say(
+                "That is the end of '\(lesson.title)'. "
+                    + (following.map { "'next' opens \($0.id)." } ?? "'progress' shows what is left."))
         }
     }
 }

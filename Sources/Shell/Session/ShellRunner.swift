@@ -10,6 +10,10 @@ public enum ShellRunner {
                 session.style.bold("poolschool \(PoolschoolVersion.current)")
                     + " — type 'help' for the commands, 'quit' or Ctrl-D to leave."
             )
+            // Progress alone tells a first visit: no lesson opened yet (the lessons are not read for this).
+            if let course = session.course, course.progress.lesson == nil {
+                session.say("New here? Type 'next' to start the first lesson, or 'lessons' to see them all.")
+            }
         }
         loop: while !session.quitRequested {
             switch reader.read(prompt: session.prompt) {
