@@ -89,4 +89,31 @@ import Testing
             opened.contains("Sizing formulas, from cores to Little's law — page 1 of"),
             "next at a lesson's end opens the next lesson: \(opened.suffix(300))")
     }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; `make test` installs it"))
+    func watchFollowsTheFileSavedLastAndTakesKeys() throws {
+        let home = project.appendingPathComponent("home")
+        let tmux = try Tmux(
+            command:
+                "cd '\(project.path)' && env POOLSCHOOL_HOME='\(home.path)' TERM=xterm '\(PoolschoolProcess.executable.path)' watch; echo exit status $?; sleep 30",
+            width: 120, height: 40)
+        defer { tmux.kill() }
+        // Nothing started yet: the first exercise (not started exercises are told how to begin, without a build).
+        try tmux.waitFor("watching sizing-arithmetic")
+        #expect(tmux.screen().contains("0 of 8 exercises passed, 0 started"))
+
+        // The learner saves exercise 03: watch follows it.
+        let file = project.appendingPathComponent("Exercises/03-waiting-pool.swift")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "// thinking\n").write(to: file, atomically: true, encoding: .utf8)
+        try tmux.waitFor("Checking waiting-pool (Exercises/03-waiting-pool.swift)")
+        try tmux.waitFor("watching waiting-pool")
+
+        tmux.type("h")
+        tmux.keys("Enter")
+        try tmux.waitFor("Hint 1 of")
+        tmux.type("q")
+        tmux.keys("Enter")
+        try tmux.waitFor("exit status 0")
+    }
 }

@@ -63,6 +63,17 @@ public struct ExerciseWorkspace: Sendable {
         }
     }
 
+    /// The exercise's next hint (and counts it shown), or why there is none.
+    public func nextHint(_ name: String) -> String {
+        guard let entry = catalog.entry(named: name) else { return "no exercise named '\(name)'" }
+        var progress = ExerciseProgress.load(from: home)
+        let shown = progress.hintsShown[name, default: 0]
+        guard shown < entry.hints.count else { return "No more hints for \(name)." }
+        progress.hintsShown[name] = shown + 1
+        progress.save(to: home)
+        return "Hint \(shown + 1) of \(entry.hints.count) for \(name): " + entry.hints[shown]
+    }
+
     /// `2 of 8 exercises passed, 1 started`: for `progress`, `exercises` and `watch`.
     public func summary(_ progress: ExerciseProgress) -> String {
         let passed = exercises.filter { progress.passed.contains($0.entry.name) }.count
