@@ -1,18 +1,24 @@
 # poolschool: `make run` opens the shell, `make test` runs every test. Both install what is missing first.
 SWIFT ?= swift
-BIN := .build/debug/poolschool
+# The shell a learner runs is the optimised one: a debug build simulates about ten times slower.
+BIN := .build/release/poolschool
 
-.PHONY: run test build deps test-deps bench format lint clean
+.PHONY: run test build deps fresh test-deps bench format lint clean
 
 run: build
 	@$(BIN)
 
-build: deps
-	$(SWIFT) build
+# Only the executable and what it links, optimised; the tests keep their own debug build.
+build: deps fresh
+	$(SWIFT) build -c release --product poolschool
 
-test: test-deps lint
+test: test-deps fresh lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# A moved or renamed checkout gets a clean build instead of stale module-cache errors.
+fresh:
+	@scripts/ensure-fresh-build.sh
 
 deps:
 	@scripts/ensure-packages.sh pkg-config libedit-dev
