@@ -62,26 +62,28 @@ public struct AnswerChecker: Sendable {
             )
         }
         let answer = Quantity(typed.amount, unit: unit)
+        // The key's value when it is readable: a hidden one can only be compared for equality.
+        var key: Quantity?
         let accepts: (Quantity) -> Bool
         if case .hashed(let salt, let digest) = question.key {
             accepts = {
                 AnswerHash.hex(salt: salt, normalisedAnswer: Quantity.format($0.amount(in: question.unit))) == digest
             }
         } else {
-            guard let key = try? keyQuantity(question) else { return .wrong("this question's key cannot be computed") }
-            accepts = { question.tolerance.allows($0.value - key.value, around: key.value, in: question.unit) }
-            if accepts(answer) { return .correct }
-            if let slip = UnitSlip.unit(for: typed, question: question, accepts: accepts) {
-                return .unitSlip(UnitSlip.message(typed, rightIn: slip, question: question))
+            guard let readable = try? keyQuantity(question) else {
+                return .wrong("this question's key cannot be computed")
             }
-            if abs(answer.value - key.value) <= 0.1 * abs(key.value) {
-                return .close("close, but outside the tolerance; check your arithmetic")
+            key = readable
+            accepts = {
+                question.tolerance.allows($0.value - readable.value, around: readable.value, in: question.unit)
             }
-            return .wrong("")
         }
         if accepts(answer) { return .correct }
         if let slip = UnitSlip.unit(for: typed, question: question, accepts: accepts) {
             return .unitSlip(UnitSlip.message(typed, rightIn: slip, question: question))
+        }
+        if let key, abs(answer.value - key.value) <= 0.1 * abs(key.value) {
+            return .close("close, but outside the tolerance; check your arithmetic")
         }
         return .wrong("")
     }
