@@ -12,7 +12,7 @@ struct NarrowTerminalTests {
         return try Tmux(
             command:
                 "cd '\(root)' && env POOLSCHOOL_HOME='\(home.path)' POOLSCHOOL_LEARNER=narrow TERM=xterm '\(PoolschoolProcess.executable.path)'",
-            width: Self.width, height: 40)
+            width: 100, height: 40)
     }
 
     /// Prompts shown so far: the shell is ready for the next line once there is one more.
@@ -37,6 +37,8 @@ struct NarrowTerminalTests {
         let tmux = try start(home)
         defer { tmux.kill() }
         try tmux.waitFor("poolschool> ")
+        // Narrowed after the start: the shell fits the window it has now, not the one it began in.
+        tmux.resize(width: Self.width, height: 40)
         let commands = [
             "help", "lab --list", "lab reservation-desk", "events 30", "stats", "exercises", "lab fan-in",
             "connect a", "show pools", "show stats", "stats", "open 03-borrow-and-backpressure", "page 2",
@@ -50,7 +52,9 @@ struct NarrowTerminalTests {
         tmux.keys("Enter")
         try tmux.waitForExit()
         let transcript = tmux.transcript()
-        let tooWide = transcript.split(separator: "\n").filter { $0.count > Self.width }
+        // The banner was written at 100 columns, before the resize; everything after must fit 60.
+        let afterResize = try #require(transcript.range(of: "poolschool> help")).lowerBound
+        let tooWide = transcript[afterResize...].split(separator: "\n").filter { $0.count > Self.width }
         #expect(tooWide.isEmpty, "lines the terminal had to wrap:\n\(tooWide.joined(separator: "\n"))")
         #expect(transcript.contains("New here? Type 'next' to start"), "a first visit says what to type first")
         #expect(transcript.contains("-[ RECORD 1 ]"), "show pools is shown one field per line")

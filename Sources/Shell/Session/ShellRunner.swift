@@ -16,10 +16,12 @@ public enum ShellRunner {
             }
         }
         loop: while !session.quitRequested {
+            session.refreshWidth()
             switch reader.read(prompt: session.prompt) {
             case .line(let line):
                 session.sourceLocation = reader.location
                 _ = session.interrupt.consume()  // A Ctrl-C from before this command is stale.
+                session.refreshWidth()
                 session.execute(line)
             case .cancelled:
                 // The terminal does not echo it in libedit's mode; show that the line was dropped.

@@ -4,7 +4,10 @@ import Foundation
 /// It knows nothing of how lines arrive; `ShellRunner` feeds it.
 public final class ShellSession {
     public let table: CommandTable
-    public let terminal: TerminalInfo
+    /// Its width follows the window: `refreshWidth()` reads it again before each command.
+    public private(set) var terminal: TerminalInfo
+    /// Reads the terminal's width now; set by the launcher for a real terminal.
+    public var measureWidth: (() -> Int)?
     public let style: Style
     public let output: ShellOutput
     public let home: ShellHome
@@ -107,6 +110,11 @@ public final class ShellSession {
                 return report(message, status: .failure)
             }
         }
+    }
+
+    /// Takes the window's current width, so output fits a terminal resized since the last command.
+    public func refreshWidth() {
+        if let width = measureWidth?() { terminal.width = max(20, width) }
     }
 
     /// Writes text and a newline; at a terminal, long lines wrap between words to its width.

@@ -36,6 +36,11 @@ struct Tmux {
         Self.trimmingLineEnds((try? run(["capture-pane", "-p"])) ?? "")
     }
 
+    /// Resizes the window, as a person dragging the terminal's edge.
+    func resize(width: Int, height: Int) {
+        _ = try? run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// Everything shown since the start, with lines the terminal wrapped joined again: a line
     /// here longer than the window is one the program did not fit to it.
     func transcript() -> String {
