@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The shell a learner runs is the optimised one: a debug build simulates about ten times slower.
 BIN := .build/release/poolschool
 
-.PHONY: run test build deps fresh test-deps bench format lint clean
+.PHONY: run test build deps fresh test-deps bench mutants mutant-operators format lint clean
 
 run: build
 	@$(BIN)
@@ -12,7 +12,7 @@ run: build
 build: deps fresh
 	$(SWIFT) build -c release --product poolschool
 
-test: test-deps fresh lint
+test: test-deps fresh lint mutant-operators
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -23,14 +23,24 @@ fresh:
 deps:
 	@scripts/ensure-packages.sh pkg-config libedit-dev
 
-# tmux drives the terminal test (ShellTests/TerminalSessionTests).
+# tmux drives the terminal test (ShellTests/TerminalSessionTests); python3 the mutation operators' test.
 test-deps:
-	@scripts/ensure-packages.sh pkg-config libedit-dev tmux
+	@scripts/ensure-packages.sh pkg-config libedit-dev tmux python3
 
 # Benchmarks, measured side by side in one run (release builds; not part of make test).
 bench: deps
 	@scripts/ensure-packages.sh postgresql-client python3-venv
 	python3 Benchmarks/run.py
+
+# Mutation testing of the graders (minutes; not part of make test): score per exercise, mutants-results.json.
+# MUTANTS_ARGS='--only 03,05' limits it to some exercises.
+mutants: deps
+	@scripts/ensure-packages.sh python3
+	PYTHONDONTWRITEBYTECODE=1 python3 Benchmarks/mutants/run.py $(MUTANTS_ARGS)
+
+# The mutation operators on a small snippet (no Swift compiled), in make test.
+mutant-operators:
+	PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s Benchmarks/mutants -p 'test_*.py'
 
 # The project's code only: Exercises/ is the learner's workspace, and a learner's blank line or long
 # line must never make `make test` fail (the exercises' own tests grade their work).
@@ -41,4 +51,4 @@ format:
 	$(SWIFT) format format --in-place --recursive Sources Tests Exercises Solutions Package.swift
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-mutants

@@ -11,8 +11,11 @@
 //   borrower when it opens. With no room, fail at once: `.failBorrow(request, .timedOut(after: .zero,
 //   total: open, active: lent, idle: 0, waiting: waiting, lastConnectError: nil))`.
 // - `.connectionOpened(connection)` / `.connectionReturned(connection)`: the connection is free; the borrower
-//   that has waited longest for an opening connection gets it, else it becomes idle.
-// - `.connectionClosed(connection, _)`: it broke; forget it (and open another if a borrower still waits).
+//   that has waited longest for an opening connection gets it, else it becomes idle. Lend idle connections
+//   newest first (LIFO) or oldest first (FIFO): either is right.
+// - `.connectionOpenFailed(_, error)`: the borrower that has waited longest for a connection fails with
+//   `.connectFailed(error)`, unless a connection still on its way can serve it.
+// - `.connectionClosed(connection, _)`: it broke; forget it.
 // - `metrics` reports what the pool holds (total = open, idle, active = lent, waiting, pending = opening).
 //
 // The grader checks every step: one borrower per connection, never more than maxSize open or opening,

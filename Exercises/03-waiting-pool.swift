@@ -4,6 +4,7 @@
 //
 // Start from your fixed-size pool (exercise 2). Now a borrower that finds every connection busy waits in line:
 // - Waiters are served first come, first served. A newcomer may take an idle connection only if nobody waits.
+//   Lend idle connections newest first (LIFO) or oldest first (FIFO): either is right.
 //   Append `.enqueue(request, position:)` when a borrower joins the line.
 // - With `config.borrowTimeout` set, schedule `PoolTimer(.borrowTimeout, request: request)` at now + timeout.
 //   When it fires for a borrower still waiting, fail it with HikariCP's error:

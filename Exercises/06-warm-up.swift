@@ -3,7 +3,9 @@
 // Check it: `swift test --filter WarmUp`, or `check warm-up` in the shell.
 //
 // Start from your waiting pool (exercise 3; the same rules are graded). Keep the pool warm:
-// - At `.start`, open `config.minIdle` connections before anyone asks.
+// - At `.start`, open `config.minIdle` connections before anyone asks: all at once, or one after another as
+//   each opens (your choice; min idle must be reached before the next housekeeping).
+// - Open only what is needed: one connection for each waiter that has none on its way, then up to min idle.
 // - Keep idle + opening − waiting ≥ minIdle (within maxSize): refill when a connection breaks or closes, at
 //   the latest at the next housekeeping (`PoolTimer(.housekeeping)` every `config.housekeepingInterval`).
 // - When opening fails (`.connectionOpenFailed`), retry after `config.retryDelay`, growing 1.25 times per

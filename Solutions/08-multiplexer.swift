@@ -13,6 +13,8 @@ struct Multiplexer: MultiplexerExercise {
     /// Whose statement each busy server runs; servers running the reset query are in `resetting`.
     var running: [ServerID: ClientID] = [:]
     var resetting: Set<ServerID> = []
+    /// Servers whose last reply said they are inside a transaction (or a failed one).
+    var inTransaction: Set<ServerID> = []
     /// Clients waiting for a server, with their statement, oldest first.
     var waiting: [(client: ClientID, statement: SQLStatement)] = []
 
@@ -35,6 +37,12 @@ struct Multiplexer: MultiplexerExercise {
         case .clientDisconnected(let client):
             waiting.removeAll { $0.client == client }
             guard let server = serverOf.removeValue(forKey: client) else { return }
+            if inTransaction.contains(server) {
+                // PgBouncer: "client disconnect while server was not ready". Nobody else may inherit the
+                // transaction, and no reset can end it.
+                close(server, &actions)
+                return
+            }
             release(server, &actions)
         case .serverOpened(let server):
             opening -= 1
@@ -46,16 +54,12 @@ struct Multiplexer: MultiplexerExercise {
                 return
             }
             guard let client = running.removeValue(forKey: server) else { return }
+            if status == .idle { inTransaction.remove(server) } else { inTransaction.insert(server) }
             if config.mode == .statement && status != .idle {
                 // PgBouncer sees the server in a transaction after the statement: both connections go.
                 serverOf[client] = nil
-                open -= 1
                 actions.append(.closeClient(client, .transactionBlocksNotAllowed))
-                actions.append(.closeServer(server))
-                if !waiting.isEmpty {
-                    opening += 1
-                    actions.append(.openServer)
-                }
+                close(server, &actions)
                 return
             }
             actions.append(.reply(client, result))
@@ -81,6 +85,17 @@ struct Multiplexer: MultiplexerExercise {
             actions.append(.reset(server))
         } else {
             serve(server, &actions)
+        }
+    }
+
+    /// Closes a server that cannot be used again, and opens another if clients wait.
+    private mutating func close(_ server: ServerID, _ actions: inout [MultiplexerAction]) {
+        inTransaction.remove(server)
+        open -= 1
+        actions.append(.closeServer(server))
+        if waiting.count > opening && open + opening < config.poolSize {
+            opening += 1
+            actions.append(.openServer)
         }
     }
 

@@ -6,13 +6,19 @@ import Testing
 
 @Suite("Exercise 7: a thread-safe async pool")
 struct AsyncPoolTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        AsyncPoolSuite.suite(AsyncPool.self)
+    }
+
     @Test("Exercises/07-async-pool.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(AsyncPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(AsyncPoolSuite.suite(AsyncPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(AsyncPoolTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .asyncPool, unattempted: probe)
+        try ExerciseVerdict.record(result, .asyncPool, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite("Exercise 2: a fixed-size pool")
 struct FixedSizePoolTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        PoolSuites.fixedSize(FixedSizePool.self)
+            .requiringOwnMachine(FixedSizePool.self)
+    }
+
     @Test("Exercises/02-fixed-size-pool.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(FixedSizePool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.fixedSize(FixedSizePool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(FixedSizePoolTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .fixedSizePool, unattempted: probe)
+        try ExerciseVerdict.record(result, .fixedSizePool, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite("Exercise 4: leak detection")
 struct LeakDetectionTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        PoolSuites.leakDetection(LeakDetectingPool.self)
+            .requiringOwnMachine(LeakDetectingPool.self)
+    }
+
     @Test("Exercises/04-leak-detection.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(LeakDetectingPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.leakDetection(LeakDetectingPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(LeakDetectionTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .leakDetection, unattempted: probe)
+        try ExerciseVerdict.record(result, .leakDetection, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,19 @@ import Testing
 
 @Suite("Exercise 1: the sizing arithmetic")
 struct SizingArithmeticTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        SizingSuite.suite(Sizing.self)
+    }
+
     @Test("Exercises/01-sizing-arithmetic.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(Sizing.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(SizingSuite.suite(Sizing.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(SizingArithmeticTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .sizing, unattempted: probe)
+        try ExerciseVerdict.record(result, .sizing, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite("Exercise 5: stale connections")
 struct StaleConnectionsTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        PoolSuites.staleConnections(FreshPool.self)
+            .requiringOwnMachine(FreshPool.self)
+    }
+
     @Test("Exercises/05-stale-connections.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(FreshPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.staleConnections(FreshPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(StaleConnectionsTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .staleConnections, unattempted: probe)
+        try ExerciseVerdict.record(result, .staleConnections, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite("Exercise 3: waiting with backpressure")
 struct WaitingPoolTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        PoolSuites.waiting(WaitingPool.self)
+            .requiringOwnMachine(WaitingPool.self)
+    }
+
     @Test("Exercises/03-waiting-pool.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(WaitingPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.waiting(WaitingPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(WaitingPoolTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .waitingPool, unattempted: probe)
+        try ExerciseVerdict.record(result, .waitingPool, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite("Exercise 6: warm-up and min idle")
 struct WarmUpTests {
+    /// What grades the exercise; the parent checks the child's report against the same checks.
+    static func suite() -> ExerciseSuite {
+        PoolSuites.warmUp(WarmPool.self)
+            .requiringOwnMachine(WarmPool.self)
+    }
+
     @Test("Exercises/06-warm-up.swift", .timeLimit(.minutes(1)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(WarmPool.self)
+        let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            [probe = probe as Bool] in
-            ExerciseChild.grade(PoolSuites.warmUp(WarmPool.self), probe: probe)
+            [probe = probe as Bool, channel = channel as ReportChannel] in
+            ExerciseChild.grade(WarmUpTests.suite(), channel: channel, probe: probe)
         }
-        try ExerciseVerdict.record(result, .warmUp, unattempted: probe)
+        try ExerciseVerdict.record(result, .warmUp, suite: Self.suite(), channel: channel, unattempted: probe)
     }
 }

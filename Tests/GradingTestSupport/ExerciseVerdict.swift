@@ -20,13 +20,19 @@ public enum ExerciseVerdict {
     /// `poolschool check`, `grade` and `replay`.
     public static let reportFolderVariable = "POOLSCHOOL_REPORT_DIR"
 
+    /// Records what the child left behind. `suite` and `channel` are the ones the child was given: the
+    /// report counts only if it came through `channel` and matches `suite`'s checks.
     public static func record(
-        _ result: ExitTest.Result?, _ exercise: GradedExercise, unattempted: Bool,
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ result: ExitTest.Result?, _ exercise: GradedExercise, suite: ExerciseSuite, channel: ReportChannel,
+        unattempted: Bool, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        guard let result else { return }  // the exit test already recorded why it could not run
-        let outcome = ChildOutcome(result)
-        let report = outcome.report(for: exercise)
+        guard let result else {
+            // The exit test already recorded why it could not run; no report file may outlive this run.
+            removeSaved(exercise)
+            try? FileManager.default.removeItem(atPath: channel.folder)
+            return
+        }
+        let report = ChildOutcome(result, channel: channel, suite: suite).report(for: exercise)
         save(report)
         let learnerFile = SourceLocation(
             fileID: "Exercises/\(exercise.fileName)", filePath: exercise.file, line: 1, column: 1)
@@ -51,67 +57,22 @@ public enum ExerciseVerdict {
         }
     }
 
+    /// Written here, in the parent, after the child has ended, and atomically: whatever the learner's code
+    /// left at that path (a file, a link) is replaced, not followed.
     private static func save(_ report: ExerciseReport) {
-        guard let folder = ProcessInfo.processInfo.environment[reportFolderVariable], !folder.isEmpty else { return }
-        let path = (folder as NSString).appendingPathComponent(report.exercise + ".json")
-        _ = FileManager.default.createFile(atPath: path, contents: Data(report.jsonLine.utf8))
-    }
-}
-
-/// What a grading child process printed, and how it ended.
-public struct ChildOutcome {
-    var report: ExerciseReport?
-    var lastProgress: String?
-    var timeout: String?
-    var status: ExitStatus
-    var errorLines: [String]
-
-    public init(_ result: ExitTest.Result) {
-        let output = String(decoding: result.standardOutputContent, as: UTF8.self)
-        for line in output.split(separator: "\n") {
-            if line.hasPrefix(ExerciseChild.reportPrefix) {
-                report = ExerciseReport.decode(line.dropFirst(ExerciseChild.reportPrefix.count))
-            } else if line.hasPrefix(ExerciseChild.progressPrefix) {
-                lastProgress = String(line.dropFirst(ExerciseChild.progressPrefix.count))
-            } else if line.hasPrefix(ExerciseChild.timeoutPrefix) {
-                timeout = String(line.dropFirst(ExerciseChild.timeoutPrefix.count))
-            }
-        }
-        status = result.exitStatus
-        let errors = String(decoding: result.standardErrorContent, as: UTF8.self).split(separator: "\n")
-        // The runtime's own words (`Fatal error: Index out of range`) and any frame in the learner's files.
-        errorLines = errors.filter {
-            $0.contains("Fatal error") || $0.contains("Exercises/") || $0.contains("Solutions/")
-        }
-        .prefix(4).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let url = savedURL(report.exercise) else { return }
+        try? Data(report.jsonLine.utf8).write(to: url, options: .atomic)
     }
 
-    /// The report, or one made up from how the process ended.
-    public func report(for exercise: GradedExercise) -> ExerciseReport {
-        if let report { return report }
-        let place = lastProgress.map { " during \($0)" } ?? ""
-        let message: String
-        if let timeout {
-            message =
-                "your code did not finish within \(timeout): an endless loop, or a waiter that is never resumed. "
-                + "Look for a loop whose condition never changes, or a continuation that is never resumed."
-        } else {
-            let how: String
-            switch status {
-            case .signal(let signal):
-                how =
-                    signal == SIGILL || signal == SIGTRAP
-                    ? "trapped (a Swift runtime error)" : "crashed (signal \(signal))"
-            case .exitCode(let code):
-                how = "exited with status \(code) before grading finished"
-            @unknown default:
-                how = "ended unexpectedly"
-            }
-            message = (["your code \(how)\(place)."] + errorLines).joined(separator: "\n")
+    private static func removeSaved(_ exercise: GradedExercise) {
+        guard let url = savedURL(exercise.name) else { return }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    private static func savedURL(_ exercise: String) -> URL? {
+        guard let folder = ProcessInfo.processInfo.environment[reportFolderVariable], !folder.isEmpty else {
+            return nil
         }
-        let check = CheckResult(
-            name: "runs to the end without crashing or hanging", passed: false,
-            message: timeout == nil ? message : message + (lastProgress.map { "\nLast step: \($0)" } ?? ""), cases: 1)
-        return ExerciseReport(exercise: exercise.name, checks: [check])
+        return URL(fileURLWithPath: folder).appendingPathComponent(exercise + ".json")
     }
 }

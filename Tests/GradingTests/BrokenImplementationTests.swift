@@ -54,22 +54,4 @@ import Testing
             #expect(failure.trace.last?.contains("INVARIANT VIOLATED") == true)
         }
     }
-
-    @Test(.timeLimit(.minutes(1))) func exceedsMaxSizeUnderConcurrency() async throws {
-        let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            ExerciseChild.grade(AsyncPoolSuite.suite(RacyPool.self), replay: 10_001)
-        }
-        let report = try #require(result.map { ChildOutcome($0).report(for: .asyncPool) })
-        #expect(
-            report.failed.contains { $0.message?.contains("connections were open at once; the maximum is 3") == true })
-    }
-
-    @Test(.timeLimit(.minutes(1))) func losesAWaiterOnCancellation() async throws {
-        let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
-            ExerciseChild.grade(AsyncPoolSuite.suite(LosesCancelledWaiters.self), replay: 40_001)
-        }
-        let report = try #require(result.map { ChildOutcome($0).report(for: .asyncPool) })
-        #expect(
-            report.failed.contains { $0.message?.contains("its borrow never returned: the waiter was lost") == true })
-    }
 }

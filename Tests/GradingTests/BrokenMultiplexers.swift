@@ -42,3 +42,75 @@ struct AllowsBegin: MultiplexerExercise {
         }
     }
 }
+
+/// The reference before it learned PgBouncer's rule: a client that leaves inside a transaction gives its server
+/// back (reset in session mode, handed on in transaction mode) instead of closing it.
+struct HandsOnAbandonedServers: MultiplexerExercise {
+    var base: Solutions.Multiplexer
+
+    init(config: MultiplexerConfig) { base = Solutions.Multiplexer(config: config) }
+
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction]) {
+        if case .clientDisconnected = event { base.inTransaction.removeAll() }
+        base.handle(event, into: &actions)
+    }
+}
+
+/// Treats a failed transaction ("current transaction is aborted") as over: the server goes back to the pool
+/// still inside it.
+struct ReleasesFailedTransactions: MultiplexerExercise {
+    var base: Solutions.Multiplexer
+
+    init(config: MultiplexerConfig) { base = Solutions.Multiplexer(config: config) }
+
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction]) {
+        guard case .serverReplied(let server, let result, .failed) = event else {
+            base.handle(event, into: &actions)
+            return
+        }
+        base.handle(.serverReplied(server, result, .idle), into: &actions)
+    }
+}
+
+/// Ignores server_reset_query_always.
+struct IgnoresResetAlways: MultiplexerExercise {
+    var base: Solutions.Multiplexer
+
+    init(config: MultiplexerConfig) {
+        var config = config
+        config.serverResetQueryAlways = false
+        base = Solutions.Multiplexer(config: config)
+    }
+
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction]) {
+        base.handle(event, into: &actions)
+    }
+}
+
+/// A valid variant: statement mode refuses BEGIN up front, without sending it to a server.
+struct RefusesBeginUpFront: MultiplexerExercise {
+    var base: Solutions.Multiplexer
+
+    init(config: MultiplexerConfig) { base = Solutions.Multiplexer(config: config) }
+
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction]) {
+        if base.config.mode == .statement, case .clientSent(let client, .begin) = event {
+            actions.append(.closeClient(client, .transactionBlocksNotAllowed))
+            return
+        }
+        base.handle(event, into: &actions)
+    }
+}
+
+/// A valid variant: free servers are reused oldest first rather than newest first.
+struct ReusesOldestServer: MultiplexerExercise {
+    var base: Solutions.Multiplexer
+
+    init(config: MultiplexerConfig) { base = Solutions.Multiplexer(config: config) }
+
+    mutating func handle(_ event: MultiplexerEvent, into actions: inout [MultiplexerAction]) {
+        base.free.reverse()
+        base.handle(event, into: &actions)
+        base.free.reverse()
+    }
+}

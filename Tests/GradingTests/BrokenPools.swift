@@ -74,7 +74,7 @@ struct BrokenPool<Choice: BugChoice>: PoolExercise {
                     request,
                     .timedOut(
                         after: now - waiter.since, total: idle.count + lent.count, active: lent.count, idle: idle.count,
-                        waiting: waiters.count, lastConnectError: nil)))
+                        waiting: waiters.count + (bug == .timesOutButLeaksTheSlot ? 0 : 1), lastConnectError: nil)))
         case .timerFired(let timer) where timer.kind == .leakDetection:
             guard let connection = timer.connection, let lease = lent[connection] else { return }
             actions.append(.reportLeak(connection, borrower: lease.request, heldFor: now - lease.since))

@@ -9,11 +9,16 @@ enum ActionText {
         case .validate(let connection, let request):
             "validate \(connection)" + (request.map { " for \($0)" } ?? " (keep-alive)")
         case .failBorrow(let request, let error): "fail \(request): \(error)"
-        case .scheduleTimer(let timer, let instant): "schedule timer \(timer) at \(instant)"
-        case .cancelTimer(let timer): "cancel timer \(timer)"
+        case .scheduleTimer(let timer, let instant): "schedule timer \(describe(timer)) at \(instant)"
+        case .cancelTimer(let timer): "cancel timer \(describe(timer))"
         case .reportLeak(let connection, let borrower, let heldFor):
             "report leak: \(connection) held by \(borrower) for \(heldFor)"
         case .reportUnleaked(let connection, let heldFor): "report \(connection) returned after \(heldFor)"
         }
+    }
+
+    /// `leakDetection(c1) #3`: the generation tells one lease's timer from the next one's.
+    static func describe(_ timer: PoolTimer) -> String {
+        timer.generation == 0 ? "\(timer)" : "\(timer) #\(timer.generation)"
     }
 }

@@ -16,7 +16,16 @@ extension MultiplexerHarness {
                 fail("close", "closed \(server), which is not an open, quiet server connection")
                 return
             }
+            // PgBouncer closes a server only when it cannot be used again: left inside a transaction.
+            guard servers[server.number].abandoned || session(server.number).transaction != .idle else {
+                fail(
+                    "close",
+                    "closed \(server), a healthy server connection outside any transaction: keep it for the next "
+                        + "client")
+                return
+            }
             servers[server.number].open = false
+            servers[server.number].abandoned = false
             servers[server.number].client = nil
             note((try? world.release(servers[server.number].name))?.map(\.description).joined(separator: "\n") ?? "")
         }
@@ -71,8 +80,7 @@ extension MultiplexerHarness {
         if servers[server].client == nil {
             // A new assignment: first come, first served, and (in session mode) a clean session.
             if let earlier = slots.values.filter({
-                $0.awaiting && !$0.closed && $0.id != id && serverIndex(of: $0.id) == nil
-                    && $0.waitingSince < client.waitingSince
+                waitsForServer($0) && $0.id != id && $0.waitingSince < client.waitingSince
             }).min(by: { $0.waitingSince < $1.waitingSince }) {
                 fail(
                     "order",
@@ -88,14 +96,17 @@ extension MultiplexerHarness {
                         + "a server left in a transaction must be closed, never handed on")
                 return
             }
-            if let previous = servers[server].lastClient, previous != id,
-                config.mode == .session || config.serverResetQueryAlways, !inherited.isClean
+            if let previous = servers[server].lastClient, previous != id, servers[server].needsReset,
+                config.mode == .session || config.serverResetQueryAlways
             {
+                let inherits = inherited.isClean ? "" : ", and inherits: \(inherited.summary)"
+                let when =
+                    config.mode == .session
+                    ? "in session mode" : "with server_reset_query_always in \(config.mode) mode"
                 fail(
                     "no reset",
-                    "client\(id) got s\(server) after client\(previous) without a reset, and inherits: "
-                        + "\(inherited.summary). Run \(config.serverResetQuery) (server_reset_query) before a server "
-                        + "changes hands in session mode")
+                    "client\(id) got s\(server) after client\(previous) without a reset\(inherits). Run "
+                        + "\(config.serverResetQuery) (server_reset_query) before a server changes hands \(when)")
                 return
             }
         }
@@ -105,16 +116,21 @@ extension MultiplexerHarness {
         var updated = client
         updated.result = world.lastResult(of: servers[server].name)
         slots[slot] = updated
-        servers[server].inFlight = nil
         let status = session(server).transaction
         if config.mode != .session && status == .idle {
             servers[server].client = nil
             servers[server].lastClient = id
+            servers[server].needsReset = true
         }
         slots[slot]?.inTransaction = status != .idle
-        events.append(
-            .serverReplied(
-                ServerID(server), updated.result ?? StatementResult(.failure(.serverClosedConnection)), status))
+        let reply = MultiplexerEvent.serverReplied(
+            ServerID(server), updated.result ?? StatementResult(.failure(.serverClosedConnection)), status)
+        if lateReplies {
+            delayed.append(reply)
+        } else {
+            servers[server].inFlight = nil
+            events.append(reply)
+        }
     }
 
     private mutating func run(_ statement: SQLStatement, on server: Int) {
@@ -138,11 +154,25 @@ extension MultiplexerHarness {
             fail("reset", "reset s\(server) while client\(owner) still uses it")
             return
         }
+        if servers[server].abandoned {
+            fail(
+                "keeps a server in a transaction",
+                "reset s\(server), whose client left inside a transaction: PgBouncer closes such a server "
+                    + "(\"client disconnect while server was not ready\"); a reset cannot end another client's "
+                    + "transaction")
+            return
+        }
         servers[server].resetting = true
+        servers[server].needsReset = false
         run(config.serverResetQuery, on: server)
-        servers[server].resetting = false
         let result = world.lastResult(of: servers[server].name) ?? StatementResult(.success("DISCARD ALL"))
-        events.append(.serverReplied(ServerID(server), result, session(server).transaction))
+        let reply = MultiplexerEvent.serverReplied(ServerID(server), result, session(server).transaction)
+        if lateReplies {
+            delayed.append(reply)
+        } else {
+            servers[server].resetting = false
+            events.append(reply)
+        }
     }
 
     private mutating func reply(_ id: Int, _ result: StatementResult) {
@@ -184,6 +214,10 @@ extension MultiplexerHarness {
         slots[slot]?.closed = true
         slots[slot]?.awaiting = false
         slots[slot]?.inTransaction = false
-        if let server = serverIndex(of: id) { servers[server].client = nil }
+        if let server = serverIndex(of: id) {
+            servers[server].client = nil
+            servers[server].lastClient = id
+            servers[server].abandoned = session(server).transaction != .idle
+        }
     }
 }

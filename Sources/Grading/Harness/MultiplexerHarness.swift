@@ -3,6 +3,8 @@
 enum ClientStep: Hashable, Sendable {
     case send(client: Int, SQLStatement)
     case disconnect(client: Int)
+    /// With late replies: the k-th reply on its way (oldest first, modulo their number) arrives.
+    case serverAnswers(Int)
 }
 
 /// Plays clients and the database for a learner's multiplexer. The servers are real connections of PoolWorld's
@@ -17,6 +19,11 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         var lastClient: Int?
         var inFlight: Int?
         var resetting = false
+        /// A client used it since its last reset: session mode (or server_reset_query_always) resets it before
+        /// another client gets it.
+        var needsReset = false
+        /// Its client left inside a transaction: PgBouncer closes such a server.
+        var abandoned = false
     }
 
     struct Client {
@@ -38,14 +45,18 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
     var nextClient = 0
     var tick = 0
     var events: [MultiplexerEvent] = []
+    /// Servers' replies not yet arrived (with late replies), and whether replies come late at all.
+    var delayed: [MultiplexerEvent] = []
+    let lateReplies: Bool
     let log = TraceLines()
     let recording: Bool
     var violation: Violation?
 
-    init(config: MultiplexerConfig, recording: Bool) {
+    init(config: MultiplexerConfig, recording: Bool, lateReplies: Bool = false) {
         self.config = config
         self.mux = Mux(config: config)
         self.recording = recording
+        self.lateReplies = lateReplies
         var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
         scenario.pool = PoolConfig.plain(size: 64)
         world = World(scenario: scenario) { _ in ServerSide() }
@@ -75,25 +86,30 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
                 note("\(world.now) client\(client.id) sends \(statement)")
                 deliver(.clientSent(ClientID(client.id), statement))
             case .disconnect(let slot):
-                guard let client = slots[slot], !client.awaiting, !client.closed, !client.inTransaction else {
-                    continue
-                }
+                guard let client = slots[slot], !client.awaiting, !client.closed else { continue }
                 slots[slot] = nil
-                note("\(world.now) client\(client.id) disconnects")
-                if config.mode == .session,
-                    let index = servers.indices.first(where: { servers[$0].client == client.id })
-                {
+                note(
+                    "\(world.now) client\(client.id)"
+                        + (client.inTransaction ? " disconnects inside a transaction" : " disconnects"))
+                if let index = servers.indices.first(where: { servers[$0].client == client.id }) {
                     servers[index].client = nil
                     servers[index].lastClient = client.id
+                    servers[index].needsReset = true
+                    servers[index].abandoned = session(index).transaction != .idle
                 }
                 deliver(.clientDisconnected(ClientID(client.id)))
+            case .serverAnswers(let k):
+                guard !delayed.isEmpty else { continue }
+                arrive(delayed.remove(at: k % delayed.count))
             }
         }
     }
 
     private mutating func finish() {
-        // Wind down: open transactions commit, then everyone leaves; every statement must have been answered.
+        // Wind down: late replies arrive, open transactions commit, then everyone leaves; every statement must
+        // have been answered.
         for _ in 0..<10 where violation == nil {
+            while violation == nil, !delayed.isEmpty { arrive(delayed.removeFirst()) }
             let slotsNow = slots.keys.sorted()
             for slot in slotsNow where violation == nil {
                 guard let client = slots[slot], !client.awaiting else { continue }
@@ -113,6 +129,27 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         }
     }
 
+    /// A late reply arrives: its server is quiet again, and the multiplexer hears of it.
+    private mutating func arrive(_ reply: MultiplexerEvent) {
+        guard case .serverReplied(let server, _, _) = reply else { return }
+        servers[server.number].inFlight = nil
+        servers[server.number].resetting = false
+        note("\(world.now) \(server)'s reply arrives")
+        deliver(reply)
+    }
+
+    /// A server whose client left inside a transaction must be closed once the multiplexer has answered.
+    mutating func checkAbandoned() {
+        guard violation == nil,
+            let kept = servers.indices.first(where: { servers[$0].open && servers[$0].abandoned })
+        else { return }
+        fail(
+            "keeps a server in a transaction",
+            "client\(servers[kept].lastClient ?? 0) left inside a transaction on s\(kept), and s\(kept) was kept: "
+                + "PgBouncer closes a server whose client disconnects mid-transaction (\"client disconnect while "
+                + "server was not ready\"); never reset it or hand it on")
+    }
+
     private mutating func newClient() -> Client {
         nextClient += 1
         return Client(id: nextClient)
@@ -129,7 +166,10 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
                 note("    → " + Self.describe(action))
                 carryOut(action)
             }
-            if violation == nil, events.isEmpty { checkIdle() }
+            if violation == nil, events.isEmpty {
+                checkIdle()
+                checkAbandoned()
+            }
         }
     }
 
@@ -156,8 +196,7 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
     /// A client waits for a server while one is free, or while there is room to open one and none opens.
     private mutating func checkIdle() {
         guard
-            let waiter = slots.values.filter({ $0.awaiting && !$0.closed && serverIndex(of: $0.id) == nil })
-                .min(by: { $0.waitingSince < $1.waitingSince })
+            let waiter = slots.values.filter({ waitsForServer($0) }).min(by: { $0.waitingSince < $1.waitingSince })
         else { return }
         if let free = servers.indices.first(where: {
             servers[$0].open && servers[$0].client == nil && servers[$0].inFlight == nil && !servers[$0].resetting
@@ -183,6 +222,12 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         case .closeClient(let client, let error): "close \(client): \(error)"
         case .closeServer(let server): "close \(server)"
         }
+    }
+
+    /// A client with a statement that no server has taken yet.
+    func waitsForServer(_ client: Client) -> Bool {
+        client.awaiting && !client.closed && serverIndex(of: client.id) == nil
+            && !servers.contains { $0.inFlight == client.id }
     }
 
     func serverIndex(of client: Int) -> Int? {

@@ -4,10 +4,12 @@ extension PoolHarness {
         switch action {
         case .lend(let connection, let request):
             lend(Int(connection.rawValue), to: request.number)
-        case .enqueue(let request, _):
+        case .enqueue(let request, let position):
             let number = request.number
             if !isPending(number) {
                 fail("answered twice", "put r\(number) in line, but \(describeRequest(number))")
+            } else {
+                checkPosition(number, position)
             }
         case .openConnection:
             openConnection()
@@ -18,17 +20,29 @@ extension PoolHarness {
         case .failBorrow(let request, let error):
             failBorrow(request.number, error)
         case .scheduleTimer(let timer, let instant):
+            noteTimer(timer, at: max(now, instant.nanoseconds))
             schedule(.timer(timer), at: max(now, instant.nanoseconds))
         case .cancelTimer(let timer):
             timers[timer] = nil
+            if timer.kind == .maxLifetime, let connection = timer.connection {
+                lifetimeDue[Int(connection.rawValue)] = nil
+            }
         case .reportLeak(let connection, let borrower, let heldFor):
             reportLeak(Int(connection.rawValue), borrower.number, heldFor)
-        case .reportUnleaked(let connection, _):
+        case .reportUnleaked(let connection, let heldFor):
             let id = Int(connection.rawValue)
             guard known(id), connections[id].leakReported, connections[id].state != .lent else {
                 fail("leak report", "reported c\(id) as returned after a leak, but it was never reported leaked")
                 return
             }
+            let held = now - connections[id].lentAt
+            guard heldFor.nanoseconds == held else {
+                fail(
+                    "unleaked",
+                    "reported c\(id) returned after \(heldFor), but it was held for \(SimDuration(nanoseconds: held))")
+                return
+            }
+            cover(.unleaked)
             connections[id].leakReported = false
         }
     }
@@ -37,8 +51,6 @@ extension PoolHarness {
         number > 0 && number < requests.count
             && (requests[number].state == .waiting || requests[number].state == .validating)
     }
-
-    private func known(_ id: Int) -> Bool { id > 0 && id < connections.count }
 
     /// Why a borrow cannot be answered: `it already holds c1`, `its borrow already ended at t=0.200s (timed out)`.
     func describeRequest(_ number: Int) -> String {
@@ -94,6 +106,9 @@ extension PoolHarness {
         guard violation == nil else { return }
         if rules.staleness { checkFresh(id, for: number) }
         guard violation == nil else { return }
+        cover(connection.lentAt > 0 || connection.holder > 0 ? .lendAfterUse : .lend)
+        if waitingCount >= 2 { cover(.choiceOfWaiters) }
+        cover(.borrowEnded)
         connections[id].state = .lent
         connections[id].holder = number
         connections[id].lentAt = now
@@ -114,7 +129,7 @@ extension PoolHarness {
     }
 
     private mutating func openConnection() {
-        let inUse = openConnections.count + count(.opening)
+        let inUse = openCount + count(.opening)
         let maximum = config.maxSize + config.maxOverflow
         guard inUse < maximum else {
             fail(
@@ -122,8 +137,18 @@ extension PoolHarness {
                 "opened a connection while \(inUse) were already open or opening: the pool's maximum is \(maximum)")
             return
         }
+        checkNoOpenDuringRetry()
+        guard violation == nil else { return }
+        opensThisEvent += 1
+        if inUse >= config.maxSize { cover(.overflowOpen) }
         connections.append(Connection())
-        schedule(.opened(connections.count - 1), at: now + Self.openDelay)
+        var delay = Self.openDelay
+        if opensToSlow > 0 {
+            opensToSlow -= 1
+            delay = Self.slowOpenDelay
+            if waitingCount > 0 { cover(.slowOpen) }
+        }
+        schedule(.opened(connections.count - 1), at: now + delay)
     }
 
     private mutating func close(_ id: Int, _ reason: CloseReason) {
@@ -146,10 +171,17 @@ extension PoolHarness {
         case .validating:
             fail("close", "closed c\(id) while a validation ping was running on it")
         case .failedPing:
+            guard reason == .validationFailed else {
+                fail("close", "closed c\(id), which failed its ping, as \(reason): the reason is .validationFailed")
+                return
+            }
+            cover(.closedForReason)
             connections[id].state = .closed
         case .idle:
-            if rules.staleness { checkCloseReason(id, reason) }
+            justifyClose(id, reason)
             guard violation == nil else { return }
+            cover(.closedForReason)
+            if reason == .idleTimeout { cover(.idleTimeoutClose) }
             if reason == .maxLifetime { lifetimeCloses.append((connections[id].openedAt, now)) }
             connections[id].state = .closed
         }
@@ -161,6 +193,8 @@ extension PoolHarness {
             fail("validate", "validated c\(id), which is \(state): only an idle connection can be pinged")
             return
         }
+        justifyPing(id, for: number)
+        guard violation == nil else { return }
         if number > 0 {
             guard isPending(number), requests[number].state == .waiting else {
                 fail("answered twice", "validated c\(id) for r\(number), but \(describeRequest(number))")
@@ -182,16 +216,17 @@ extension PoolHarness {
         }
         let waited = now - requests[number].askedAt
         switch error {
-        case .timedOut(let after, let total, let active, _, _, _):
-            checkTimeout(number, after: after, waited: waited, total: total, active: active)
+        case .timedOut:
+            checkTimeout(number, error, waited: waited)
         case .cancelled:
             if !requests[number].cancelled {
                 fail("fails early", "failed r\(number) as cancelled, but r\(number) never gave up")
             }
         case .connectFailed, .shutDown:
-            break
+            justifyFailure(number, error)
         }
         guard violation == nil else { return }
+        cover(.borrowEnded)
         if requests[number].state == .validating,
             let id = connections.indices.first(where: {
                 connections[$0].state == .validating && connections[$0].validatingFor == number
@@ -204,24 +239,25 @@ extension PoolHarness {
         requests[number].ending = error.isTimeout ? "timed out" : "\(error)"
     }
 
-    private mutating func checkTimeout(_ number: Int, after: SimDuration, waited: Int64, total: Int, active: Int) {
-        let open = openConnections.count
-        let busy = count(.lent) + count(.validating)
-        if !rules.queues {
-            guard after == .zero, total == open, active == busy else {
-                fail(
-                    "exhaustion error",
-                    "failed r\(number) as exhausted with \(PoolError.timedOut(after: after, total: total, active: active, idle: 0, waiting: 0, lastConnectError: nil)); "
-                        + "expected after 0ms with total=\(open), active=\(busy)")
-                return
-            }
-            guard count(.idle) == 0, open + count(.opening) >= config.maxSize + config.maxOverflow else {
+    private mutating func checkTimeout(_ number: Int, _ sent: PoolError, waited: Int64) {
+        guard rules.queues else {
+            guard count(.idle) == 0, openCount + count(.opening) >= config.maxSize + config.maxOverflow
+            else {
                 fail(
                     "fails early",
                     "failed r\(number) as exhausted, but the pool had \(count(.idle)) idle connection(s) and "
-                        + "\(open + count(.opening)) of \(config.maxSize) open or opening")
+                        + "\(openCount + count(.opening)) of \(config.maxSize) open or opening")
                 return
             }
+            let expected = expectedExhaustion
+            guard sent == expected else {
+                fail(
+                    "exhaustion error",
+                    "failed r\(number) as exhausted with \"\(sent)\"; expected \"\(expected)\" (after 0ms, total = "
+                        + "open, active = lent, idle 0, waiting = the others waiting for a connection being opened)")
+                return
+            }
+            cover(.exhausted)
             return
         }
         guard let timeout = config.borrowTimeout, waited >= timeout.nanoseconds else {
@@ -232,13 +268,15 @@ extension PoolHarness {
             )
             return
         }
-        guard after.nanoseconds == waited, total == open, active == busy else {
+        let expected = expectedTimeout(for: number, waited: waited, sent: sent)
+        guard sent == expected else {
             fail(
                 "timeout error",
-                "r\(number)'s timeout error says after \(after), total=\(total), active=\(active); it waited "
-                    + "\(SimDuration(nanoseconds: waited)) and the pool had total=\(open), active=\(busy)")
+                "r\(number)'s timeout error is \"\(sent)\"; expected \"\(expected)\" (after = how long it waited; "
+                    + "total, active, idle as the pool is now; waiting counts r\(number) too)")
             return
         }
+        cover(.timedOut)
     }
 
     private mutating func reportLeak(_ id: Int, _ borrower: Int, _ heldFor: SimDuration) {
@@ -267,6 +305,7 @@ extension PoolHarness {
                 "reported c\(id) held for \(heldFor), but it has been held for \(SimDuration(nanoseconds: held))")
             return
         }
+        cover(.leakReported)
         connections[id].leakReported = true
     }
 }

@@ -5,19 +5,20 @@ extension PoolHarness {
     mutating func checkBetweenEvents() {
         checkGauges()
         guard violation == nil else { return }
-        let waiting = requests.indices.filter { requests[$0].state == .waiting }
-        if let first = waiting.first, let idle = connections.indices.first(where: { connections[$0].state == .idle }) {
+        let waiting = waitingCount
+        let first = requests.indices.first { requests[$0].state == .waiting }
+        if let first, let idle = connections.indices.first(where: { connections[$0].state == .idle }) {
             fail(
                 "idle while waiting",
                 "r\(first) is waiting while c\(idle) sits idle: a free connection goes to the first waiter")
             return
         }
-        let inUse = openConnections.count + count(.opening)
+        let inUse = openCount + count(.opening)
         let retrying = timers.keys.contains { $0.kind == .openRetry }
-        if waiting.count > count(.opening), inUse < config.maxSize + config.maxOverflow, !retrying {
+        if let first, waiting > count(.opening), inUse < config.maxSize + config.maxOverflow, !retrying {
             fail(
                 "stalls",
-                "r\(waiting[0]) is waiting, and the pool has room for another connection (\(inUse) of "
+                "r\(first) is waiting, and the pool has room for another connection (\(inUse) of "
                     + "\(config.maxSize) open or opening) but opens none")
             return
         }
@@ -32,8 +33,9 @@ extension PoolHarness {
     /// The pool's own gauges must match the books.
     private mutating func checkGauges() {
         let metrics = pool.metrics
+        cover(.metrics)
         let expected = PoolMetrics(
-            total: openConnections.count, idle: count(.idle), active: count(.lent) + count(.validating),
+            total: openCount, idle: count(.idle), active: count(.lent) + count(.validating),
             waiting: waitingCount, pending: count(.opening))
         guard
             metrics.total != expected.total || metrics.idle != expected.idle || metrics.active != expected.active
@@ -59,7 +61,7 @@ extension PoolHarness {
         if waitingCount > count(.opening) {
             fail(
                 "exhaustion",
-                "left r\(number) waiting while every connection is busy (\(openConnections.count) of "
+                "left r\(number) waiting while every connection is busy (\(openCount) of "
                     + "\(config.maxSize) open): this pool does not queue, so fail the borrow at once "
                     + "(PoolError.timedOut after 0ms)")
         }
@@ -141,6 +143,14 @@ extension PoolHarness {
     /// and not past its lifetime.
     mutating func checkFresh(_ id: Int, for number: Int) {
         let connection = connections[id]
+        if let due = lifetimeDue[id], now >= due {
+            fail(
+                "stale",
+                "lent c\(id) to r\(number) at age \(SimDuration(nanoseconds: now - connection.openedAt)), after its "
+                    + "lifetime ended at \(SimInstant(nanoseconds: due)) (your pool's own maxLifetime timer, jitter "
+                    + "included)")
+            return
+        }
         if let lifetime = config.maxLifetime?.nanoseconds, now - connection.openedAt >= lifetime {
             fail(
                 "stale",
@@ -219,22 +229,28 @@ extension PoolHarness {
 
     var refillAllowance: Int64 { config.housekeepingInterval.nanoseconds + 1_000_000 }
 
+    /// Warm-up opens at start, all of min idle at once or one after another (the rest is the refill deadline's
+    /// to judge: min idle must be reached by the next housekeeping).
     mutating func checkWarmUp() {
-        let wanted = min(config.minIdle, config.maxSize)
-        if count(.opening) < wanted {
+        guard config.minIdle > 0 else { return }
+        cover(.warmedUp)
+        if count(.opening) == 0 {
             fail(
                 "no warm-up",
-                "after start the pool opened \(count(.opening)) connection(s); min idle is \(config.minIdle): open "
-                    + "them at start, before anyone asks")
+                "after start the pool opened no connection; min idle is \(config.minIdle): open them at start, "
+                    + "before anyone asks")
         }
     }
 
     private mutating func trackShortfall() {
         let ready = count(.idle) + count(.opening) - waitingCount
-        let room = openConnections.count + count(.opening) < config.maxSize
+        let room = openCount + count(.opening) < config.maxSize
         let retrying = timers.keys.contains { $0.kind == .openRetry }
         if ready < config.minIdle && room && !retrying {
-            if shortfallSince == nil { shortfallSince = now }
+            if shortfallSince == nil {
+                shortfallSince = now
+                cover(.refilled)
+            }
         } else {
             shortfallSince = nil
         }

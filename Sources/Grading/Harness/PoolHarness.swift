@@ -6,41 +6,16 @@
 /// it runs a schedule of a hundred steps in microseconds, so a failing schedule can be shrunk by re-running it
 /// hundreds of times. Opening a connection takes 5 ms, a validation ping 1 ms.
 struct PoolHarness<Pool: PoolExercise> {
-    struct Connection {
-        enum State { case opening, idle, lent, validating, failedPing, closed }
-        var state = State.opening
-        var openedAt: Int64 = 0
-        var idleSince: Int64 = 0
-        var lentAt: Int64 = 0
-        var holder = 0
-        /// The borrower a ping is for (0: a keep-alive ping).
-        var validatingFor = 0
-        /// The borrower this connection passed a ping for, who may now be lent it without another.
-        var validatedFor = 0
-        /// Dropped by the server without the pool knowing, at this instant.
-        var diedAt: Int64?
-        var leakReported = false
-    }
-
-    struct Request {
-        enum State { case waiting, validating, holding, failed, done }
-        var state = State.waiting
-        var askedAt: Int64 = 0
-        var connection = 0
-        var endedAt: Int64 = 0
-        /// Why the borrow ended without a connection (`timed out`, `cancelled`), for messages.
-        var ending = ""
-        var cancelled = false
-    }
-
-    enum Pending: Hashable {
-        case opened(Int)
-        case pinged(Int)
-        case timer(PoolTimer)
-    }
+    // Kept outside the generic type: nested in it they would be generic too, and every access would look up
+    // their metadata at run time (most of the harness's time in a debug build).
+    typealias Connection = HarnessConnection
+    typealias Request = HarnessRequest
+    typealias Pending = HarnessPending
 
     static var openDelay: Int64 { 5_000_000 }
     static var pingDelay: Int64 { 1_000_000 }
+    /// A slow open outlasts every borrow timeout the suites draw (at most 300 ms).
+    static var slowOpenDelay: Int64 { 350_000_000 }
 
     var pool: Pool
     let config: PoolConfig
@@ -50,11 +25,12 @@ struct PoolHarness<Pool: PoolExercise> {
     /// Borrowers by number (r1 is at 1; the entry at 0 is never used).
     var requests: [Request] = [Request(state: .done)]
     /// What will happen later: (time, order, what).
-    var agenda: [(time: Int64, order: Int, what: Pending)] = []
+    var agenda: [AgendaEntry] = []
     var order = 0
     /// Live timers and the agenda order of their entry (a rescheduled timer replaces the old one).
     var timers: [PoolTimer: Int] = [:]
     var opensToFail = 0
+    var opensToSlow = 0
     /// Since when `minIdle` has not been met with nothing opening and no retry scheduled.
     var shortfallSince: Int64?
     /// Since when more connections than `minIdle` have been idle.
@@ -67,6 +43,20 @@ struct PoolHarness<Pool: PoolExercise> {
     /// The actions the pool answered the last event with.
     var lastAnswered: [PoolAction] = []
     private var actions = PoolActions()
+    /// The event being answered, and how many opens the answer asked for so far: what justifies an action.
+    var event = PoolEvent.start
+    var opensThisEvent = 0
+    /// Opens that failed in a row, and the last one's error (a retry's delay and a timeout's last error).
+    var consecutiveOpenFailures = 0
+    var lastOpenError: DatabaseError?
+    /// When each live timer was scheduled: a lease's leak timer must not outlive the lease.
+    var scheduledAt: [PoolTimer: Int64] = [:]
+    /// When the pool's own max-lifetime timer for a connection is due: its lifetime, jitter included.
+    var lifetimeDue: [Int: Int64] = [:]
+    /// How often each situation came up: what the report shows per rule.
+    var coverage: [Situation: Int] = [:]
+    /// Every event and action, folded: two runs of one seed must end with the same value.
+    var fingerprint = Hasher()
 
     init(config: PoolConfig, seed: UInt64, rules: PoolRules, recording: Bool) {
         self.pool = Pool(config: config, seed: seed)
@@ -80,6 +70,15 @@ struct PoolHarness<Pool: PoolExercise> {
     /// Starts the pool, runs `steps`, then winds down: everyone returns what they hold and time passes until
     /// every borrow has ended. Stops at the first broken rule.
     mutating func run(_ steps: [PoolStep]) {
+        begin()
+        for step in steps where violation == nil {
+            perform(step)
+        }
+        windDown()
+    }
+
+    /// Checks the pool's maximum, starts it and checks its warm-up.
+    mutating func begin() {
         let maximum = config.maxSize + config.maxOverflow
         guard pool.maximumConnections == maximum else {
             fail(
@@ -88,12 +87,8 @@ struct PoolHarness<Pool: PoolExercise> {
                     + "(config.maxSize + config.maxOverflow)")
             return
         }
-        deliver(.start, "\(stamp) pool starts (size \(config.maxSize), min idle \(config.minIdle))")
+        deliver(.start, traced("\(stamp) pool starts (size \(config.maxSize), min idle \(config.minIdle))"))
         if rules.minIdle, violation == nil { checkWarmUp() }
-        for step in steps where violation == nil {
-            perform(step)
-        }
-        windDown()
     }
 
     private mutating func windDown() {
@@ -131,11 +126,16 @@ struct PoolHarness<Pool: PoolExercise> {
     mutating func perform(_ step: PoolStep) {
         switch step {
         case .borrow:
+            if count(.idle) == 0, openCount + count(.opening) >= config.maxSize + config.maxOverflow {
+                cover(.atMaximum)
+            }
             requests.append(Request(askedAt: now))
             let number = requests.count - 1
             deliver(
                 .borrowRequested(RequestID(number)),
-                TraceEvent(time: instant, kind: .borrowRequested(request: "r\(number)", pool: config.name)).description)
+                traced(
+                    TraceEvent(time: instant, kind: .borrowRequested(request: "r\(number)", pool: config.name))
+                        .description))
             afterBorrow(number)
         case .release(let k):
             let holders = requests.indices.filter { requests[$0].state == .holding }
@@ -146,7 +146,8 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !waiting.isEmpty else { return }
             let number = waiting[k % waiting.count]
             requests[number].cancelled = true
-            deliver(.borrowCancelled(RequestID(number)), "\(stamp) r\(number) gives up waiting")
+            cover(.cancelled)
+            deliver(.borrowCancelled(RequestID(number)), traced("\(stamp) r\(number) gives up waiting"))
             if violation == nil, rules.cancellation, requests[number].state == .waiting {
                 fail(
                     "cancellation",
@@ -167,6 +168,9 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !open.isEmpty else { return }
             let id = open[k % open.count]
             breakConnection(id, error: .administratorCommand)
+        case .slowOpens(let count):
+            opensToSlow += count
+            note("\(stamp) the server is slow to log in: the next \(count) connection(s) take 350ms to open")
         case .failOpens(let count):
             opensToFail += count
             note("\(stamp) the server refuses the next \(count) connection(s): FATAL: sorry, too many clients already")
@@ -189,10 +193,14 @@ struct PoolHarness<Pool: PoolExercise> {
         connections[id].idleSince = now
         connections[id].validatedFor = 0
         let reported = connections[id].leakReported
+        cover(.returned)
         deliver(
             .connectionReturned(ConnectionID(Int32(id))),
-            TraceEvent(time: instant, kind: .returned(request: "r\(number)", connection: "c\(id)", heldFor: heldFor))
-                .description)
+            traced(
+                TraceEvent(
+                    time: instant, kind: .returned(request: "r\(number)", connection: "c\(id)", heldFor: heldFor)
+                )
+                .description))
         if rules.leakDetection, reported, violation == nil,
             !lastAnswered.contains(where: {
                 if case .reportUnleaked(ConnectionID(Int32(id)), _) = $0 { true } else { false }
@@ -206,6 +214,7 @@ struct PoolHarness<Pool: PoolExercise> {
     }
 
     private mutating func breakConnection(_ id: Int, error: DatabaseError) {
+        cover(connections[id].state == .lent ? .breakLent : .breakIdle)
         if connections[id].state == .lent {
             let holder = connections[id].holder
             requests[holder].state = .done
@@ -218,7 +227,7 @@ struct PoolHarness<Pool: PoolExercise> {
         connections[id].state = .closed
         deliver(
             .connectionClosed(ConnectionID(Int32(id)), error),
-            TraceEvent(time: instant, kind: .serverEnded(connection: "c\(id)", error: error)).description)
+            traced(TraceEvent(time: instant, kind: .serverEnded(connection: "c\(id)", error: error)).description))
     }
 
     // MARK: Time
@@ -227,9 +236,7 @@ struct PoolHarness<Pool: PoolExercise> {
     mutating func advance(to target: Int64) {
         while violation == nil {
             guard
-                let next = agenda.indices.min(by: {
-                    (agenda[$0].time, agenda[$0].order) < (agenda[$1].time, agenda[$1].order)
-                }),
+                let next = agenda.indices.min(by: { agenda[$0].comesBefore(agenda[$1]) }),
                 agenda[next].time <= target
             else { break }
             let entry = agenda.remove(at: next)
@@ -248,17 +255,22 @@ struct PoolHarness<Pool: PoolExercise> {
         case .opened(let id):
             if opensToFail > 0 {
                 opensToFail -= 1
+                consecutiveOpenFailures += 1
+                lastOpenError = .tooManyClients
+                cover(.openFailed)
                 connections[id].state = .closed
                 deliver(
                     .connectionOpenFailed(ConnectionID(Int32(id)), .tooManyClients),
-                    TraceEvent(time: instant, kind: .openFailed(connection: "c\(id)", error: .tooManyClients))
-                        .description)
+                    traced(
+                        TraceEvent(time: instant, kind: .openFailed(connection: "c\(id)", error: .tooManyClients))
+                            .description))
                 return
             }
+            consecutiveOpenFailures = 0
             connections[id].state = .idle
             connections[id].openedAt = now
             connections[id].idleSince = now
-            deliver(.connectionOpened(ConnectionID(Int32(id))), "\(stamp) c\(id) opened")
+            deliver(.connectionOpened(ConnectionID(Int32(id))), traced("\(stamp) c\(id) opened"))
         case .pinged(let id):
             guard connections[id].state == .validating else { return }
             let borrower = connections[id].validatingFor
@@ -267,28 +279,40 @@ struct PoolHarness<Pool: PoolExercise> {
                 requests[borrower].state = .waiting
             }
             if connections[id].diedAt != nil {
+                cover(.pingFailed)
                 connections[id].state = .failedPing
                 deliver(
                     .validationFailed(ConnectionID(Int32(id)), .connectionTimedOut),
-                    TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: .connectionTimedOut))
-                        .description)
+                    traced(
+                        TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: .connectionTimedOut))
+                            .description))
             } else {
                 connections[id].validatedFor = borrower
                 connections[id].idleSince = now
                 deliver(
                     .validationSucceeded(ConnectionID(Int32(id))),
-                    TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: nil)).description)
+                    traced(TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: nil)).description))
             }
         case .timer(let timer):
             guard timers[timer] == order else { return }
             timers[timer] = nil
-            deliver(.timerFired(timer), "\(stamp) timer \(timer) fires")
+            checkNotStale(timer)
+            guard violation == nil else { return }
+            if timer.kind == .maxLifetime, let connection = timer.connection {
+                switch connections[Int(connection.rawValue)].state {
+                case .idle: cover(.lifetimeIdle)
+                case .lent: cover(.lifetimeLent)
+                case .validating: cover(.lifetimeDuringPing)
+                default: break
+                }
+            }
+            deliver(.timerFired(timer), traced("\(stamp) timer \(ActionText.describe(timer)) fires"))
         }
     }
 
     mutating func schedule(_ what: Pending, at time: Int64) {
         order += 1
-        agenda.append((time, order, what))
+        agenda.append(AgendaEntry(time: time, order: order, what: what))
         if case .timer(let timer) = what { timers[timer] = order }
     }
 
@@ -298,15 +322,21 @@ struct PoolHarness<Pool: PoolExercise> {
     mutating func deliver(_ event: PoolEvent, _ line: String) {
         guard violation == nil else { return }
         note(line)
+        self.event = event
+        opensThisEvent = 0
+        fingerprint.combine(event)
         actions.removeAll()
         pool.handle(event, at: instant, into: &actions)
         let answered = actions.list
         lastAnswered = answered
         for action in answered {
             note("    → " + ActionText.describe(action))
+            fingerprint.combine(action)
             carryOut(action)
             guard violation == nil else { return }
         }
+        checkOpensNeeded()
+        guard violation == nil else { return }
         if let kept = connections.indices.first(where: { connections[$0].state == .failedPing }) {
             fail(
                 "keeps a failed connection",
@@ -323,14 +353,32 @@ struct PoolHarness<Pool: PoolExercise> {
     var stamp: String { instant.description }
 
     var openConnections: [Int] {
-        connections.indices.filter {
-            $0 > 0 && [.idle, .lent, .validating, .failedPing].contains(connections[$0].state)
-        }
+        connections.indices.filter { $0 > 0 && connections[$0].isOpen }
     }
 
-    func count(_ state: Connection.State) -> Int { connections.dropFirst().filter { $0.state == state }.count }
+    // The counts below run after every event: plain loops, no arrays built.
 
-    var waitingCount: Int { requests.dropFirst().filter { $0.state == .waiting }.count }
+    /// Connections open (idle, lent, validating or just failed a ping).
+    var openCount: Int {
+        var open = 0
+        for index in 1..<connections.count where connections[index].isOpen { open += 1 }
+        return open
+    }
+
+    func count(_ state: Connection.State) -> Int {
+        var matching = 0
+        for index in 1..<connections.count where connections[index].state == state { matching += 1 }
+        return matching
+    }
+
+    var waitingCount: Int {
+        var waiting = 0
+        for index in 1..<requests.count where requests[index].state == .waiting { waiting += 1 }
+        return waiting
+    }
+
+    /// A trace line to hand on, built only when recording.
+    func traced(_ line: @autoclosure () -> String) -> String { recording ? line() : "" }
 
     /// Records a trace line; the line is only built when recording.
     func note(_ line: @autoclosure () -> String) {
@@ -338,6 +386,11 @@ struct PoolHarness<Pool: PoolExercise> {
     }
 
     var lines: [String] { log.lines }
+
+    /// What a run found, for `PropertyCheck`.
+    var outcome: PropertyCheck<PoolConfig, PoolStep>.Outcome {
+        .init(violation: violation, trace: lines, coverage: coverage, fingerprint: fingerprint.finalize())
+    }
 
     mutating func fail(_ category: String, _ message: String) {
         guard violation == nil else { return }
@@ -356,4 +409,52 @@ final class TraceLines {
 struct Violation: Error, Hashable, Sendable {
     var category: String
     var message: String
+}
+
+/// A connection as the harness keeps its books.
+struct HarnessConnection {
+    enum State { case opening, idle, lent, validating, failedPing, closed }
+    var state = State.opening
+    var openedAt: Int64 = 0
+    var idleSince: Int64 = 0
+    var lentAt: Int64 = 0
+    var holder = 0
+    /// The borrower a ping is for (0: a keep-alive ping).
+    var validatingFor = 0
+    /// The borrower this connection passed a ping for, who may now be lent it without another.
+    var validatedFor = 0
+    /// Dropped by the server without the pool knowing, at this instant.
+    var diedAt: Int64?
+    var leakReported = false
+
+    var isOpen: Bool { state != .opening && state != .closed }
+}
+
+/// A borrower as the harness keeps its books.
+struct HarnessRequest {
+    enum State { case waiting, validating, holding, failed, done }
+    var state = State.waiting
+    var askedAt: Int64 = 0
+    var connection = 0
+    var endedAt: Int64 = 0
+    /// Why the borrow ended without a connection (`timed out`, `cancelled`), for messages.
+    var ending = ""
+    var cancelled = false
+}
+
+/// Something due at `time`; `order` breaks ties, first scheduled first. (A struct, not a tuple: a tuple's
+/// metadata is looked up at run time in a debug build.)
+struct AgendaEntry {
+    var time: Int64
+    var order: Int
+    var what: HarnessPending
+
+    func comesBefore(_ other: AgendaEntry) -> Bool { time < other.time || (time == other.time && order < other.order) }
+}
+
+/// What the harness will make happen later.
+enum HarnessPending: Hashable {
+    case opened(Int)
+    case pinged(Int)
+    case timer(PoolTimer)
 }

@@ -14,4 +14,6 @@ struct PoolRules: Sendable {
     var staleness = false
     /// `minIdle` connections are opened at start and kept (refilled after faults).
     var minIdle = false
+    /// A failed open is retried after a growing delay (`openRetry`), with no open meanwhile.
+    var retries = false
 }

@@ -19,6 +19,8 @@ enum PoolStep: Hashable, Sendable {
     case breakConnection(Int)
     /// The next n attempts to open a connection fail with `too many clients`.
     case failOpens(Int)
+    /// The next n connections take longer to open than any borrow timeout (a slow authentication).
+    case slowOpens(Int)
 }
 
 /// What a schedule for one exercise contains, and how often.
@@ -30,11 +32,14 @@ struct PoolStepMix: Sendable {
     var kill = 0
     var breakConnection = 0
     var failOpens = 0
+    var slowOpens = 0
+    /// The most opens one `failOpens` step makes fail.
+    var longestFailure = 3
     /// The longest single `advance`, in milliseconds.
     var longestAdvance = 40
 
     func steps(count: Int, random: inout WorldRandom) -> [PoolStep] {
-        let weights = [borrow, release, cancel, advance, kill, breakConnection, failOpens]
+        let weights = [borrow, release, cancel, advance, kill, breakConnection, failOpens, slowOpens]
         let total = weights.reduce(0, +)
         return (0..<count).map { _ in
             var pick = random.below(total)
@@ -50,7 +55,8 @@ struct PoolStepMix: Sendable {
             case 3: return .advance(milliseconds: 1 + random.below(longestAdvance))
             case 4: return .kill(random.below(8))
             case 5: return .breakConnection(random.below(8))
-            default: return .failOpens(1 + random.below(3))
+            case 6: return .failOpens(1 + random.below(longestFailure))
+            default: return .slowOpens(1 + random.below(2))
             }
         }
     }

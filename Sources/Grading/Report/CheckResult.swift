@@ -12,9 +12,13 @@ public struct CheckResult: Codable, Hashable, Sendable {
     public var trace: [String]
     /// How many cases ran (seeds, or scenarios).
     public var cases: Int
+    /// For a rule: how often each situation that puts it to the test came up in the generated schedules
+    /// (`a waiter timed out: 412`). A rule never put to the test proves nothing.
+    public var exercised: [String: Int]?
 
     public init(
-        name: String, passed: Bool, message: String? = nil, seed: UInt64? = nil, trace: [String] = [], cases: Int
+        name: String, passed: Bool, message: String? = nil, seed: UInt64? = nil, trace: [String] = [], cases: Int,
+        exercised: [String: Int]? = nil
     ) {
         self.name = name
         self.passed = passed
@@ -22,11 +26,15 @@ public struct CheckResult: Codable, Hashable, Sendable {
         self.seed = seed
         self.trace = trace
         self.cases = cases
+        self.exercised = exercised
     }
+
+    /// How often the rule was put to the test, in all.
+    public var timesExercised: Int? { exercised.map { $0.values.reduce(0, +) } }
 
     /// The check's failure as a learner reads it: what went wrong, the seed and the trace.
     public func explanation(exercise: String) -> String {
-        guard !passed else { return "✓ \(name)" }
+        guard !passed else { return "✓ \(name)" + (timesExercised.map { " (put to the test \($0) times)" } ?? "") }
         var lines = ["✗ \(name)"]
         if let message { lines += message.split(separator: "\n").map { "  " + $0 } }
         if let seed {

@@ -11,6 +11,9 @@ public struct Check: Sendable {
 
 /// How checks run.
 public struct CheckOptions: Sendable {
+    /// The environment variable that asks a grading run for one seed (`replay EXERCISE SEED` in the shell).
+    public static let replayVariable = "POOLSCHOOL_REPLAY_SEED"
+
     /// Run only this seed (replay); nil runs all of a check's cases.
     public var replaySeed: UInt64?
     /// Shrink a failing case to its smallest trace (off when a stub is only being probed).
@@ -30,14 +33,24 @@ public struct ExerciseSuite: Sendable {
     /// The exercise's name in the catalog.
     public let exercise: String
     public let checks: [Check]
+    /// Grades every check from one shared run (a pool exercise's rules, all judged on the same schedules).
+    let together: (@Sendable (CheckOptions) -> [CheckResult])?
 
     public init(exercise: String, checks: [Check]) {
         self.exercise = exercise
         self.checks = checks
+        self.together = nil
+    }
+
+    init(exercise: String, checks: [Check], together: @escaping @Sendable (CheckOptions) -> [CheckResult]) {
+        self.exercise = exercise
+        self.checks = checks
+        self.together = together
     }
 
     /// Runs every check (or, replaying, the check the seed belongs to) and reports.
     public func run(_ options: CheckOptions = CheckOptions()) -> ExerciseReport {
+        if let together { return ExerciseReport(exercise: exercise, checks: together(options)) }
         var results: [CheckResult] = []
         for (index, check) in checks.enumerated() {
             if let seed = options.replaySeed, SeedPlan.checkNumber(of: seed) != index + 1 { continue }

@@ -5,7 +5,10 @@ public enum SizingSuite {
         ExerciseSuite(
             exercise: GradedExercise.sizing.name,
             checks: [
-                real("setupShare(setup:query:)", 1, lesson: "02-connection-cost", worked: [(0.018, 0.006, 0.75)]) {
+                real(
+                    "setupShare(setup:query:)", 1, lesson: "02-connection-cost",
+                    worked: [(0.018, 0.006, 0.75), (0, 0.006, 0)]
+                ) {
                     random in
                     let setup = random.nextUnit() * 0.05
                     let query = 0.0005 + random.nextUnit() * 0.05
@@ -13,7 +16,8 @@ public enum SizingSuite {
                 } worked: {
                     Sizing.setupShare(setup: $0, query: $1)
                 },
-                count("hardwareRule(cores:spindles:)", 2, lesson: "04-sizing-formulas", worked: [(4, 1, 9)]) {
+                count("hardwareRule(cores:spindles:)", 2, lesson: "04-sizing-formulas", worked: [(4, 1, 9), (1, 0, 2)])
+                {
                     random in
                     let cores = 1 + random.below(64)
                     let spindles = random.below(8)
@@ -25,7 +29,8 @@ public enum SizingSuite {
                 },
                 real(
                     "connectionsNeeded(ratePerSecond:holdSeconds:)", 3, lesson: "04-sizing-formulas",
-                    worked: [(500, 0.010, 5)]
+                    // Zero demand, and a product that is a whole number.
+                    worked: [(500, 0.010, 5), (0, 0.05, 0), (400, 0.25, 100)]
                 ) { random in
                     let rate = Double(1 + random.below(10_000))
                     let hold = random.nextUnit() * 0.2
@@ -35,7 +40,8 @@ public enum SizingSuite {
                 },
                 Check(name: "perInstanceBudget(safeTotal:reserved:instances:) (lesson 05-budget-and-demand)") { _ in
                     var random = WorldRandom(seed: 40_001)
-                    var cases = [(120, 24, 6, 16), (90, 15, 5, 15), (100, 3, 40, 2)]
+                    // The edges: everything reserved, one instance, an exact division.
+                    var cases = [(120, 24, 6, 16), (90, 15, 5, 15), (100, 3, 40, 2), (10, 10, 3, 0), (100, 0, 1, 100)]
                     for _ in 0..<200 {
                         let safe = 10 + random.below(500)
                         let reserved = random.below(safe)
@@ -54,7 +60,12 @@ public enum SizingSuite {
                 }.named("perInstanceBudget(safeTotal:reserved:instances:) (lesson 05-budget-and-demand)"),
                 Check(name: "") { _ in
                     var random = WorldRandom(seed: 50_001)
-                    var cases = [(16, 3.2, 2.5, 8), (15, 1.8, 2.0, 4), (16, 40.0, 2.0, 16), (10, 0.01, 1.0, 1)]
+                    // Zero demand is still one connection; an exact whole product is not rounded up past itself.
+                    var cases = [
+                        (16, 3.2, 2.5, 8), (15, 1.8, 2.0, 4), (16, 40.0, 2.0, 16), (10, 0.01, 1.0, 1),
+                        (16, 0.0, 2.0, 1),
+                        (16, 4.0, 2.5, 10), (16, 1.5, 2.0, 3), (16, 6.4, 2.5, 16), (3, 0.5, 4.0, 2),
+                    ]
                     for _ in 0..<200 {
                         let budget = 1 + random.below(100)
                         let demand = random.nextUnit() * 60
@@ -86,7 +97,7 @@ public enum SizingSuite {
                 Check(name: "") { _ in
                     var random = WorldRandom(seed: 70_001)
                     var cases: [(Double, Int, Double, Double, Double)] = [
-                        (700, 20, 0.05, 10, 3_000), (300, 20, 0.05, 10, 0),
+                        (700, 20, 0.05, 10, 3_000), (300, 20, 0.05, 10, 0), (400, 20, 0.05, 10, 0), (0, 5, 0.1, 60, 0),
                     ]
                     for _ in 0..<200 {
                         let rate = Double(random.below(2_000))
@@ -108,7 +119,7 @@ public enum SizingSuite {
                 }.named("queueGrowth(arrivalRate:poolSize:holdSeconds:seconds:) (lesson 06-throughput-ceilings)"),
                 count(
                     "deadlockFreePoolSize(threads:connectionsPerThread:)", 8, lesson: "11-configuring-pools",
-                    worked: [(8, 2, 9)]
+                    worked: [(8, 2, 9), (10, 1, 1), (1, 1, 1)]
                 ) { random in
                     let threads = 1 + random.below(100)
                     let each = 1 + random.below(5)
@@ -120,7 +131,8 @@ public enum SizingSuite {
                     Sizing.deadlockFreePoolSize(threads: $0, connectionsPerThread: $1)
                 },
                 count(
-                    "fleetConnections(maxSize:instances:)", 9, lesson: "11-configuring-pools", worked: [(100, 5, 500)]
+                    "fleetConnections(maxSize:instances:)", 9, lesson: "11-configuring-pools",
+                    worked: [(100, 5, 500), (1, 1, 1)]
                 ) {
                     random in
                     let size = 1 + random.below(100)

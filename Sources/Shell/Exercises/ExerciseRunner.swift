@@ -64,7 +64,7 @@ public struct ExerciseRunner: Sendable {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = ["POOLSCHOOL_REPORT_DIR": folder.path]
-        if let replay { environment[ExerciseChild.replayVariable] = String(replay) }
+        if let replay { environment[CheckOptions.replayVariable] = String(replay) }
         let result = run(
             [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment)
         if result.timedOut { return .timedOut(timeLimit) }
@@ -72,6 +72,11 @@ public struct ExerciseRunner: Sendable {
         if let data = try? Data(contentsOf: reportFile),
             let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self))
         {
+            // A pass counts only if `swift test` passed too: learner code that killed the test process could
+            // have left a report of its own in the folder.
+            guard !report.passed || result.status == 0 else {
+                return .failed("the report says passed but `swift test` did not:\n" + result.output.suffix(2_000))
+            }
             return .graded(report)
         }
         return .failed(String(result.output.suffix(2_000)))
@@ -90,9 +95,7 @@ public struct ExerciseRunner: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: root)
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = Self.environment(ProcessInfo.processInfo.environment, adding: extra)
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "poolschool-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
@@ -123,6 +126,15 @@ public struct ExerciseRunner: Sendable {
         try? handle.close()
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
         return RunResult(status: process.terminationStatus, output: output, timedOut: timedOut)
+    }
+
+    /// The child's environment: ours plus `extra`, without a replay seed `extra` does not ask for (one set in
+    /// the learner's shell would grade a single check, which could then pass for the whole exercise).
+    static func environment(_ base: [String: String], adding extra: [String: String]) -> [String: String] {
+        var environment = base
+        environment.removeValue(forKey: CheckOptions.replayVariable)
+        for (key, value) in extra { environment[key] = value }
+        return environment
     }
 
     /// `path:line:column: error: message` lines, learner files (Exercises/) first, with their source line.

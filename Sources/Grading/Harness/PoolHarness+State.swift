@@ -1,0 +1,41 @@
+extension PoolHarness {
+    /// The world as the pool could tell it apart: every connection and borrower, what is due and when (relative
+    /// to now, and past a second all alike: no small world's setting is longer), the timers, the faults still to
+    /// come and the pool's gauges. Two schedules that reach the same value are explored once.
+    var stateKey: Int {
+        var hasher = Hasher()
+        func age(_ time: Int64) -> Int64 { min(now - time, 1_000_000_000) }
+        for connection in connections.dropFirst() {
+            hasher.combine(connection.state)
+            hasher.combine(connection.holder)
+            hasher.combine(connection.validatingFor)
+            hasher.combine(connection.validatedFor)
+            hasher.combine(connection.diedAt != nil)
+            hasher.combine(connection.leakReported)
+            if connection.state != .closed {
+                hasher.combine(age(connection.openedAt))
+                hasher.combine(age(connection.idleSince))
+                hasher.combine(age(connection.lentAt))
+            }
+        }
+        for request in requests.dropFirst() {
+            hasher.combine(request.state)
+            hasher.combine(request.connection)
+            if request.state == .waiting || request.state == .validating { hasher.combine(age(request.askedAt)) }
+        }
+        for entry in agenda.sorted(by: { $0.comesBefore($1) }) {
+            hasher.combine(entry.time - now)
+            hasher.combine(entry.what)
+        }
+        // A set's hash does not depend on the order of its elements.
+        hasher.combine(Set(timers.keys))
+        hasher.combine(opensToFail)
+        hasher.combine(opensToSlow)
+        hasher.combine(consecutiveOpenFailures)
+        hasher.combine(shortfallSince.map(age))
+        hasher.combine(idleExcessSince.map(age))
+        let metrics = pool.metrics
+        hasher.combine([metrics.total, metrics.idle, metrics.active, metrics.waiting, metrics.pending])
+        return hasher.finalize()
+    }
+}
