@@ -25,10 +25,25 @@ struct CheckCommand: ParsableCommand {
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Re-grade the current exercise on every save, and move on when it passes.")
+        abstract: "Re-grade an exercise on every save, and move on when it passes.",
+        discussion: """
+            Follows EXERCISE if named, else the exercise whose file you saved last. Keys (then Enter): \
+            h hint, l list, r reset the exercise to its stub (your file is kept), q quit.
+            """)
+
+    @Argument(help: "The exercise to follow (default: the one you saved last).")
+    var exercise: String?
+
+    func validate() throws {
+        if let problem = ExerciseCommandLine.validate(
+            exercise.map { [$0] } ?? [], environment: ProcessInfo.processInfo.environment)
+        {
+            throw ValidationError(problem)
+        }
+    }
 
     func run() throws {
-        try ExerciseCommandLine.watch(environment: ProcessInfo.processInfo.environment).finish()
+        try ExerciseCommandLine.watch(exercise, environment: ProcessInfo.processInfo.environment).finish()
     }
 }
 

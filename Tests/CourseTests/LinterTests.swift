@@ -86,7 +86,7 @@ import Testing
 
     @Test func aKeyItsOwnToleranceRejects() {
         let body =
-            "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\n```\n"
+            "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\ntolerance: exact\n```\n"
         #expect(
             LessonFixtures.lint(body).first?.hasPrefix("12: question 'q' rejects its own answer '33.3333%'") == true)
     }

@@ -73,14 +73,17 @@ import Testing
         let (transcript, session) = run(["open 01-cost", "50", "0.75", "75"])
         #expect(transcript.contains("Cost — page 1 of 2"))
         #expect(transcript.contains("✗ Not right.\nHint 1: Setup over the whole."))
-        #expect(transcript.contains("✗ Not quite: right magnitude, check the units: the question asks in %."))
+        #expect(
+            transcript.contains(
+                "✗ 0.75 is a fraction; the question asks in %, as in 50% for a half (this did not count as a try)."))
+        #expect(session.course?.progress.question("01-cost", "share").attempts == 2, "the slip cost no try")
         #expect(transcript.contains("✓ Right.\n18 / 24 = 75%.\nType 'next' to go on."))
         #expect(session.prompt == "poolschool [01-cost 1/2]> ")
         #expect(session.status == .success, "a wrong answer is not a failed command")
     }
 
     @Test func threeMissesShowTheExplanation() {
-        let (transcript, _) = run(["open 01-cost", "next", "a", "b", "transaction"])
+        let (transcript, _) = run(["open 01-cost", "next", "session", "transaction", "session"])
         #expect(transcript.contains("That is 3 tries; here is the explanation.\nStatement mode."))
     }
 
@@ -127,7 +130,7 @@ import Testing
     }
 
     @Test func navigationErrorsSayWhatToDo() {
-        let (transcript, session) = run(["next", "open nope", "open 01-cost", "back", "page 9"])
+        let (transcript, session) = run(["back", "open nope", "open 01-cost", "back", "page 9"])
         #expect(transcript.contains("no lesson is open; 'lessons' lists them, 'open ID' opens one"))
         #expect(transcript.contains("no lesson 'nope'"))
         #expect(transcript.contains("this is the first page of '01-cost'"))

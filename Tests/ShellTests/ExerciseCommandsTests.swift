@@ -22,7 +22,9 @@ import Testing
         #expect(run.status == .success)
         #expect(run.transcript.contains("fixed-size-pool"))
         #expect(run.transcript.contains("Exercises/08-multiplexer.swift (lesson 10-proxy-pooling)"))
-        #expect(run.transcript.split(separator: "\n").count == GradedExercise.all.count)
+        // One line per exercise, then the totals.
+        #expect(run.transcript.split(separator: "\n").count == GradedExercise.all.count + 1)
+        #expect(run.transcript.hasSuffix(" started.\n"))
     }
 
     @Test func hintShowsAnExercisesHintsOneAtATime() throws {

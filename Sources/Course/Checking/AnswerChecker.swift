@@ -6,10 +6,14 @@ public struct AnswerChecker: Sendable {
     public let values: [String: Quantity]
     /// Order questions: the item indices in the order they were shown.
     public let presented: [Int]
+    /// Choice and multi questions: the authored index of the choice shown at each letter
+    /// (empty: as authored). Answers are graded by authored position, never by shown letter.
+    public let choiceOrder: [Int]
 
-    public init(values: [String: Quantity] = [:], presented: [Int] = []) {
+    public init(values: [String: Quantity] = [:], presented: [Int] = [], choiceOrder: [Int] = []) {
         self.values = values
         self.presented = presented
+        self.choiceOrder = choiceOrder
     }
 
     public func check(_ input: String, for question: Question) -> Verdict {
@@ -19,11 +23,13 @@ public struct AnswerChecker: Sendable {
         case .numeric: return checkNumber(input, question)
         case .choice, .multi, .text, .order:
             let normalised: String
-            switch Self.normalise(input, for: question, presented: presented) {
+            switch Self.normalise(input, for: question, presented: presented, choiceOrder: choiceOrder) {
             case .success(let text): normalised = text
             case .failure(let problem): return .unreadable(problem.message)
             }
-            return matches(normalised, question) ? .correct : .wrong("")
+            if matches(normalised, question) { return .correct }
+            if case .multi(let key) = question.key { return Self.nearMiss(normalised, key: key) }
+            return .wrong("")
         }
     }
 
@@ -51,22 +57,32 @@ public struct AnswerChecker: Sendable {
         }
         let unit = typed.unit ?? question.unit
         guard unit.dimension == question.unit.dimension else {
-            return .wrong("that is \(unit.dimension); the question asks for \(question.unit.dimension)")
+            return .unitSlip(
+                "that is \(unit.dimension); the question asks for \(question.unit.dimension), in \(Self.unitName(question.unit))"
+            )
         }
         let answer = Quantity(typed.amount, unit: unit)
+        // The key's value when it is readable: a hidden one can only be compared for equality.
+        var key: Quantity?
+        let accepts: (Quantity) -> Bool
         if case .hashed(let salt, let digest) = question.key {
-            let normalised = Quantity.format(answer.amount(in: question.unit))
-            return AnswerHash.hex(salt: salt, normalisedAnswer: normalised) == digest ? .correct : .wrong("")
-        }
-        guard let key = try? keyQuantity(question) else { return .wrong("this question's key cannot be computed") }
-        if question.tolerance.allows(answer.value - key.value, around: key.value) { return .correct }
-        for factor in [10.0, 100, 1000, 60, 3600, 1e6, 1e9, 1024, 1_048_576] {
-            for scaled in [answer.value * factor, answer.value / factor]
-            where question.tolerance.allows(scaled - key.value, around: key.value) {
-                return .close("right magnitude, check the units: the question asks in \(Self.unitName(question.unit))")
+            accepts = {
+                AnswerHash.hex(salt: salt, normalisedAnswer: Quantity.format($0.amount(in: question.unit))) == digest
+            }
+        } else {
+            guard let readable = try? keyQuantity(question) else {
+                return .wrong("this question's key cannot be computed")
+            }
+            key = readable
+            accepts = {
+                question.tolerance.allows($0.value - readable.value, around: readable.value, in: question.unit)
             }
         }
-        if abs(answer.value - key.value) <= 0.1 * abs(key.value) {
+        if accepts(answer) { return .correct }
+        if let slip = UnitSlip.unit(for: typed, question: question, accepts: accepts) {
+            return .unitSlip(UnitSlip.message(typed, rightIn: slip, question: question))
+        }
+        if let key, abs(answer.value - key.value) <= 0.1 * abs(key.value) {
             return .close("close, but outside the tolerance; check your arithmetic")
         }
         return .wrong("")
@@ -92,88 +108,6 @@ public struct AnswerChecker: Sendable {
         case .number, .expression:
             return false
         }
-    }
-
-    struct Problem: Error {
-        let message: String
-    }
-
-    /// The canonical form hidden keys are hashed from (see Lessons/README.md, "Hidden answers").
-    /// Order answers come back as the items' true positions, so the right answer is always `a,b,c…`.
-    static func normalise(_ input: String, for question: Question, presented: [Int]) -> Result<String, Problem> {
-        switch question.kind {
-        case .numeric:
-            return .failure(Problem(message: "numbers are normalised by the numeric checker"))
-        case .text:
-            return .success(squeeze(input))
-        case .choice:
-            guard let index = choiceIndex(input, question.choices) else {
-                return .failure(
-                    Problem(message: "answer with a letter (\(letterRange(question.choices.count))) or a choice's text")
-                )
-            }
-            return .success(letter(index))
-        case .multi:
-            var indices: Set<Int> = []
-            for part in split(input, choices: question.choices) {
-                guard let index = choiceIndex(part, question.choices) else {
-                    return .failure(
-                        Problem(message: "'\(part)' is not one of the choices (\(letterRange(question.choices.count)))")
-                    )
-                }
-                indices.insert(index)
-            }
-            return .success(indices.sorted().map(letter).joined(separator: ","))
-        case .order:
-            let letters = input.lowercased().filter { $0.isLetter }
-            let shown = presented.isEmpty ? Array(question.items.indices) : presented
-            guard letters.count == shown.count, Set(letters).count == shown.count,
-                let positions = Optional(letters.compactMap { letterIndex($0) }), positions.count == shown.count,
-                positions.allSatisfy({ $0 < shown.count })
-            else {
-                return .failure(
-                    Problem(
-                        message:
-                            "give every letter \(letterRange(shown.count)) once, in order, e.g. '\(letterRange(shown.count).replacingOccurrences(of: "–", with: " … "))'"
-                    ))
-            }
-            return .success(positions.map { letter(shown[$0]) }.joined(separator: ","))
-        }
-    }
-
-    /// `a`, `b`, `c`…: how choices and items are labelled.
-    public static func letter(_ index: Int) -> String {
-        String(UnicodeScalar(UInt8(97 + index)))
-    }
-
-    static func letterRange(_ count: Int) -> String {
-        count <= 1 ? "a" : "a–\(letter(count - 1))"
-    }
-
-    private static func letterIndex(_ character: Character) -> Int? {
-        guard let ascii = character.asciiValue, ascii >= 97, ascii < 123 else { return nil }
-        return Int(ascii - 97)
-    }
-
-    /// The choice a letter (`c`, `c)`) or a choice's text names, if any.
-    static func choiceIndex(_ input: String, _ choices: [String]) -> Int? {
-        let text = squeeze(input)
-        if text.count == 1, let index = letterIndex(Character(text)), index < choices.count { return index }
-        if text.count == 2, text.hasSuffix(")") || text.hasSuffix("."), let index = letterIndex(text.first!),
-            index < choices.count
-        {
-            return index
-        }
-        return choices.firstIndex { squeeze($0) == text }
-    }
-
-    /// `a, c`, `a c` and `ac` are letters; anything else is split on commas into choice texts.
-    private static func split(_ input: String, choices: [String]) -> [String] {
-        let compact = input.lowercased().filter { !$0.isWhitespace && $0 != "," }
-        if compact.allSatisfy({ letterIndex($0).map { $0 < choices.count } ?? false }) {
-            return compact.map(String.init)
-        }
-        return input.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// Lower case, single spaces, no trailing full stop: how text answers are compared.

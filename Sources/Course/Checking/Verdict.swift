@@ -7,6 +7,17 @@ public enum Verdict: Equatable, Sendable {
     case wrong(String)
     /// Not an answer the checker could read (`abc` for a number): says what it expects, costs no try.
     case unreadable(String)
+    /// The right number in the wrong unit (`0.018` when the question asks in ms), or a unit of
+    /// another kind: says which unit is expected, costs no try.
+    case unitSlip(String)
 
     public var isCorrect: Bool { self == .correct }
+
+    /// Whether the answer counts as a try: a slip of the keyboard or of the units does not.
+    public var costsATry: Bool {
+        switch self {
+        case .correct, .close, .wrong: return true
+        case .unreadable, .unitSlip: return false
+        }
+    }
 }

@@ -63,9 +63,11 @@ struct KeyCheck {
         case .number(let key):
             if let problem = selfCheck(key, [:]) { problems.append(problem) }
         case .choice(let index):
+            problems += letterReferences()
             expectCorrect(AnswerChecker.letter(index), &problems)
             expectCorrect(question.choices[index], &problems)
         case .multi(let indices):
+            problems += letterReferences()
             expectCorrect(indices.sorted().map(AnswerChecker.letter).joined(separator: ", "), &problems)
         case .text(let accept, _):
             for form in accept { expectCorrect(form, &problems) }
@@ -77,14 +79,42 @@ struct KeyCheck {
         return problems
     }
 
-    /// The key, typed as a learner would in the question's unit, must pass.
+    /// The key, typed as a learner would in the question's unit, must pass; so must the key
+    /// rounded to the precision the prompt asks for (two significant figures when it says nothing).
     private func selfCheck(_ key: Quantity, _ values: [String: Quantity]) -> LineError? {
+        let checker = AnswerChecker(values: values)
         let typed = key.formatted(in: question.unit)
-        let verdict = AnswerChecker(values: values).check(typed, for: question)
-        guard verdict != .correct else { return nil }
+        let verdict = checker.check(typed, for: question)
+        guard verdict == .correct else {
+            return LineError(
+                line: question.line,
+                message:
+                    "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict)); give it a tolerance")
+        }
+        let precision = PromptPrecision.of(question.prompt)
+        let rounded = Quantity(precision.round(key.amount(in: question.unit)), unit: question.unit)
+        let roundedText = rounded.formatted(in: question.unit)
+        guard checker.check(roundedText, for: question) != .correct else { return nil }
         return LineError(
             line: question.line,
-            message: "question '\(question.id)' rejects its own answer '\(typed)' (\(verdict)); give it a tolerance")
+            message:
+                "question '\(question.id)' rejects '\(roundedText)', its answer \(typed) rounded to \(precision.description) as its prompt asks; widen its tolerance or say the precision in the prompt"
+        )
+    }
+
+    /// Choices are shown shuffled per learner, so "(b)" in a hint or explanation names a different
+    /// choice for each learner.
+    private func letterReferences() -> [LineError] {
+        let letters = "[a-\(AnswerChecker.letter(max(0, question.choices.count - 1)))]"
+        let pattern = "\\(\(letters)(?:\\s*,\\s*\(letters))*\\)"
+        return (question.hints + [question.explanation ?? ""]).compactMap { text in
+            guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
+            return LineError(
+                line: question.line,
+                message:
+                    "question '\(question.id)' refers to a choice by its letter, '\(text[range])', but each learner sees the choices in another order; name the choice instead"
+            )
+        }
     }
 
     private func expectCorrect(_ typed: String, _ problems: inout [LineError]) {

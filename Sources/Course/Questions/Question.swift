@@ -35,21 +35,3 @@ public enum AnswerKey: Sendable {
     /// A salted SHA-256 of the normalised answer, so the file does not show it.
     case hashed(salt: String, digest: String)
 }
-
-/// How far a numeric answer may be from the key.
-public enum Tolerance: Equatable, Sendable {
-    case exact
-    /// In base units (seconds, bytes, or plain).
-    case absolute(Double)
-    /// A fraction of the key: 0.02 for `2%`.
-    case relative(Double)
-
-    public func allows(_ difference: Double, around key: Double) -> Bool {
-        let slack = 1e-9 * max(1, abs(key))
-        switch self {
-        case .exact: return abs(difference) <= slack
-        case .absolute(let amount): return abs(difference) <= amount + slack
-        case .relative(let fraction): return abs(difference) <= fraction * abs(key) + slack
-        }
-    }
-}

@@ -62,16 +62,20 @@ struct QuestionDecoder {
     private var kinds: String { QuestionKind.allCases.map(\.rawValue).joined(separator: ", ") }
 
     private mutating func decodeTolerance(id: String, unit: Unit) -> Tolerance {
-        guard let text = text("tolerance") else { return .exact }
+        // A hidden key can only be compared exactly; a readable one accepts sensible rounding.
+        let hidden = text("answer-hash") != nil
+        guard let text = text("tolerance") else { return hidden ? .exact : .sensible }
         let at = block.line("tolerance")
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.lowercased() == "exact" { return .exact }
         if trimmed.hasSuffix("%"), let percent = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)) {
             if percent < 0 { problem(at, "question '\(id)' has tolerance \(trimmed); tolerance must be >= 0") }
             return .relative(max(0, percent) / 100)
         }
         guard let typed = try? NumberInput.parse(trimmed) else {
             problem(
-                at, "question '\(id)' has tolerance '\(trimmed)'; write a number (0.5), with a unit (0.5 ms), or 2%")
+                at,
+                "question '\(id)' has tolerance '\(trimmed)'; write a number (0.5), with a unit (0.5 ms), 2%, or exact")
             return .exact
         }
         let toleranceUnit = typed.unit ?? unit

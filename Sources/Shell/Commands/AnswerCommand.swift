@@ -41,17 +41,27 @@ struct AnswerFlow {
     func grade(_ input: String) {
         let verdict = course.checker(for: lesson, question).check(input, for: question)
         let before = course.progress.question(lesson.id, question.id)
+        course.justFinished = nil
         switch verdict {
+        case .correct where before.revealed && !before.solved:
+            // Typing the answer after reading it proves nothing: it stays explained.
+            course.record(question, in: lesson) { $0.attempts += 1 }
+            session.say(
+                session.style.green("✓ Right")
+                    + ", but you had seen the explanation already, so '\(question.id)' stays counted as explained.")
         case .correct:
             course.record(question, in: lesson) {
                 $0.attempts += 1
                 $0.solved = true
             }
+            course.justFinished = question
             session.say(session.style.green("✓ Right."))
             if let explanation = question.explanation { session.render(markdown: course.fill(explanation, in: lesson)) }
             sayWhatNext()
         case .unreadable(let message):
             session.say("\(message) (this did not count as a try).")
+        case .unitSlip(let message):
+            session.say(session.style.red("✗ ") + "\(message) (this did not count as a try).")
         case .close(let message), .wrong(let message):
             course.record(question, in: lesson) { $0.attempts += 1 }
             let misses = course.progress.question(lesson.id, question.id).attempts
@@ -60,6 +70,7 @@ struct AnswerFlow {
             session.say(session.style.red(lead))
             if misses >= Self.missesBeforeExplaining, !before.solved {
                 course.record(question, in: lesson) { $0.revealed = true }
+                course.justFinished = question
                 session.say("That is \(misses) tries; here is the explanation.")
                 session.render(
                     markdown: course.fill(question.explanation ?? "(This question has no explanation.)", in: lesson))
@@ -85,7 +96,10 @@ struct AnswerFlow {
         } else if course.page + 1 < lesson.pages.count {
             session.say("Type 'next' to go on.")
         } else {
-            session.say("That is the end of '\(lesson.title)'. 'lessons' to choose the next.")
+            let following = CourseViews.lesson(after: lesson, in: course)
+            session.say(
+                "That is the end of '\(lesson.title)'. "
+                    + (following.map { "'next' opens \($0.id)." } ?? "'progress' shows what is left."))
         }
     }
 }

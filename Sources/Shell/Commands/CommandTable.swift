@@ -23,7 +23,7 @@ public struct CommandTable: Sendable {
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .fault, .stats, .events,
             .connect, .send, .disconnect, .show,
-            .exercises, .check, .solution, .replay,
+            .exercises, .check, .solution, .replay, .resetExercise,
             .help, .quit, .version,
         ]
     )
@@ -44,7 +44,8 @@ public struct CommandTable: Sendable {
     /// `unknown command 'borow'; did you mean 'borrow'?`
     public func unknownCommandMessage(_ typed: String) -> String {
         let shown = Sanitizer.clean(typed)
-        if let suggestion = EditDistance.suggestion(for: typed, among: allNames) {
+        // A number or a symbol is no misspelt command: suggesting '?' for '1303' helps nobody.
+        if typed.contains(where: \.isLetter), let suggestion = EditDistance.suggestion(for: typed, among: allNames) {
             return "unknown command '\(shown)'; did you mean '\(suggestion)'?"
         }
         return "unknown command '\(shown)'; type 'help' to list the commands"

@@ -20,6 +20,7 @@ extension ShellCommand {
                 lines.append("\(entry.name)  \(status)  \(entry.points) points  \(entry.file) (lesson \(entry.lesson))")
             }
             session.say(lines.joined(separator: "\n"))
+            session.say(workspace.summary(progress) + ".")
         })
 
     static let check = ShellCommand(

@@ -14,7 +14,10 @@ extension ShellCommand {
         },
         run: { arguments, session throws(ShellError) in
             switch arguments.count {
-            case 0: session.output.write(HelpText.overview(session.table, style: session.style), error: false)
+            case 0:
+                // Pipes and files get one line per command, as before: only a terminal has a width.
+                let width = session.terminal.isInteractive ? session.terminal.width : Int.max
+                session.output.write(HelpText.overview(session.table, style: session.style, width: width), error: false)
             case 1:
                 guard let command = session.table.command(named: arguments[0]) else {
                     throw .failed(session.table.unknownCommandMessage(arguments[0]))
@@ -30,16 +33,27 @@ extension ShellCommand {
 
 /// The text `help` prints, kept apart from the command so tests and `--help` can share it.
 enum HelpText {
-    static func overview(_ table: CommandTable, style: Style) -> String {
-        let usageWidth = table.commands.map(\.usage.count).max() ?? 0
+    /// Usage and summary side by side; a usage too long for the left column gets a line of its own,
+    /// with its summary on the next, so nothing runs past `width`.
+    static func overview(_ table: CommandTable, style: Style, width: Int = .max) -> String {
+        let column = min(table.commands.map(\.usage.count).max() ?? 0, max(12, width / 2 - 4))
         var text = ""
         for group in CommandGroup.allCases {
             let commands = table.commands(in: group)
             guard !commands.isEmpty else { continue }
             text += style.bold(group.title) + "\n"
             for command in commands {
-                let padding = String(repeating: " ", count: usageWidth - command.usage.count + 2)
-                text += "  " + command.usage + padding + command.summary + "\n"
+                let padding = String(repeating: " ", count: max(0, column - command.usage.count) + 2)
+                let line = "  " + command.usage + padding + command.summary
+                if command.usage.count <= column, line.count <= width {
+                    text += line + "\n"
+                } else if command.usage.count <= column {
+                    text += LineFitter.fitLine(line, width: width, hanging: column + 4) + "\n"
+                } else {
+                    text += LineFitter.fitLine("  " + command.usage, width: width) + "\n"
+                    let indent = String(repeating: " ", count: column + 4)
+                    text += LineFitter.fitLine(indent + command.summary, width: width) + "\n"
+                }
             }
             text += "\n"
         }

@@ -17,7 +17,10 @@ extension ShellCommand {
                     }
                     return question
                 } ?? course.currentQuestion
-            guard let question else { throw .failed("there is no open question on this page") }
+            guard let question else {
+                throw .failed("no open question on this page; 'hint QID' shows a hint for one by its id")
+            }
+            course.justFinished = nil
             let shown = course.progress.question(lesson.id, question.id).hintsShown
             guard shown < question.hints.count else {
                 throw .failed(

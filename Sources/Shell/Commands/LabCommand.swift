@@ -87,11 +87,17 @@ extension ShellCommand {
         }
         session.render(markdown: "**Lab: \(scenario.name)** — \(scenario.summary)\n\n\(scenario.story)")
         guard !scenario.demo.isEmpty else { return }
+        lab.collectingDemoTrace = true
         for line in scenario.demo {
             session.say(session.style.bold("» " + line))
             session.execute(line)
         }
+        lab.collectingDemoTrace = false
+        let trace = lab.demoTrace
         lab.start(scenario)
-        session.say("The world is fresh again (t=0s): try the commands above yourself, or change them.")
+        lab.demoTrace = trace
+        session.say(
+            "The world is fresh again (t=0s): try the commands above yourself, or change them. "
+                + "'events' lists the demonstration's events.")
     }
 }

@@ -25,10 +25,18 @@ extension ShellCommand {
             words.removeAll { $0 == "--no-pool" }
             let lab = try session.requirePoolLab("load")
             var scenario: Scenario
+            let options: WorkloadOptions
             do {
-                scenario = try WorkloadOptions.parse(words).scenario(base: lab.baseScenario)
+                options = try WorkloadOptions.parse(words)
+                scenario = try options.scenario(base: lab.baseScenario)
             } catch {
                 throw .usage((error as? WorkloadOptions.Problem)?.message ?? "\(error)")
+            }
+            let labMinIdle = lab.baseScenario.pool.minIdle
+            if options.minIdle == nil, labMinIdle > scenario.pool.maxSize {
+                session.say(
+                    "(the lab keeps min idle \(labMinIdle), more than --pool-size \(scenario.pool.maxSize): this run keeps "
+                        + "\(scenario.pool.minIdle); add --min-idle N, or 'config min_idle=N', to choose)")
             }
             if noPool {
                 // A connection per request: each is closed as soon as it comes back.

@@ -1,7 +1,8 @@
 extension ShellCommand {
     static let progress = ShellCommand(
         name: "progress", group: .course, summary: "Show what you have done and what is left", usage: "progress",
-        details: "Totals across the course: questions answered right, explained, and still open.",
+        details:
+            "Totals across the course: questions answered right, explained, and still open; exercises passed and started.",
         run: { arguments, session throws(ShellError) in
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let course = try session.requireCourse()
@@ -12,6 +13,10 @@ extension ShellCommand {
             session.say(
                 "\(course.progress.learner): \(solved) of \(questions.count) questions right, \(explained) explained, "
                     + "\(questions.count - solved - explained) to go.")
+            let workspace = session.exerciseWorkspace
+            if !workspace.exercises.isEmpty {
+                session.say("Exercises: " + workspace.summary(ExerciseProgress.load(from: session.home)) + ".")
+            }
             if let location = course.location { session.say("You are at \(location).") }
         })
 }

@@ -50,7 +50,8 @@ extension ShellCommand {
             }
             let proxy = try session.requireProxyLab("show")
             do {
-                session.say(try proxy.world.admin("SHOW " + arguments[0].uppercased()).description)
+                let table = try proxy.world.admin("SHOW " + arguments[0].uppercased())
+                session.say(AdminTableView.render(table, for: session.terminal))
             } catch {
                 throw session.labFailure(error)
             }

@@ -22,7 +22,7 @@ extension ShellSession {
     func showPage() {
         guard let course, let lesson = course.lesson else { return }
         course.open(lesson, page: course.page)
-        render(markdown: CourseViews.page(course))
+        render(markdown: CourseViews.page(course, exercises: exerciseWorkspace.catalog.exercises))
         saveProgress()
     }
 

@@ -33,6 +33,14 @@ extension ShellSession {
 
     /// Prints trace lines, eliding the middle of long runs so a burst of 200 stays readable.
     func show(_ events: [TraceEvent]) {
+        if let lab, lab.collectingDemoTrace {
+            // A demonstration shows its story and figures; a long trace waits for `events`.
+            lab.demoTrace += events.map { Sanitizer.clean($0.description) }
+            if events.count > 16 {
+                say(style.dim("(\(events.count) events; 'events' lists them)"))
+                return
+            }
+        }
         let long = events.count > 16
         let shown = long ? Array(events.prefix(6)) + Array(events.suffix(4)) : events
         for (index, event) in shown.enumerated() {

@@ -10,7 +10,10 @@ extension ShellCommand {
             let lab = session.requireLab()
             if let proxy = lab.proxy {
                 session.say("\(proxy.world.now)  \(proxy.name) (PgBouncer, \(proxy.mode) mode)")
-                session.say((try? proxy.world.admin("SHOW POOLS").description) ?? "")
+                session.say(
+                    (try? proxy.world.admin("SHOW POOLS")).map {
+                        AdminTableView.render($0, for: session.terminal)
+                    } ?? "")
                 session.say("database  " + proxy.world.database.summary)
                 return
             }
@@ -58,6 +61,12 @@ extension ShellCommand {
                 } ?? 20
             let lab = session.requireLab()
             let trace = lab.proxy?.world.trace ?? lab.world.trace
+            if lab.proxy == nil, lab.world.trace.count == lab.freshTraceCount, !lab.demoTrace.isEmpty {
+                session.say(
+                    "The demonstration's last \(min(count, lab.demoTrace.count)) of \(lab.demoTrace.count) events:")
+                for line in lab.demoTrace.suffix(count) { session.say(line) }
+                return
+            }
             guard !trace.isEmpty else {
                 session.say("nothing has happened yet")
                 return

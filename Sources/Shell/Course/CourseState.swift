@@ -13,6 +13,9 @@ public final class CourseState {
     /// The lesson to resume, until the catalog is first needed.
     private var resuming: String?
     public private(set) var page = 0
+    /// The question the last answer finished (right, or explained after three misses), until the
+    /// learner moves on: a bare `explain` then shows its explanation instead of giving up the next.
+    public var justFinished: Question?
 
     public convenience init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
         self.init(loader: CatalogLoader(catalog), store: store, learner: learner, seed: seed)
@@ -50,6 +53,7 @@ public final class CourseState {
 
     public func open(_ lesson: Lesson, page: Int = 0) {
         resuming = nil
+        justFinished = nil
         openLesson = lesson
         self.page = max(0, min(page, lesson.pages.count - 1))
         progress.lesson = lesson.id
@@ -99,8 +103,18 @@ public final class CourseState {
         return order
     }
 
+    /// The order a choice or multi question's options are shown in, as authored indices: the same
+    /// every time for this learner, different between learners, so a letter gives nothing away.
+    public func choiceOrder(_ question: Question, in lesson: Lesson) -> [Int] {
+        guard question.kind == .choice || question.kind == .multi else { return [] }
+        var draw = ParamDraw(seed: seed, salt: lesson.id + "/" + question.id + "/choices")
+        return draw.shuffled(Array(question.choices.indices))
+    }
+
     public func checker(for lesson: Lesson, _ question: Question) -> AnswerChecker {
-        AnswerChecker(values: values(for: lesson), presented: presented(question, in: lesson))
+        AnswerChecker(
+            values: values(for: lesson), presented: presented(question, in: lesson),
+            choiceOrder: choiceOrder(question, in: lesson))
     }
 
     public func record(_ question: Question, in lesson: Lesson, _ change: (inout QuestionProgress) -> Void) {

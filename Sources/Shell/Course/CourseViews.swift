@@ -22,7 +22,8 @@ public enum CourseViews {
     }
 
     /// One page: its prose with the learner's numbers, and its questions.
-    public static func page(_ course: CourseState) -> String {
+    /// `exercises`: the catalog's, so the lesson's last page can name the exercise that goes with it.
+    public static func page(_ course: CourseState, exercises: [ExerciseEntry] = []) -> String {
         guard let lesson = course.lesson else { return "No lesson is open. `lessons` lists them; `open ID` opens one." }
         let values = course.values(for: lesson)
         let units = course.units(for: lesson)
@@ -43,8 +44,31 @@ public enum CourseViews {
             }
         }
         let last = course.page + 1 == lesson.pages.count
-        parts.append(last ? "*End of the lesson.* `lessons` to choose the next." : "*`next` for the next page.*")
+        if last {
+            for exercise in exercises where exercise.lesson == lesson.id {
+                parts.append(
+                    "**Exercise for this lesson:** \(exercise.title). Edit `\(exercise.file)` (delete its "
+                        + "`Unattempted` line to start), then `check \(exercise.name)`; `hint \(exercise.name)` helps.")
+            }
+            parts.append("*End of the lesson.* " + whatNext(course, after: lesson))
+        } else {
+            parts.append("*`next` for the next page.*")
+        }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// The lesson after `lesson` in course order, if any.
+    public static func lesson(after lesson: Lesson, in course: CourseState) -> Lesson? {
+        let lessons = course.catalog.lessons
+        return lessons.firstIndex { $0.id == lesson.id }.flatMap { $0 + 1 < lessons.count ? lessons[$0 + 1] : nil }
+    }
+
+    /// "`next` opens 02-connection-cost: …", or the course's end.
+    static func whatNext(_ course: CourseState, after lesson: Lesson) -> String {
+        guard let following = self.lesson(after: lesson, in: course) else {
+            return "That was the last lesson; `progress` shows what is left."
+        }
+        return "`next` opens \(following.id): \(escape(following.title))."
     }
 
     static func question(_ question: Question, lesson: Lesson, course: CourseState) -> String {
@@ -60,7 +84,9 @@ public enum CourseViews {
         case .choice, .multi:
             text +=
                 "\n\n"
-                + question.choices.enumerated().map { "\(AnswerChecker.letter($0.offset))) \(escape($0.element))" }
+                + course.choiceOrder(question, in: lesson).enumerated().map {
+                    "\(AnswerChecker.letter($0.offset))) \(escape(question.choices[$0.element]))"
+                }
                 .joined(separator: "  \n")
             text +=
                 question.kind == .multi

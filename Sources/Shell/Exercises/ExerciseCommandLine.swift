@@ -74,33 +74,10 @@ public enum ExerciseCommandLine {
         return failure == nil ? .success : .failure
     }
 
-    /// Re-grades the current exercise whenever a file in Exercises/ changes, and moves on when it passes.
-    public static func watch(environment: [String: String]) -> ExitStatus {
-        let output = StandardOutput()
-        let workspace = workspace(environment)
-        let folder = workspace.runner.path("Exercises")
-        var seen: [String: Date] = [:]
-        var first = true
-        while true {
-            let stamps = modificationDates(in: folder)
-            if first || stamps != seen {
-                first = false
-                seen = stamps
-                let progress = ExerciseProgress.load(from: workspace.home)
-                guard let current = workspace.current(progress) else {
-                    output.write("Every exercise has passed.\n", error: false)
-                    return .success
-                }
-                let outcome = (try? workspace.check(current.entry.name)) ?? .failed("not graded")
-                output.write(workspace.describe(outcome, for: current.graded) + "\n", error: false)
-                if case .graded(let report) = outcome, report.passed {
-                    first = true
-                    continue
-                }
-                output.write("Watching \(folder) for changes (Ctrl-C to stop)…\n", error: false)
-            }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
+    /// Re-grades on every save: EXERCISE if named, else the exercise saved last; moves on when it passes.
+    public static func watch(_ name: String? = nil, environment: [String: String]) -> ExitStatus {
+        var watch = ExerciseWatch(workspace: workspace(environment), named: name, output: StandardOutput())
+        return watch.run()
     }
 
     static func modificationDates(in folder: String) -> [String: Date] {

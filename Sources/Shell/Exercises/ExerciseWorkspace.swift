@@ -47,6 +47,42 @@ public struct ExerciseWorkspace: Sendable {
         return outcome
     }
 
+    /// Restores an exercise's shipped stub, keeping the learner's file; says what it did.
+    public func reset(_ name: String) throws(ShellError) -> String {
+        let exercise = try exercise(name)
+        let restorer = StubRestorer(root: runner.path(""), home: home)
+        switch try restorer.reset(exercise.graded, file: exercise.entry.file) {
+        case .alreadyTheStub:
+            return "\(exercise.entry.file) is already the shipped stub; nothing changed."
+        case .restored(let backup):
+            var progress = ExerciseProgress.load(from: home)
+            progress.passed.remove(name)
+            progress.save(to: home)
+            let kept = backup.isEmpty ? "" : " Your version is kept at \(backup)."
+            return "\(exercise.entry.file) is the shipped stub again (not started).\(kept)"
+        }
+    }
+
+    /// The exercise's next hint (and counts it shown), or why there is none.
+    public func nextHint(_ name: String) -> String {
+        guard let entry = catalog.entry(named: name) else { return "no exercise named '\(name)'" }
+        var progress = ExerciseProgress.load(from: home)
+        let shown = progress.hintsShown[name, default: 0]
+        guard shown < entry.hints.count else { return "No more hints for \(name)." }
+        progress.hintsShown[name] = shown + 1
+        progress.save(to: home)
+        return "Hint \(shown + 1) of \(entry.hints.count) for \(name): " + entry.hints[shown]
+    }
+
+    /// `2 of 8 exercises passed, 1 started`: for `progress`, `exercises` and `watch`.
+    public func summary(_ progress: ExerciseProgress) -> String {
+        let passed = exercises.filter { progress.passed.contains($0.entry.name) }.count
+        let started = exercises.filter {
+            !progress.passed.contains($0.entry.name) && runner.markerLine($0.graded) == nil
+        }.count
+        return "\(passed) of \(exercises.count) exercises passed, \(started) started"
+    }
+
     // MARK: Text
 
     /// The outcome as a learner reads it.

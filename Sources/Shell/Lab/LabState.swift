@@ -16,6 +16,12 @@ public final class LabState {
     /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
     public var burstStart: (traceIndex: Int, count: Int)?
     private var nextBorrower = 1
+    /// The events of the scenario's demonstration, kept for `events` after the world is fresh again.
+    public var demoTrace: [String] = []
+    /// Set while the demonstration runs: trace lines are kept for `events` instead of printed.
+    public var collectingDemoTrace = false
+    /// The trace's length when the world was last made fresh: nothing has happened while it is the same.
+    public private(set) var freshTraceCount = 0
 
     public init(scenario: LabScenario) {
         let settings = scenario.settings
@@ -43,7 +49,9 @@ public final class LabState {
     /// Forgets what the previous world showed. The warm start's own events are not news to the learner.
     private func freshen() {
         _ = try? world.advance(by: .zero)
+        freshTraceCount = world.trace.count
         samples = []
+        if !collectingDemoTrace { demoTrace = [] }  // A demonstration may change settings as it goes.
         burstStart = nil
         nextBorrower = 1
         sample()

@@ -4,6 +4,8 @@ import PoolWorld
 /// The workload flags of `poolschool sim`, which the lab's `load` takes too: one parser, one meaning.
 public struct WorkloadOptions: Sendable {
     public var poolSize: Int?
+    /// Idle connections the pool keeps open (default: the lab's setting, or none for `sim`).
+    public var minIdle: Int?
     public var arrivalRate: String?
     public var holdMean = "40ms"
     public var holdDist = "exp"
@@ -36,7 +38,8 @@ public struct WorkloadOptions: Sendable {
 
     /// The flags, with what each takes, for errors and completion.
     public static let flags: [(name: String, value: String)] = [
-        ("--pool-size", "N"), ("--arrival-rate", "R/s"), ("--hold-mean", "DURATION"), ("--hold-dist", "exp|const"),
+        ("--pool-size", "N"), ("--min-idle", "N"), ("--arrival-rate", "R/s"), ("--hold-mean", "DURATION"),
+        ("--hold-dist", "exp|const"),
         ("--arrivals", "poisson|constant"), ("--requests", "N"), ("--seed", "N"), ("--borrow-timeout", "DURATION|none"),
         ("--warm", ""), ("--db-cores", "N"), ("--setup", "PRESET"), ("--max-connections", "N"), ("--instances", "N"),
         ("--max-overflow", "N"), ("--script", "hold|query|transaction|nested"), ("--clients", "N"),
@@ -90,6 +93,7 @@ public struct WorkloadOptions: Sendable {
         }
         switch name {
         case "--pool-size": poolSize = try int()
+        case "--min-idle": minIdle = try int()
         case "--arrival-rate": arrivalRate = value
         case "--hold-mean": holdMean = value
         case "--hold-dist": holdDist = value
@@ -156,6 +160,16 @@ public struct WorkloadOptions: Sendable {
             scenario.database.cores = nil
         }
         if let poolSize { scenario.pool.maxSize = poolSize }
+        if let minIdle {
+            guard (0...scenario.pool.maxSize).contains(minIdle) else {
+                throw Problem(
+                    message: "--min-idle must be from 0 to the pool size (\(scenario.pool.maxSize)), got \(minIdle)")
+            }
+            scenario.pool.minIdle = minIdle
+        } else if scenario.pool.minIdle > scenario.pool.maxSize {
+            // A smaller --pool-size than the lab's min idle: keep the pool whole, as small as asked.
+            scenario.pool.minIdle = scenario.pool.maxSize
+        }
         if let dbCores {
             guard dbCores >= 1 else { throw Problem(message: "--db-cores must be at least 1, got \(dbCores)") }
             scenario.database.cores = dbCores

@@ -42,7 +42,7 @@ enum InlineMarkdown {
                 let close = findPair(character, in: characters, from: index + 2), close > index + 2
             {
                 flush()
-                runs.append(InlineRun(text: String(characters[(index + 2)..<close]), kind: .strong))
+                runs += nested(String(characters[(index + 2)..<close]), in: .strong)
                 index = close + 2
                 continue
             }
@@ -50,7 +50,7 @@ enum InlineMarkdown {
                 let close = find(character, in: characters, from: index + 1), close > index + 1
             {
                 flush()
-                runs.append(InlineRun(text: String(characters[(index + 1)..<close]), kind: .emphasis))
+                runs += nested(String(characters[(index + 1)..<close]), in: .emphasis)
                 index = close + 1
                 continue
             }
@@ -71,6 +71,12 @@ enum InlineMarkdown {
         }
         flush()
         return runs
+    }
+
+    /// The inside of `**…**` or `*…*`: its `code` stays code (no literal backticks), the rest takes
+    /// the outer emphasis.
+    private static func nested(_ inner: String, in kind: InlineRun.Kind) -> [InlineRun] {
+        parse(inner).map { $0.kind == .code ? $0 : InlineRun(text: $0.text, kind: kind) }
     }
 
     /// `_` inside a word (snake_case, max_connections) is not emphasis.

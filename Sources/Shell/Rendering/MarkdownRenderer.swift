@@ -38,7 +38,12 @@ public struct MarkdownRenderer: Sendable {
                 flushParagraph()
                 index += 1
                 while index < lines.count, !fence.closes(lines[index]) {
-                    output.append("    " + style.cyan(lines[index]))
+                    // A long code line continues below, indented two more, rather than running off the edge.
+                    let own = lines[index].prefix { $0 == " " }.count
+                    let fitted = LineFitter.fitLine(lines[index], width: max(20, width - 4), hanging: own + 2)
+                    for part in fitted.split(separator: "\n", omittingEmptySubsequences: false) {
+                        output.append("    " + style.cyan(String(part)))
+                    }
                     index += 1
                 }
                 index += 1

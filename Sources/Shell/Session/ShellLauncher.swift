@@ -1,4 +1,5 @@
 import Course
+import Foundation
 
 /// What the command line says about the course: which lessons, and whose numbers.
 public struct CourseOptions: Sendable {
@@ -34,6 +35,11 @@ public enum ShellLauncher {
         let session = ShellSession(
             terminal: terminal, output: StandardOutput(), home: home, interrupt: InterruptSignal.flag)
         attachCourse(to: session, options: options, environment: environment)
+        if terminal.isInteractive {
+            session.measureWidth = {
+                TerminalInfo.currentWidth(environment: environment, outputIsTTY: isatty(STDOUT_FILENO) == 1)
+            }
+        }
         if terminal.isInteractive, let course = session.course, let location = course.location {
             session.say("Welcome back: you were at \(location). 'page' shows it again.")
         }

@@ -10,12 +10,18 @@ public enum ShellRunner {
                 session.style.bold("poolschool \(PoolschoolVersion.current)")
                     + " — type 'help' for the commands, 'quit' or Ctrl-D to leave."
             )
+            // Progress alone tells a first visit: no lesson opened yet (the lessons are not read for this).
+            if let course = session.course, course.progress.lesson == nil {
+                session.say("New here? Type 'next' to start the first lesson, or 'lessons' to see them all.")
+            }
         }
         loop: while !session.quitRequested {
+            session.refreshWidth()
             switch reader.read(prompt: session.prompt) {
             case .line(let line):
                 session.sourceLocation = reader.location
                 _ = session.interrupt.consume()  // A Ctrl-C from before this command is stale.
+                session.refreshWidth()
                 session.execute(line)
             case .cancelled:
                 // The terminal does not echo it in libedit's mode; show that the line was dropped.
@@ -27,7 +33,9 @@ public enum ShellRunner {
         }
         session.sourceLocation = nil
         session.finish()
-        return session.status
+        // A person who mistyped a command and then left on purpose has not failed: only scripts,
+        // which cannot see the errors, need the worst status to stop on.
+        return session.terminal.isInteractive ? .success : session.status
     }
 
     /// `poolschool run FILE`: the same as piping the file in, with errors pointing at its lines.

@@ -4,7 +4,10 @@ import Foundation
 /// It knows nothing of how lines arrive; `ShellRunner` feeds it.
 public final class ShellSession {
     public let table: CommandTable
-    public let terminal: TerminalInfo
+    /// Its width follows the window: `refreshWidth()` reads it again before each command.
+    public private(set) var terminal: TerminalInfo
+    /// Reads the terminal's width now; set by the launcher for a real terminal.
+    public var measureWidth: (() -> Int)?
     public let style: Style
     public let output: ShellOutput
     public let home: ShellHome
@@ -41,11 +44,18 @@ public final class ShellSession {
         self.interrupt = interrupt
     }
 
-    /// `poolschool [02-backpressure 3/7]> `
+    /// `poolschool [02-backpressure 3/7]> `; on a narrow terminal `[02-backpressure 3/7]> `, then
+    /// `[02 3/7]> `, so at least half the line is left for typing.
     public var prompt: String {
         if let pending = pendingConfirmation { return pending.prompt + " [y/N] " }
-        if let location = course?.location ?? location { return "poolschool [\(Sanitizer.clean(location))]> " }
-        return "poolschool> "
+        guard let location = (course?.location ?? location).map(Sanitizer.clean) else { return "poolschool> " }
+        let half = terminal.width / 2
+        let full = "poolschool [\(location)]> "
+        if full.count <= half + 8 { return full }
+        if location.count + 4 <= half { return "[\(location)]> " }
+        let words = location.split(separator: " ")
+        let number = words.first?.split(separator: "-").first.map(String.init) ?? ""
+        return "[\(([number] + words.dropFirst().map(String.init)).joined(separator: " "))]> "
     }
 
     /// Runs one line and returns how it went. Blank lines and `#` comments do nothing.
@@ -73,9 +83,19 @@ public final class ShellSession {
             if course?.currentQuestion != nil, let answer = table.command(named: "answer") {
                 return run(answer, arguments: [trimmed])
             }
-            return report(table.unknownCommandMessage(words.first ?? trimmed), status: .failure)
+            return report(notACommand(words.first ?? trimmed, line: trimmed), status: .failure)
         }
         return run(command, arguments: Array(words.dropFirst()))
+    }
+
+    /// A line that is neither a command nor an answer to an open question. In a lesson, a number
+    /// or a word no command resembles was most likely meant as an answer: say there is no question open.
+    private func notACommand(_ word: String, line: String) -> String {
+        let unknown = table.unknownCommandMessage(word)
+        guard let course, let lesson = course.lesson, !unknown.contains("did you mean") else { return unknown }
+        let others = lesson.pages[course.page].questions.isEmpty ? "" : " (all answered or explained)"
+        return "no open question on this page\(others) to answer '\(Sanitizer.clean(line))'; "
+            + "'answer QID VALUE' answers one by its id, 'help' lists the commands"
     }
 
     private func run(_ command: ShellCommand, arguments: [String]) -> ExitStatus {
@@ -92,9 +112,17 @@ public final class ShellSession {
         }
     }
 
-    /// Writes text and a newline.
+    /// Takes the window's current width, so output fits a terminal resized since the last command.
+    public func refreshWidth() {
+        if let width = measureWidth?() { terminal.width = max(20, width) }
+    }
+
+    /// Writes text and a newline; at a terminal, long lines wrap between words to its width.
     public func say(_ text: String = "") {
-        output.write(text + "\n", error: false)
+        let fitted =
+            terminal.isInteractive
+            ? LineFitter.fit(AdminTableView.fitTables(in: text, width: terminal.width), width: terminal.width) : text
+        output.write(fitted + "\n", error: false)
     }
 
     /// Writes Markdown rendered for this terminal's width and colour.
@@ -123,8 +151,9 @@ public final class ShellSession {
     @discardableResult
     public func report(_ message: String, status: ExitStatus) -> ExitStatus {
         let prefix = sourceLocation.map { "\($0): " } ?? ""
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-        let first = style.red(prefix + lines[0])
+        let text = terminal.isInteractive ? LineFitter.fit(prefix + message, width: terminal.width) : prefix + message
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = style.red(String(lines[0]))
         let rest = lines.dropFirst().map { "\n" + style.dim(String($0)) }.joined()
         output.write(first + rest + "\n", error: true)
         self.status = max(self.status, status)

@@ -36,6 +36,17 @@ struct Tmux {
         Self.trimmingLineEnds((try? run(["capture-pane", "-p"])) ?? "")
     }
 
+    /// Resizes the window, as a person dragging the terminal's edge.
+    func resize(width: Int, height: Int) {
+        _ = try? run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Everything shown since the start, with lines the terminal wrapped joined again: a line
+    /// here longer than the window is one the program did not fit to it.
+    func transcript() -> String {
+        Self.trimmingLineEnds((try? run(["capture-pane", "-p", "-J", "-S", "-"])) ?? "")
+    }
+
     private static func trimmingLineEnds(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }

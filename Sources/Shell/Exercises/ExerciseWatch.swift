@@ -1,0 +1,121 @@
+import Foundation
+import Grading
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `poolschool watch [EXERCISE]`: re-grades on every save the exercise named, else the one saved
+/// last, with a progress line and keys (typed, then Enter) like `rustlings watch`.
+struct ExerciseWatch {
+    let workspace: ExerciseWorkspace
+    let named: String?
+    let output: ShellOutput
+    private var keysOpen = true
+
+    init(workspace: ExerciseWorkspace, named: String?, output: ShellOutput) {
+        self.workspace = workspace
+        self.named = named
+        self.output = output
+    }
+
+    static let keys = "h hint · l list · r reset · q quit (then Enter)"
+
+    mutating func run() -> ExitStatus {
+        let folder = workspace.runner.path("Exercises")
+        var seen = ExerciseCommandLine.modificationDates(in: folder)
+        var current = target().initial(stamps: seen)
+        var regrade = true
+        while true {
+            guard let name = current else {
+                say("Every exercise has passed.")
+                return .success
+            }
+            if regrade {
+                regrade = false
+                if grade(name), let next = target().afterPass(name) {
+                    say("On to \(next).")
+                    current = next
+                    regrade = true
+                    continue
+                }
+                say(progressLine(following: name))
+            }
+            switch readKey(timeout: 200) {
+            case "q": return .success
+            case "h": say(workspace.nextHint(name))
+            case "l": say(listing())
+            case "r":
+                do { say(try workspace.reset(name)) } catch { say(error.message) }
+            default: break
+            }
+            let stamps = ExerciseCommandLine.modificationDates(in: folder)
+            if stamps != seen {
+                current = target().afterSave(previous: seen, now: stamps, current: current)
+                seen = stamps
+                regrade = true
+            }
+        }
+    }
+
+    /// Grades one exercise and prints the verdict; true if it passed.
+    private func grade(_ name: String) -> Bool {
+        guard let exercise = try? workspace.exercise(name) else { return false }
+        say("Checking \(name) (\(exercise.entry.file))…")
+        let outcome = (try? workspace.check(name)) ?? .failed("not graded")
+        say(workspace.describe(outcome, for: exercise.graded))
+        if case .graded(let report) = outcome { return report.passed }
+        return false
+    }
+
+    private func target() -> WatchTarget {
+        let progress = ExerciseProgress.load(from: workspace.home)
+        return WatchTarget(
+            named: named,
+            exercises: workspace.exercises.map { entry, graded in
+                WatchTarget.Exercise(
+                    name: entry.name, fileName: (entry.file as NSString).lastPathComponent,
+                    passed: progress.passed.contains(entry.name), started: workspace.runner.markerLine(graded) == nil)
+            })
+    }
+
+    /// `▰▰▱▱▱▱▱▱ 2 of 8 exercises passed, 1 started · watching fixed-size-pool · h hint …`
+    func progressLine(following name: String) -> String {
+        let progress = ExerciseProgress.load(from: workspace.home)
+        let passed = workspace.exercises.filter { progress.passed.contains($0.entry.name) }.count
+        let bar =
+            String(repeating: "▰", count: passed) + String(repeating: "▱", count: workspace.exercises.count - passed)
+        return "\(bar) \(workspace.summary(progress)) · watching \(name) · \(Self.keys)"
+    }
+
+    private func listing() -> String {
+        let progress = ExerciseProgress.load(from: workspace.home)
+        return workspace.exercises.map { entry, graded in
+            let status =
+                progress.passed.contains(entry.name)
+                ? "passed" : workspace.runner.markerLine(graded) == nil ? "started" : "not started"
+            return "\(entry.name)  \(status)  \(entry.file)"
+        }.joined(separator: "\n")
+    }
+
+    private func say(_ text: String) {
+        output.write(text + "\n", error: false)
+    }
+
+    /// A key typed at the terminal (the first letter of a line), waiting at most `timeout` ms.
+    private mutating func readKey(timeout: Int32) -> Character? {
+        guard keysOpen else {
+            usleep(UInt32(timeout) * 1000)
+            return nil
+        }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, timeout) > 0 else { return nil }
+        guard let line = readLine() else {
+            keysOpen = false  // Input ended (a pipe, /dev/null): keep watching files only.
+            return nil
+        }
+        return line.trimmingCharacters(in: .whitespaces).lowercased().first
+    }
+}
