@@ -51,6 +51,7 @@ struct BrokenPool<Choice: BugChoice>: PoolExercise {
                 lend(connection, request, now, &actions)
             } else {
                 waiters.append((request, now))
+                actions.append(.enqueue(request, position: waiters.count))
                 if let timeout = config.borrowTimeout, bug != .neverTimesOut {
                     actions.append(.scheduleTimer(PoolTimer(.borrowTimeout, request: request), at: now + timeout))
                 }

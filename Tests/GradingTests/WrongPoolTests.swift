@@ -32,7 +32,7 @@ import Testing
             rule: "answers every borrow exactly once", diagnostic: "but the pool was never shut down"),
         Case(
             name: "exercise 2's pool in exercise 3", suite: PoolSuites.waiting(FixedSizePool.self),
-            rule: "answers every borrow exactly once", diagnostic: "failed r"),
+            rule: "serves borrowers first come, first served", diagnostic: "append .enqueue"),
         Case(
             name: "a timeout error that leaves the borrower out of waiting",
             suite: PoolSuites.waiting(Slipped<WaitingPool, WaitingWithoutItself>.self),

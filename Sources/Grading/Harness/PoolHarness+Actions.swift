@@ -8,7 +8,10 @@ extension PoolHarness {
             let number = request.number
             if !isPending(number) {
                 fail("answered twice", "put r\(number) in line, but \(describeRequest(number))")
+            } else if requests[number].enqueued {
+                fail("enqueue position", "put r\(number) in line twice: once in line, it keeps its place")
             } else {
+                requests[number].enqueued = true
                 checkPosition(number, position)
             }
         case .openConnection:
@@ -203,6 +206,8 @@ extension PoolHarness {
             checkOrder(serving: number, with: id)
             guard violation == nil else { return }
             requests[number].state = .validating
+            // Back in line after a failed ping, it may be enqueued again (at its old place).
+            requests[number].enqueued = false
         }
         connections[id].state = .validating
         connections[id].validatingFor = number

@@ -57,7 +57,16 @@ extension PoolHarness {
 
     /// Without a queue (exercise 2), a borrower may wait only for a connection being opened for it.
     mutating func afterBorrow(_ number: Int) {
-        guard violation == nil, !rules.queues, requests[number].state == .waiting else { return }
+        guard violation == nil, requests[number].state == .waiting else { return }
+        if rules.queues {
+            if !requests[number].enqueued {
+                fail(
+                    "enqueue position",
+                    "r\(number) waits, but the pool did not say so: append .enqueue(r\(number), position:) when a "
+                        + "borrower joins the line")
+            }
+            return
+        }
         if waitingCount > count(.opening) {
             fail(
                 "exhaustion",

@@ -440,6 +440,8 @@ struct HarnessRequest {
     /// Why the borrow ended without a connection (`timed out`, `cancelled`), for messages.
     var ending = ""
     var cancelled = false
+    /// The pool said it joined the line (`enqueue`).
+    var enqueued = false
 }
 
 /// Something due at `time`; `order` breaks ties, first scheduled first. (A struct, not a tuple: a tuple's
