@@ -90,9 +90,12 @@ extension SQLStatement {
         return name.lowercased()
     }
 
+    /// A SET value or LOAD library: a 'string' or a "quoted identifier" loses its quotes.
     private static func unquote(_ raw: String) -> String {
         let value = raw.trimmingWhitespace()
-        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+        if value.count >= 2,
+            (value.hasPrefix("'") && value.hasSuffix("'")) || (value.hasPrefix("\"") && value.hasSuffix("\""))
+        {
             return String(value.dropFirst().dropLast())
         }
         return value
