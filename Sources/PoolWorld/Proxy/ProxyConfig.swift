@@ -77,6 +77,8 @@ public struct ProxyConfig: Hashable, Sendable {
     public var statsPeriod = SimDuration.seconds(60)
     /// `listen_port`, shown in the admin views only.
     public var listenPort = 6432
+    /// Parameters the world accepts but does not simulate, as written (`auth_type` → `scram-sha-256`).
+    public var unsimulated: [String: String] = [:]
 
     public init() {}
 

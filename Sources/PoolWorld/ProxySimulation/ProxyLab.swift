@@ -35,15 +35,22 @@ public enum ProxyLab {
     }
 
     /// The world of scenario `name`, to explore with a `ProxyWorld`: the fan-in load, the fleet's proxy side,
-    /// or (for the modes) an empty world in `mode` for the learner's own clients.
-    public static func scenario(named name: String, mode: PoolMode = .transaction, seed: UInt64 = 1)
+    /// or (for the modes) an empty world for the learner's own clients. `mode`, when given, is the pool mode
+    /// of every pool in it; nil keeps the scenario's own (transaction for all three).
+    public static func scenario(named name: String, mode: PoolMode? = nil, seed: UInt64 = 1)
         throws(InputError) -> ProxyScenario
     {
+        var scenario: ProxyScenario
         switch try entry(name).name {
-        case "fan-in": return fanInScenario(seed: seed)
-        case "modes-side-by-side": return modesScenario(mode: mode)
-        default: return fleetScenarios(seed: seed).proxied
+        case "fan-in": scenario = fanInScenario(seed: seed)
+        case "modes-side-by-side": scenario = modesScenario(mode: mode ?? .transaction)
+        default: scenario = fleetScenarios(seed: seed).proxied
         }
+        if let mode {
+            scenario.proxy.poolMode = mode
+            for index in scenario.proxy.databases.indices { scenario.proxy.databases[index].poolMode = nil }
+        }
+        return scenario
     }
 
     private static func entry(_ name: String) throws(InputError) -> Entry {

@@ -65,14 +65,23 @@ public final class ProxyWorld {
     /// `SHOW STATS` now.
     public func showStats() -> [ShowStatsRow] { engine.proxy.showStats }
 
-    /// An admin console command, `SHOW POOLS` or `SHOW STATS` (case-insensitive, `;` optional), as a table.
+    /// The admin console's views the world has, as `SHOW` takes them.
+    public static let adminViews = ["pools", "stats", "config"]
+
+    /// An admin console command, `SHOW POOLS`, `SHOW STATS`, … (case-insensitive, `;` optional), as a table
+    /// with PgBouncer 1.25's columns in its order.
     public func admin(_ command: String) throws(InputError) -> AdminTable {
         var text = command.trimmingWhitespace().uppercased()
         while text.hasSuffix(";") { text = String(text.dropLast()).trimmingWhitespace() }
         switch text.split(separator: " ").joined(separator: " ") {
         case "SHOW POOLS": return ShowPoolsRow.table(showPools())
         case "SHOW STATS": return ShowStatsRow.table(showStats())
-        default: throw InputError("the admin console here knows SHOW POOLS and SHOW STATS, not \"\(command)\"")
+        case "SHOW CONFIG": return config.showConfig
+        default:
+            throw InputError(
+                "the admin console here knows "
+                    + Self.adminViews.map { "SHOW " + $0.uppercased() }.joined(separator: ", ")
+                    + ", not \"\(command)\"")
         }
     }
 

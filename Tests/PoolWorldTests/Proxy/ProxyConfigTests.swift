@@ -134,8 +134,13 @@ import Testing
         ),
         ("[databases]\napp = dbname='app", "line 2: the quoted value of dbname has no closing quote"),
         (
-            "[pgbouncer]\nclient_idle_timeout = 30",
-            "line 2: client_idle_timeout is not simulated in this world; only 0 (off) is accepted"
+            "[pgbouncer]\nauth_type = scram",
+            "line 2: auth_type = \"scram\": use one of any, trust, plain, md5, cert, hba, ldap, pam, scram-sha-256"
+        ),
+        ("[pgbouncer]\n\ntcp_keepcnt = many", "line 3: tcp_keepcnt = \"many\": expected a whole number"),
+        (
+            "[pgbouncer]\nclient_idle_timeout = 30s",
+            "line 2: client_idle_timeout = \"30s\": expected seconds as a number, e.g. 5 or 0.5 (pgbouncer.ini durations have no unit)"
         ),
         (
             "[pgbouncer]\nserver_reset_query = DISCARD EVERYTHING",
@@ -160,7 +165,37 @@ import Testing
                 """)
         var expected = ProxyConfig()
         expected.databases = []
+        expected.unsimulated = ["listen_addr": "*", "logfile": "/var/log/pgbouncer.log"]
         #expect(config == expected)
+    }
+
+    @Test func everyParameterOfPgBouncer125IsAcceptedAndShownByShowConfig() throws {
+        // A file setting every parameter to its default reads, and SHOW CONFIG gives each back in upstream's order.
+        let lines = ProxyParameter.all.map { "\($0.name) = \($0.defaultValue)" }
+        let config = try ProxyConfig(ini: "[pgbouncer]\n" + lines.joined(separator: "\n"))
+        let table = config.showConfig
+        #expect(table.columns == ["key", "value", "default", "changeable"])
+        #expect(table.rows.map { $0[0] } == ProxyParameter.all.map(\.name))
+        #expect(table.rows.map { $0[0] } == table.rows.map { $0[0] }.sorted(), "SHOW CONFIG is alphabetical")
+        #expect(table.rows.allSatisfy { $0[1] == $0[2] }, "every value at its default")
+        #expect(ProxyParameter.all.count == 98, "1.25.2 on Linux; service_name is Windows-only")
+        #expect(table.rows.first { $0[0] == "listen_port" }?[3] == "no")
+        #expect(table.rows.first { $0[0] == "pool_mode" }?[3] == "yes")
+    }
+
+    @Test func unsimulatedParametersKeepTheirValueAndAreNamed() throws {
+        let config = try ProxyConfig(ini: "[pgbouncer]\nclient_idle_timeout = 30\nauth_type = scram-sha-256")
+        let table = config.showConfig
+        #expect(table.rows.first { $0[0] == "client_idle_timeout" }?[1] == "30")
+        #expect(table.rows.first { $0[0] == "auth_type" }?[1] == "scram-sha-256")
+        #expect(ProxyConfig.unsimulatedParameters.contains("client_idle_timeout"))
+        #expect(!ProxyConfig.unsimulatedParameters.contains("default_pool_size"))
+        var changed = config
+        try changed.set(parameter: "DEFAULT_POOL_SIZE", to: "7")
+        #expect(changed.defaultPoolSize == 7 && changed.value(of: "default_pool_size") == "7")
+        #expect(throws: ProxyConfigError(line: nil, "default_pool_size = \"0\": must be between 1 and 100000")) {
+            try changed.set(parameter: "default_pool_size", to: "0")
+        }
     }
 
     @Test func problemsAreFullSentences() {
