@@ -87,4 +87,29 @@ import Testing
         #expect(text.contains("fault: database restart"))
         #expect(result.stderr.contains(#"no open server connection named "s9""#))
     }
+
+    @Test func theModelledVersionsAreStatedWhereTheLearnerLooks() throws {
+        let result = try PoolschoolProcess.run([], input: "help\nstats\nlab fan-in\nstats\n")
+        #expect(result.stdout.contains("The world models PostgreSQL 18 and PgBouncer 1.25"))
+        #expect(result.stdout.contains("default (PostgreSQL 18)"))
+        #expect(result.stdout.contains("fan-in (PgBouncer 1.25, transaction mode, PostgreSQL 18 behind it)"))
+        let lesson = try String(
+            contentsOf: PoolschoolProcess.packageRoot.appendingPathComponent("Lessons/10-proxy-pooling.md"),
+            encoding: .utf8)
+        #expect(lesson.contains("models **PostgreSQL 18** and **PgBouncer 1.25**"))
+        #expect(lesson.contains("reserved for\n  non-replication superuser connections"), "PostgreSQL 15's text")
+    }
+
+    @Test func everyAdminViewPrintsThroughTheShell() throws {
+        let (text, result) = try mine([
+            "lab modes-side-by-side", "connect a", "query a BEGIN", "show clients", "show servers", "show databases",
+            "show stats", "show lists",
+        ])
+        #expect(text.contains(" type | user | database | replication | state "))
+        #expect(text.contains(" C    | app  | app      | none        | active "))
+        #expect(text.contains(" S    | app  | app      | none        | active "))
+        #expect(text.contains("   name    | host | port | database  | force_user "))
+        #expect(text.contains(" database | total_server_assignment_count | total_xact_count "))
+        #expect(result.stderr.contains("show: expected one of pools, stats, clients, servers, databases, config"))
+    }
 }

@@ -54,6 +54,7 @@ extension ProxyEngine {
                     result = .failure(.preparedStatementExists(name))
                 } else {
                     clients[index].prepared[name] = statement
+                    proxy.countPrepared(.clientParse, client: client)
                     result = .value("")
                 }
                 note(
@@ -95,8 +96,10 @@ extension ProxyEngine {
             }
             let serverSide = internalName(for: query)
             if database.prepareIfMissing(serverSide, query, on: servers[Int(server.rawValue)].backend) {
+                proxy.countPrepared(.serverParse, client: client)
                 note(.proxyLog("prepares \(query) on \(serverName(server)) as \(serverSide)"))
             }
+            proxy.countPrepared(.bind, client: client)
             statement = .execute(name: serverSide)
         }
         runStatement(statement, on: server, for: .client(client))

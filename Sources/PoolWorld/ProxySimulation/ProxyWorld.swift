@@ -66,7 +66,7 @@ public final class ProxyWorld {
     public func showStats() -> [ShowStatsRow] { engine.proxy.showStats }
 
     /// The admin console's views the world has, as `SHOW` takes them.
-    public static let adminViews = ["pools", "stats", "config"]
+    public static let adminViews = ["pools", "stats", "clients", "servers", "databases", "config"]
 
     /// An admin console command, `SHOW POOLS`, `SHOW STATS`, … (case-insensitive, `;` optional), as a table
     /// with PgBouncer 1.25's columns in its order.
@@ -76,6 +76,9 @@ public final class ProxyWorld {
         switch text.split(separator: " ").joined(separator: " ") {
         case "SHOW POOLS": return ShowPoolsRow.table(showPools())
         case "SHOW STATS": return ShowStatsRow.table(showStats())
+        case "SHOW CLIENTS": return engine.showClients
+        case "SHOW SERVERS": return engine.showServers
+        case "SHOW DATABASES": return engine.showDatabases
         case "SHOW CONFIG": return config.showConfig
         default:
             throw InputError(

@@ -9,13 +9,15 @@ extension ShellCommand {
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let lab = session.requireLab()
             if let proxy = lab.proxy {
-                session.say("\(proxy.world.now)  \(proxy.name) (PgBouncer, \(proxy.mode) mode)")
+                session.say(
+                    "\(proxy.world.now)  \(proxy.name) (\(ModelledVersions.pgBouncer), \(proxy.mode) mode, "
+                        + "\(ModelledVersions.postgreSQL) behind it)")
                 session.say((try? proxy.world.admin("SHOW POOLS").description) ?? "")
                 session.say("database  " + proxy.world.database.summary)
                 return
             }
             let world = lab.world
-            session.say("\(world.now)  \(lab.scenario.name)")
+            session.say("\(world.now)  \(lab.scenario.name) (\(ModelledVersions.postgreSQL))")
             for (index, metrics) in world.poolMetrics.enumerated() {
                 let label = world.poolMetrics.count > 1 ? "pool app\(index + 1)" : "pool"
                 session.say(
