@@ -76,7 +76,7 @@ import Testing
         _ = try world.inject(.slowAuthentication(extra: .seconds(2)))
         _ = try world.borrow("a")
         let lines = try world.advance(by: .seconds(3)).map(\.message)
-        #expect(lines.contains("c1 opened (tcp 50us, auth 2.001s, fork 150us)"))
-        #expect(lines.contains("a got c1 (waited 2.001s)"))
+        #expect(lines.contains("c1 opened (tcp 50us, auth 2s, backend 2.55ms)"))
+        #expect(lines.contains("a got c1 (waited 2.003s)"))
     }
 }

@@ -128,6 +128,27 @@ extension ProxyEngine {
         }
     }
 
+    /// A server's answer reaches the client one proxy hop later (`ProxyScenario.hop`): PgBouncer has already
+    /// taken the server connection back, and the client's statement costs the hop a direct one does not.
+    mutating func relay(_ client: ClientID, _ result: StatementResult) {
+        let hop = scenario.hop.nanoseconds
+        guard hop > 0 else {
+            answer(client, result)
+            return
+        }
+        clients[Int(client.rawValue)].relaying = result
+        queue.schedule(.relayed(client: client.rawValue), at: now + hop)
+    }
+
+    /// The relayed answer arrives, unless the client left or was closed meanwhile.
+    mutating func relayed(_ client: ClientID) {
+        let index = Int(client.rawValue)
+        guard let result = clients[index].relaying else { return }
+        clients[index].relaying = nil
+        guard clients[index].state == .connected, clients[index].message != nil else { return }
+        answer(client, result)
+    }
+
     /// `DISCARD ALL` and `DEALLOCATE ALL` from a client also clear the prepared statements PgBouncer tracks for
     /// it, as PgBouncer's documentation promises.
     mutating func forgetTrackedStatements(_ client: ClientID, after statement: SQLStatement?, _ result: StatementResult)

@@ -90,7 +90,7 @@ extension ProxyEngine {
             let statement = servers[index].statement ?? .selectValue("")
             deliver(.serverAnswered(server, status: status, bytes: ProtocolSize.response(result, to: statement)))
             if clients[Int(client.rawValue)].state == .connected, clients[Int(client.rawValue)].message != nil {
-                answer(client, result)
+                relay(client, result)
             }
         case .proxyQuery(let query):
             note(.serverQuery(server: serverName(server), sql: query.sql, result: result.summary, took: took))

@@ -141,6 +141,7 @@ struct ProxyEngine {
         case .statementTimeout(let backend, let generation, let statement):
             statementTimedOut(BackendRef(slot: backend, generation: generation), statement)
         case .serverLostOnUse(let server): serverLostOnUse(ServerID(server))
+        case .relayed(let client): relayed(ClientID(client))
         case .idleCheck(let backend, let generation, let activity):
             idleCheck(BackendRef(slot: backend, generation: generation), activity)
         case .sample: takeSample()

@@ -13,6 +13,8 @@ enum ProxyEngineEvent {
     case statementDone(backend: Int32, generation: UInt32, statement: UInt32)
     case statementTimeout(backend: Int32, generation: UInt32, statement: UInt32)
     case serverLostOnUse(server: Int32)
+    /// A server's answer reaches its client, one proxy hop after the server sent it.
+    case relayed(client: Int32)
     case idleCheck(backend: Int32, generation: UInt32, activity: UInt32)
     case sample
 }

@@ -74,14 +74,15 @@ import Testing
         // Simple-query messages: type byte, length, text, terminating zero.
         #expect(stats.totalReceived == (5 + 5 + 1) + (5 + 8 + 1) + (5 + 6 + 1) + (5 + 8 + 1))
         #expect(stats.totalSent == 17 + 66 + 18 + 66)
-        // 120 µs per statement; the block spans three of them; the first assignment waited for the 1 ms login.
-        #expect((stats.totalXactTime, stats.totalQueryTime, stats.totalWaitTime) == (480, 480, 1_000))
+        // 50 µs per statement on the server; the block spans three of them and the two 90 µs hops that carry
+        // BEGIN's and SELECT 1's answers back while it holds s1; the first assignment waited for the 2.8 ms login.
+        #expect((stats.totalXactTime, stats.totalQueryTime, stats.totalWaitTime) == (330 + 50, 200, 2_800))
         #expect(stats.avgXactCount == 0)
         _ = try world.advance(by: .seconds(1))
         let period = try #require(world.showStats().first)
         #expect((period.avgXactCount, period.avgQueryCount, period.avgServerAssignmentCount) == (2, 4, 2))
         #expect((period.avgRecv, period.avgSent) == (stats.totalReceived, stats.totalSent))
-        #expect((period.avgXactTime, period.avgQueryTime, period.avgWaitTime) == (240, 120, 500))
+        #expect((period.avgXactTime, period.avgQueryTime, period.avgWaitTime) == (190, 50, 1_400))
         // A quiet period: the averages fall to zero, the totals stay.
         _ = try world.advance(by: .seconds(1))
         let quiet = try #require(world.showStats().first)
