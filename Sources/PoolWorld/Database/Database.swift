@@ -26,6 +26,8 @@ struct Database {
     var locks = AdvisoryLockTable()
     /// Filled by calls, drained by the engine.
     var notifications: [Notification] = []
+    /// Notifications for listeners inside a transaction block: PostgreSQL hands them over when it ends.
+    var heldNotifications: [Notification] = []
     var lockGrants: [(backend: BackendRef, statement: UInt32)] = []
 
     init(config: DatabaseConfig) {
@@ -147,6 +149,7 @@ struct Database {
     }
 
     private mutating func endServerSide(_ index: Int) {
+        if !heldNotifications.isEmpty { heldNotifications.removeAll { $0.receiver.slot == Int32(index) } }
         guard backends[index].serverAlive else { return }
         backends[index].serverAlive = false
         serverConnections -= 1
