@@ -128,8 +128,12 @@ import Testing
             lines == [
                 "fault: administrator terminates s1",
                 "server ended s1: FATAL: terminating connection due to administrator command",
+                "alice gets FATAL: terminating connection due to administrator command (forwarded from s1)",
                 "pgbouncer closes alice: FATAL: server conn crashed?", "s1 closed (server conn crashed?)",
             ])
+        // The server's own FATAL reaches alice first, then PgBouncer's.
+        #expect(world.notices(of: "alice") == ["FATAL: terminating connection due to administrator command"])
+        #expect(world.closedWith("alice") == .serverConnectionCrashed)
         #expect(throws: InputError("no open server connection named \"s1\"; none is open")) {
             try world.inject(.killConnection("s1"))
         }
@@ -143,5 +147,17 @@ import Testing
         #expect(lines.last == "s1 closed (server conn crashed?)")
         // PgBouncer watches idle server sockets: the next query gets a fresh connection, not an error.
         #expect(try world.answer("alice", "SELECT 2") == "2")
+    }
+
+    @Test func maxClientConnIsCheckedBeforeTheDatabaseIsLookedUp() throws {
+        // PgBouncer counts clients as soon as the startup packet arrives, before authentication and before it
+        // finds out that the database does not exist.
+        let world = proxyWorld(.session) { $0.maxClientConn = 1 }
+        try world.connectAll("alice")
+        let refused = try world.connect("bob", database: "nosuchdb").map(\.message)
+        #expect(refused.contains("pgbouncer refuses bob: FATAL: no more connections allowed (max_client_conn)"))
+        _ = try world.disconnect("alice")
+        let unknown = try world.connect("carol", database: "nosuchdb").map(\.message)
+        #expect(unknown.contains("pgbouncer refuses carol: FATAL: no such database: nosuchdb"))
     }
 }
