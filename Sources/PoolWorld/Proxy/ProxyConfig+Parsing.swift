@@ -39,6 +39,9 @@ extension ProxyConfig {
                 databases.append(try Self.database(key, value, number))
             case "pgbouncer":
                 try set(key.lowercased(), value, line: number)
+            case "users", "peers":
+                try Self.checkEntry(section: section ?? "", key, value, number)
+                unsimulatedEntries.append("[\(section ?? "")] \(key) = \(value)")
             default:
                 throw ProxyConfigError(
                     line: number, "\"\(key)\" is outside any section; put it under [databases] or [pgbouncer]")
@@ -54,13 +57,8 @@ extension ProxyConfig {
         }
         let name = String(line.dropFirst().dropLast()).trimmingWhitespace().lowercased()
         switch name {
-        case "databases", "pgbouncer":
+        case "databases", "pgbouncer", "users", "peers":
             return name
-        case "users", "peers":
-            throw ProxyConfigError(
-                line: number,
-                "section [\(name)] is not simulated in this world; set pool_mode and limits in [pgbouncer] or per database"
-            )
         default:
             throw ProxyConfigError(
                 line: number,
@@ -73,7 +71,7 @@ extension ProxyConfig {
     /// Keys of a `[databases]` connection string that the world uses.
     static let databaseKeys = [
         "dbname", "host", "port", "user", "password", "auth_user", "pool_size", "min_pool_size", "reserve_pool_size",
-        "reserve_pool", "pool_mode", "max_db_connections", "server_lifetime", "query_wait_timeout",
+        "reserve_pool", "pool_mode", "max_db_connections", "server_lifetime",
     ]
 
     private static func database(_ name: String, _ value: String, _ number: Int) throws(ProxyConfigError) -> Database {
@@ -95,14 +93,17 @@ extension ProxyConfig {
             case "pool_mode": entry.poolMode = try field.poolMode()
             case "max_db_connections": entry.maxDBConnections = try field.integer(in: 0...1_000_000)
             case "server_lifetime": entry.serverLifetime = try field.seconds()
-            case "query_wait_timeout":
-                // -1 is pgbouncer.ini's "not set".
-                entry.queryWaitTimeout = raw == "-1" ? nil : try field.seconds()
             default:
+                if unsimulatedDatabaseKeys.contains(key) {
+                    entry.unsimulated[key] = raw
+                    continue
+                }
+                let known = databaseKeys + unsimulatedDatabaseKeys
+                let later = key == "query_wait_timeout" ? " (per-database query_wait_timeout came after 1.25)" : ""
                 throw ProxyConfigError(
                     line: number,
-                    "database \"\(name)\": key \"\(key)\" is not simulated in this world; known keys: "
-                        + databaseKeys.joined(separator: ", ") + suggestion(key, databaseKeys))
+                    "database \"\(name)\": unknown key \"\(key)\"\(later); PgBouncer 1.25 knows "
+                        + known.joined(separator: ", ") + suggestion(key, known))
             }
         }
         return entry

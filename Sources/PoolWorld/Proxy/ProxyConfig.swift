@@ -23,7 +23,10 @@ public struct ProxyConfig: Hashable, Sendable {
         public var poolMode: PoolMode?
         public var maxDBConnections: Int?
         public var serverLifetime: SimDuration?
+        /// Not a `[databases]` key in PgBouncer 1.25 (it came later), so a pgbouncer.ini cannot set it; code can.
         public var queryWaitTimeout: SimDuration?
+        /// Keys PgBouncer 1.25 accepts here that the world does not simulate (`client_encoding`, …), as written.
+        public var unsimulated: [String: String] = [:]
 
         public init(name: String) {
             self.name = name
@@ -79,6 +82,8 @@ public struct ProxyConfig: Hashable, Sendable {
     public var listenPort = 6432
     /// Parameters the world accepts but does not simulate, as written (`auth_type` → `scram-sha-256`).
     public var unsimulated: [String: String] = [:]
+    /// `[users]` and `[peers]` lines, accepted as PgBouncer 1.25 accepts them and not simulated.
+    public var unsimulatedEntries: [String] = []
 
     public init() {}
 

@@ -115,7 +115,9 @@ extension ProxyEngine {
                 "\(entry.poolSize ?? config.defaultPoolSize)", "\(entry.minPoolSize ?? config.minPoolSize)",
                 "\(entry.reservePoolSize ?? config.reservePoolSize)",
                 "\(Int((entry.serverLifetime ?? config.serverLifetime).seconds))", entry.poolMode?.rawValue ?? "", "",
-                "\(entry.maxDBConnections ?? config.maxDBConnections)", "\(servers)", "0", "\(clientCount)", "0", "0",
+                "\(entry.maxDBConnections ?? config.maxDBConnections)", "\(servers)",
+                entry.unsimulated["max_db_client_connections"] ?? config.value(of: "max_db_client_connections") ?? "0",
+                "\(clientCount)", "0", "0",
             ])
         }
         return AdminTable(columns: Self.databaseColumns, rows: rows.sorted { $0[0] < $1[0] })

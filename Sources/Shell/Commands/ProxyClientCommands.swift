@@ -64,6 +64,7 @@ extension ShellCommand {
                 session.say(
                     "Accepted, shown, but not simulated in this world: "
                         + ProxyConfig.unsimulatedParameters.joined(separator: ", ") + ".")
+                for entry in proxy.config.unsimulatedEntries { session.say("Not simulated: \(entry)") }
             }
         })
 }
