@@ -13,7 +13,11 @@ extension ProxyEngine {
             record.parameters[key] = value
         }
         clients.append(record)
-        deliver(.clientConnected(client, database: database, user: user))
+        if scenario.clientLogin > .zero {
+            queue.schedule(.clientLogin(client: client.rawValue), at: now + scenario.clientLogin.nanoseconds)
+        } else {
+            deliver(.clientConnected(client, database: database, user: user))
+        }
         return client
     }
 

@@ -45,6 +45,8 @@ struct ClientRecord {
     /// The workload request using this client (-1: none), and the pod it belongs to (-1: a lab client).
     var request: Int32 = -1
     var pod: Int32 = -1
+    /// The workload request waiting for this client's login to finish (-1: none).
+    var loginFor: Int32 = -1
 }
 
 /// The simulator's view of one server connection of the proxy.

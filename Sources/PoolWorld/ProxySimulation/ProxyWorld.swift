@@ -166,7 +166,11 @@ public final class ProxyWorld {
         let target = database ?? config.databases.first?.name ?? "app"
         var lowered: [String: String] = [:]
         for (key, value) in parameters { lowered[key.lowercased()] = value }
-        names[name] = engine.connectClient(name: name, database: target, user: user, parameters: lowered)
+        let client = engine.connectClient(name: name, database: target, user: user, parameters: lowered)
+        names[name] = client
+        // The clock runs through the login (`ProxyScenario.clientLogin`) until the proxy accepts or refuses.
+        let deadline = engine.now + SimDuration.seconds(1).nanoseconds
+        while engine.clients[Int(client.rawValue)].state == .unused, engine.step(before: deadline) {}
         return settle()
     }
 
