@@ -179,7 +179,7 @@ extension ProxyConfig {
         case "server_round_robin": serverRoundRobin = try field.boolean()
         case "server_login_retry": serverLoginRetry = try field.seconds()
         case "query_wait_timeout": queryWaitTimeout = try field.seconds()
-        case "query_wait_notify": queryWaitNotify = try field.seconds()
+        case "query_wait_notify": queryWaitNotify = .seconds(Double(try field.integer(in: 0...100_000_000)))
         case "idle_transaction_timeout": idleTransactionTimeout = try field.seconds()
         case "max_prepared_statements": maxPreparedStatements = try field.integer(in: 0...1_000_000)
         case "stats_period": statsPeriod = try field.seconds(minimum: 1)

@@ -69,8 +69,17 @@ public struct ProxyConfig: Hashable, Sendable {
     public var serverLoginRetry = SimDuration.seconds(15)
     /// `query_wait_timeout`: a client waiting this long for a server connection is disconnected; 0: forever.
     public var queryWaitTimeout = SimDuration.seconds(120)
-    /// `query_wait_notify`: a client queued this long gets a NOTICE that it is queued; 0: never.
+    /// `query_wait_notify`: a client queued longer than this many whole seconds gets a NOTICE that it is queued;
+    /// 0: never. pgbouncer.ini takes an integer (CF_INT in 1.25).
     public var queryWaitNotify = SimDuration.seconds(5)
+
+    /// When a queued client gets the NOTICE: PgBouncer 1.25 compares whole seconds waited with
+    /// `query_wait_notify` and sends it once they exceed it (`(now - wait_start) / USEC > cf_query_wait_notify`
+    /// in src/janitor.c), so at 6 s with the default 5, though the documentation says 5.
+    public var queryWaitNoticeDelay: SimDuration? {
+        guard queryWaitNotify > .zero else { return nil }
+        return .seconds((queryWaitNotify.seconds).rounded(.down) + 1)
+    }
     /// `idle_transaction_timeout`: a client idle in a transaction this long is disconnected; 0: off.
     public var idleTransactionTimeout = SimDuration.zero
     /// `max_prepared_statements`: above zero, PgBouncer tracks protocol-level prepared statements in

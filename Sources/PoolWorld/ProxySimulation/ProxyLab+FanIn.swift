@@ -44,9 +44,9 @@ extension ProxyLab {
                 + "\(busiest?.maxwaitUs ?? 0)); the longest wait of the run was \(outcome.longestWait).",
             "Errors: \(errors(run)).",
         ]
-        if outcome.longestWait < scenario.proxy.queryWaitNotify {
+        if let notice = scenario.proxy.queryWaitNoticeDelay, outcome.longestWait < notice {
             lines.append(
-                "No client waited \(scenario.proxy.queryWaitNotify) (query_wait_notify), so nobody got the queued "
+                "No client waited more than \(scenario.proxy.queryWaitNotify) (query_wait_notify), so nobody got the queued "
                     + "NOTICE, and query_wait_timeout (\(scenario.proxy.queryWaitTimeout)) is far away.")
         }
         return ProxyLabReport(

@@ -149,6 +149,7 @@ import Testing
             "line 2: auth_type = \"scram\": use one of any, trust, plain, md5, cert, hba, ldap, pam, scram-sha-256"
         ),
         ("[pgbouncer]\n\ntcp_keepcnt = many", "line 3: tcp_keepcnt = \"many\": expected a whole number"),
+        ("[pgbouncer]\nquery_wait_notify = 2.5", "line 2: query_wait_notify = \"2.5\": expected a whole number"),
         (
             "[pgbouncer]\nclient_idle_timeout = 30s",
             "line 2: client_idle_timeout = \"30s\": expected seconds as a number, e.g. 5 or 0.5 (pgbouncer.ini durations have no unit)"
