@@ -9,7 +9,8 @@ extension ShellCommand {
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
             `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
             open lesson's lab asks you to observe against your world. The PgBouncer scenarios (fan-in, \
-            modes-side-by-side, proxy-fleet) take a pool mode: `lab modes-side-by-side session`.
+            modes-side-by-side, proxy-fleet) take a pool mode, `lab fan-in session`, and run in it; there `config` \
+            sets pgbouncer.ini parameters and `fault` hits the PostgreSQL behind the proxy.
             """,
         complete: { request, _ in
             request.argumentIndex == 0
