@@ -100,6 +100,10 @@ import Testing
                 (2 rows)
                 """)
         #expect(AdminTable(columns: ["a"], rows: [["x"]]).description.hasSuffix("(1 row)"))
+        // An address is text, left-aligned, as psql aligns a text column.
+        #expect(
+            AdminTable(columns: ["local_addr"], rows: [["127.0.0.1"]]).description.split(separator: "\n")[2]
+                == " 127.0.0.1", "left-aligned; a number would be right-aligned under the wider header")
         let world = proxyWorld(.transaction)
         #expect(try world.admin("show pools;").columns == ShowPoolsRow.columns)
         #expect(try world.admin("SHOW  STATS").columns == ShowStatsRow.columns)
