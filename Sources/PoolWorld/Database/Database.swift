@@ -61,17 +61,22 @@ struct Database {
             rejectedTotal += 1
             return .failure(.startingUp)
         }
-        if config.authenticationFails {
-            rejectedTotal += 1
-            return .failure(.passwordAuthenticationFailed(user: superuser ? "postgres" : config.user))
-        }
+        // PostgreSQL's order: a backend needs a free process slot before it can authenticate ("too many
+        // clients"), and the reserved slots are checked once it knows who logged in (InitPostgres, after
+        // authentication), with the text for whichever reservation the free slots fall in.
         if serverConnections >= config.maxConnections {
             rejectedTotal += 1
             return .failure(.tooManyClients)
         }
+        if config.authenticationFails {
+            rejectedTotal += 1
+            return .failure(.passwordAuthenticationFailed(user: superuser ? "postgres" : config.user))
+        }
         if !superuser && serverConnections >= config.slotsForOrdinaryRoles {
             rejectedTotal += 1
-            return .failure(.reservedForSuperuser)
+            let free = config.maxConnections - serverConnections - 1
+            return .failure(
+                free < config.superuserReservedConnections ? .reservedForSuperuser : .reservedForPrivilegedRoles)
         }
         let slot: Int32
         if let reused = freeRecords.popLast() {
