@@ -70,6 +70,16 @@ import Testing
         #expect(result.status == 2)
     }
 
+    @Test func labResetKeepsTheChosenModeAndSettings() throws {
+        let (text, _) = try mine([
+            "lab fan-in session", "config default_pool_size=3", "lab reset", "connect zed", "show pools", "show config",
+        ])
+        #expect(text.contains("Fresh PgBouncer world: fan-in, session mode, at t=0s."))
+        let rows = text.split(separator: "\n").map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(rows.contains { $0.first == "default_pool_size" && $0[1] == "3" })
+        #expect(rows.contains { $0.first == "app" && $0.contains("session") })
+    }
+
     @Test func maxClientConnAndPoolModeChangeWhatClientsMeet() throws {
         let (text, _) = try mine([
             "lab fan-in", "config max_client_conn=1 pool_mode=statement", "connect a", "connect b", "query a BEGIN",
