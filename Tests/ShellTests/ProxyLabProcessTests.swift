@@ -70,12 +70,25 @@ import Testing
         #expect(result.status == 2)
     }
 
+    @Test func theFigureRunsInTheChosenModeToo() throws {
+        let fanIn = try PoolschoolProcess.run([], input: "lab fan-in session\n").stdout
+        #expect(
+            fanIn.contains(
+                "fan-in: 2,000 client connections from 100 app servers share 50 server connections in session mode"))
+        #expect(
+            fanIn.contains("× FATAL: query_wait_timeout"), "in session mode the clients beyond 50 never get a server")
+        let fleet = try PoolschoolProcess.run([], input: "lab proxy-fleet statement\n").stdout
+        #expect(fleet.contains("through one shared PgBouncer (statement mode)"))
+    }
+
     @Test func labResetKeepsTheChosenModeAndSettings() throws {
         let (text, _) = try mine([
             "lab fan-in session", "config default_pool_size=3", "lab reset", "connect zed", "show pools", "show config",
         ])
         #expect(text.contains("Fresh PgBouncer world: fan-in, session mode, at t=0s."))
-        let rows = text.split(separator: "\n").map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let rows = text.split(separator: "\n").map {
+            $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         #expect(rows.contains { $0.first == "default_pool_size" && $0[1] == "3" })
         #expect(rows.contains { $0.first == "app" && $0.contains("session") })
     }

@@ -28,8 +28,8 @@ extension ProxyLab {
         return scenario
     }
 
-    static func fanInReport(seed: UInt64) throws(InputError) -> ProxyLabReport {
-        let scenario = fanInScenario(seed: seed)
+    static func fanInReport(seed: UInt64, mode: PoolMode?) throws(InputError) -> ProxyLabReport {
+        let scenario = try scenario(named: "fan-in", mode: mode, seed: seed)
         let outcome = try ProxySimulation.run(scenario)
         let run = outcome.run
         let busiest = outcome.busiestPools.first
@@ -50,7 +50,7 @@ extension ProxyLab {
                     + "NOTICE, and query_wait_timeout (\(scenario.proxy.queryWaitTimeout)) is far away.")
         }
         return ProxyLabReport(
-            name: "fan-in", summary: catalog[0].summary, lines: lines,
+            name: "fan-in", summary: summary(0, mode: mode), lines: lines,
             tables: [
                 .init(title: "SHOW POOLS at the busiest moment", table: ShowPoolsRow.table(outcome.busiestPools)),
                 .init(title: "SHOW STATS at the end", table: ShowStatsRow.table(outcome.stats)),

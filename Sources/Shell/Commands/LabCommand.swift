@@ -64,10 +64,11 @@ extension ShellCommand {
             }
             mode = chosen
         }
-        let summary = ProxyLab.catalog.first { $0.name == name }?.summary ?? ""
-        session.render(markdown: "**Lab: \(name)** — PgBouncer: \(summary)")
         do {
-            session.say(try ProxyLab.run(name).text)
+            // The figure runs in the chosen mode too, and its title says which.
+            let report = try ProxyLab.run(name, mode: mode)
+            session.render(markdown: "**Lab: \(name)** — PgBouncer: \(report.summary)")
+            session.say(report.text)
             let lab = session.lab ?? LabState(scenario: LabScenario.catalog[0])
             session.lab = lab
             let proxy = try ProxyLabState(name: name, mode: mode)
