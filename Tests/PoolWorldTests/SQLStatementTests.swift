@@ -3,6 +3,13 @@ import Testing
 @testable import PoolWorld
 
 @Suite struct SQLStatementTests {
+    @Test func aStringLiteralIsReturnedAsPostgreSQLReturnsIt() throws {
+        #expect(try SQLStatement(parsing: "SELECT 'a  b'") == .selectValue("a  b"))
+        #expect(try SQLStatement(parsing: "SELECT 'it''s';") == .selectValue("it's"))
+        #expect(try SQLStatement(parsing: "SELECT 42") == .selectValue("42"))
+        #expect(SQLStatement.stringLiteral("'a' || 'b'") == nil, "two literals are not one")
+    }
+
     @Test(arguments: [
         ("SELECT 1", SQLStatement.selectValue("1")),
         ("select work(5ms);", .work(.milliseconds(5))),
