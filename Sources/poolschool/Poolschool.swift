@@ -15,18 +15,12 @@ struct Poolschool: ParsableCommand {
             """,
         version: PoolschoolVersion.current,
         subcommands: [
-            RunCommand.self, LessonsCommand.self, LintCommand.self, CheckCommand.self,
+            ShellSubcommand.self, RunCommand.self, LessonsCommand.self, LintCommand.self, CheckCommand.self,
             WatchCommand.self, SimCommand.self, GradeCommand.self,
-        ]
+        ],
+        // The root declares no options of its own, so every flag reaches the subcommand it was given to.
+        defaultSubcommand: ShellSubcommand.self
     )
-
-    @OptionGroup var course: CourseFlags
-
-    /// No subcommand: the shell.
-    func run() throws {
-        try ShellLauncher.interactive(environment: ProcessInfo.processInfo.environment, options: course.options)
-            .finish()
-    }
 
     /// Usage errors exit 2, as DESIGN.md says, rather than argument-parser's default 64.
     static func main() {

@@ -51,7 +51,10 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Database CPU cores; when set, holds are CPU work shared by these cores. Default: unlimited.")
     var dbCores: Int?
 
-    @Option(help: "Connection setup preset: loopback-trust, scram, tls-scram, reservation-desk or none.")
+    @Option(
+        help:
+            "Connection setup preset: loopback-trust (2.8 ms), scram (9.6 ms), tls-scram (14.9 ms), reservation-desk (18 ms, over a network) or none."
+    )
     var setup = "scram"
 
     @Option(help: "The database's max_connections.")

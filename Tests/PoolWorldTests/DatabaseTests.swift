@@ -43,6 +43,37 @@ func connected(_ database: inout Database, superuser: Bool = false) throws -> Ba
         #expect(database.stats.refusedConnections == 2)
     }
 
+    @Test func reservedConnectionsHaveTheirOwnTextBeforeTheSuperusersSlots() throws {
+        // PostgreSQL 16+: max 10, 2 for superusers, 3 for pg_use_reserved_connections: ordinary roles get 5.
+        var config = DatabaseConfig()
+        config.maxConnections = 10
+        config.superuserReservedConnections = 2
+        config.reservedConnections = 3
+        var database = Database(config: config)
+        for _ in 0..<5 { _ = try connected(&database) }
+        #expect(
+            database.connect(now: 0).failure?.description
+                == "FATAL: remaining connection slots are reserved for roles with privileges of the "
+                + "\"pg_use_reserved_connections\" role")
+        for _ in 0..<3 { _ = try connected(&database, superuser: true) }
+        #expect(
+            database.connect(now: 0).failure?.description
+                == "FATAL: remaining connection slots are reserved for roles with the SUPERUSER attribute")
+    }
+
+    @Test func aFullServerRefusesBeforeItAuthenticates() throws {
+        var config = DatabaseConfig()
+        config.maxConnections = 1
+        var database = Database(config: config)
+        _ = try connected(&database, superuser: true)
+        database.config.authenticationFails = true
+        #expect(database.connect(now: 0).failure?.description == "FATAL: sorry, too many clients already")
+        database.config.maxConnections = 2
+        #expect(
+            database.connect(now: 0, superuser: true).failure?.description
+                == "FATAL: password authentication failed for user \"postgres\"")
+    }
+
     @Test func preparedStatementsAndTheirErrors() throws {
         var database = Database(config: DatabaseConfig())
         let ref = try connected(&database)

@@ -63,6 +63,35 @@ import Testing
         #expect(committed.contains { $0.hasPrefix("c1 got NOTIFY jobs 'resize' from pid") })
     }
 
+    @Test func aListenerInsideATransactionHearsWhenItsTransactionEnds() throws {
+        for end in ["COMMIT", "ROLLBACK", "END"] {
+            let world = world()
+            try borrowed(world, "a", "b")
+            _ = try world.query("a", "LISTEN jobs")
+            _ = try world.query("a", "BEGIN")
+            let sent = try world.query("b", "NOTIFY jobs, 'resize'").map(\.message)
+            #expect(!sent.contains { $0.contains("got NOTIFY") }, "a is inside a transaction block")
+            let busy = try world.query("a", "SELECT 1").map(\.message)
+            #expect(!busy.contains { $0.contains("got NOTIFY") }, "still inside")
+            let ended = try world.query("a", end).map(\.message)
+            #expect(ended.filter { $0.hasPrefix("c1 got NOTIFY jobs 'resize' from pid") }.count == 1, "\(end)")
+            let later = try world.query("a", "SELECT 1").map(\.message)
+            #expect(!later.contains { $0.contains("got NOTIFY") }, "delivered once")
+        }
+    }
+
+    @Test func aListenerThatDiesInsideItsTransactionNeverHears() throws {
+        let world = world()
+        try borrowed(world, "a", "b")
+        _ = try world.query("a", "LISTEN jobs")
+        _ = try world.query("a", "BEGIN")
+        _ = try world.query("b", "NOTIFY jobs, 'resize'")
+        let killed = try world.inject(.killConnection("c1")).map(\.message)
+        #expect(!killed.contains { $0.contains("got NOTIFY") })
+        let advanced = try world.advance(by: .seconds(1)).map(\.message)
+        #expect(!advanced.contains { $0.contains("got NOTIFY") })
+    }
+
     @Test func killingAnUnknownConnectionNamesTheOpenOnes() throws {
         let world = world()
         try borrowed(world, "a")
@@ -76,7 +105,7 @@ import Testing
         _ = try world.inject(.slowAuthentication(extra: .seconds(2)))
         _ = try world.borrow("a")
         let lines = try world.advance(by: .seconds(3)).map(\.message)
-        #expect(lines.contains("c1 opened (tcp 50us, auth 2.001s, fork 150us)"))
-        #expect(lines.contains("a got c1 (waited 2.001s)"))
+        #expect(lines.contains("c1 opened (tcp 50us, auth 2s, backend 2.55ms)"))
+        #expect(lines.contains("a got c1 (waited 2.003s)"))
     }
 }

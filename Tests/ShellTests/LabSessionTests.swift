@@ -8,7 +8,7 @@ import Testing
     @Test func theReservationDeskServes25AndQueues175() {
         let run = ScriptedSession(["lab reservation-desk", "burst 200", "stats"])
         #expect(run.transcript.contains("200 requests arrived: 25 hold a connection, 175 wait."))
-        let stats = run.transcript.components(separatedBy: "reservation-desk\npool").last ?? ""
+        let stats = run.transcript.components(separatedBy: "reservation-desk (PostgreSQL 18)\npool").last ?? ""
         #expect(stats.hasPrefix("      total=25, active=25, idle=0, waiting=175, pending=0"))
         #expect(run.status == .success)
     }

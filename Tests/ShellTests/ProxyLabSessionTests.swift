@@ -45,6 +45,6 @@ import Testing
         let run = ScriptedSession(["connect a", "lab fan-in", "borrow", "show tables"])
         #expect(run.transcript.contains("'connect' talks to PgBouncer; start a PgBouncer world first: lab fan-in"))
         #expect(run.transcript.contains("'borrow' works on the pool worlds; this is the PgBouncer world 'fan-in'"))
-        #expect(run.transcript.contains("show: expected pools or stats"))
+        #expect(run.transcript.contains("show: expected one of pools, stats"))
     }
 }

@@ -122,6 +122,7 @@ extension Database {
             case .idle: return .value("COMMIT", warning: "there is no transaction in progress")
             case .failed:
                 _ = session.endTransaction(commit: false)
+                releaseHeldNotifications(for: index)
                 return .value("ROLLBACK")
             case .inTransaction:
                 let deliveries = session.endTransaction(commit: true)
@@ -130,6 +131,7 @@ extension Database {
                     deliver(delivery.channel, delivery.payload, from: index)
                 }
                 session = backends[index].session
+                releaseHeldNotifications(for: index)
                 return .value("COMMIT")
             }
         case .rollback:
@@ -137,6 +139,7 @@ extension Database {
                 return .value("ROLLBACK", warning: "there is no transaction in progress")
             }
             _ = session.endTransaction(commit: false)
+            releaseHeldNotifications(for: index)
             return .value("ROLLBACK")
         case .set(let name, let value, let local):
             return set(name, value, local: local, session: &session)
@@ -334,16 +337,5 @@ extension Database {
     private static func series(_ from: Int, _ to: Int) -> [String] {
         guard from <= to else { return [] }
         return (from...min(to, from + 9_999)).map(String.init)
-    }
-
-    private mutating func deliver(_ channel: String, _ payload: String, from sender: Int) {
-        let senderPID = backends[sender].pid
-        for index in backends.indices where backends[index].serverAlive {
-            guard backends[index].session.listening.contains(channel) else { continue }
-            notifications.append(
-                Notification(
-                    receiver: BackendRef(slot: Int32(index), generation: backends[index].generation),
-                    channel: channel, payload: payload, senderPID: senderPID))
-        }
     }
 }

@@ -26,6 +26,8 @@ struct Database {
     var locks = AdvisoryLockTable()
     /// Filled by calls, drained by the engine.
     var notifications: [Notification] = []
+    /// Notifications for listeners inside a transaction block: PostgreSQL hands them over when it ends.
+    var heldNotifications: [Notification] = []
     var lockGrants: [(backend: BackendRef, statement: UInt32)] = []
 
     init(config: DatabaseConfig) {
@@ -59,17 +61,22 @@ struct Database {
             rejectedTotal += 1
             return .failure(.startingUp)
         }
-        if config.authenticationFails {
-            rejectedTotal += 1
-            return .failure(.passwordAuthenticationFailed(user: superuser ? "postgres" : config.user))
-        }
+        // PostgreSQL's order: a backend needs a free process slot before it can authenticate ("too many
+        // clients"), and the reserved slots are checked once it knows who logged in (InitPostgres, after
+        // authentication), with the text for whichever reservation the free slots fall in.
         if serverConnections >= config.maxConnections {
             rejectedTotal += 1
             return .failure(.tooManyClients)
         }
+        if config.authenticationFails {
+            rejectedTotal += 1
+            return .failure(.passwordAuthenticationFailed(user: superuser ? "postgres" : config.user))
+        }
         if !superuser && serverConnections >= config.slotsForOrdinaryRoles {
             rejectedTotal += 1
-            return .failure(.reservedForSuperuser)
+            let free = config.maxConnections - serverConnections - 1
+            return .failure(
+                free < config.superuserReservedConnections ? .reservedForSuperuser : .reservedForPrivilegedRoles)
         }
         let slot: Int32
         if let reused = freeRecords.popLast() {
@@ -147,6 +154,7 @@ struct Database {
     }
 
     private mutating func endServerSide(_ index: Int) {
+        if !heldNotifications.isEmpty { heldNotifications.removeAll { $0.receiver.slot == Int32(index) } }
         guard backends[index].serverAlive else { return }
         backends[index].serverAlive = false
         serverConnections -= 1

@@ -38,6 +38,10 @@ extension DatabaseError {
     public static let tooManyClients = DatabaseError(.fatal, "53300", "sorry, too many clients already")
     public static let reservedForSuperuser = DatabaseError(
         .fatal, "53300", "remaining connection slots are reserved for roles with the SUPERUSER attribute")
+    /// PostgreSQL 16+, when the free slots are those of `reserved_connections`.
+    public static let reservedForPrivilegedRoles = DatabaseError(
+        .fatal, "53300",
+        "remaining connection slots are reserved for roles with privileges of the \"pg_use_reserved_connections\" role")
     public static let idleSessionTimeout = DatabaseError(
         .fatal, "57P05", "terminating connection due to idle-session timeout")
     public static let idleInTransactionTimeout = DatabaseError(

@@ -74,7 +74,7 @@ extension SQLStatement {
             }
             self = .load(library: Self.unquote(rest))
         case "SELECT":
-            self = try Self.parseSelect(rest)
+            self = try Self.parseSelect(rest, original: String(body.dropFirst(first.count)).trimmingWhitespace())
         default:
             throw DatabaseError.syntaxError(near: first)
         }
@@ -90,9 +90,12 @@ extension SQLStatement {
         return name.lowercased()
     }
 
+    /// A SET value or LOAD library: a 'string' or a "quoted identifier" loses its quotes.
     private static func unquote(_ raw: String) -> String {
         let value = raw.trimmingWhitespace()
-        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+        if value.count >= 2,
+            (value.hasPrefix("'") && value.hasSuffix("'")) || (value.hasPrefix("\"") && value.hasSuffix("\""))
+        {
             return String(value.dropFirst().dropLast())
         }
         return value
@@ -206,7 +209,7 @@ extension SQLStatement {
         return .notify(channel: identifier(channel), payload: parts.count > 1 ? unquote(parts[1]) : "")
     }
 
-    private static func parseSelect(_ rest: String) throws(DatabaseError) -> SQLStatement {
+    private static func parseSelect(_ rest: String, original: String) throws(DatabaseError) -> SQLStatement {
         let compact = rest.filter { $0 != " " }
         let lower = compact.lowercased()
         if let argument = call(lower, compact, "work") {
@@ -247,7 +250,29 @@ extension SQLStatement {
         }
         if lower.hasSuffix("/0") { return .divisionByZero }
         guard !compact.isEmpty else { throw DatabaseError.syntaxError(near: "SELECT") }
+        if let text = stringLiteral(original) { return .selectValue(text) }
         return .selectValue(rest.trimmingWhitespace())
+    }
+
+    /// The value of a whole 'string literal' as PostgreSQL returns it (`'it''s  here'` → `it's  here`), or nil
+    /// when `text` is not exactly one.
+    static func stringLiteral(_ text: String) -> String? {
+        guard text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") else { return nil }
+        let inner = text.dropFirst().dropLast()
+        var value = ""
+        var pendingQuote = false
+        for character in inner {
+            if pendingQuote {
+                guard character == "'" else { return nil }
+                value.append("'")
+                pendingQuote = false
+            } else if character == "'" {
+                pendingQuote = true
+            } else {
+                value.append(character)
+            }
+        }
+        return pendingQuote ? nil : value
     }
 
     /// The argument of `name(argument)` if `lower` is exactly such a call.

@@ -45,7 +45,9 @@ public struct AdminTable: Hashable, Sendable, CustomStringConvertible {
         return lines.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }
 
+    /// A number as a numeric column holds it (`12`, `-3`, `0.5`); an address such as `127.0.0.1` is text.
     private static func isNumeric(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "-" || $0 == "." }
+            && text.filter { $0 == "." }.count <= 1 && text.dropFirst().allSatisfy { $0 != "-" }
     }
 }

@@ -29,16 +29,25 @@ extension Proxy {
             func rate(_ count: Int) -> Int { seconds > 0 ? Int(Double(count) / seconds) : 0 }
             func mean(_ time: Int64, _ count: Int) -> Int { count > 0 ? Int(time / Int64(count) / 1_000) : 0 }
             return ShowStatsRow(
-                database: name, totalXactCount: total.transactions, totalQueryCount: total.queries,
-                totalServerAssignmentCount: total.assignments, totalReceived: total.received, totalSent: total.sent,
+                database: name, totalServerAssignmentCount: total.assignments, totalXactCount: total.transactions,
+                totalQueryCount: total.queries, totalReceived: total.received, totalSent: total.sent,
                 totalXactTime: Int(total.transactionTime / 1_000), totalQueryTime: Int(total.queryTime / 1_000),
-                totalWaitTime: Int(total.waitTime / 1_000), avgXactCount: rate(period.transactions),
-                avgQueryCount: rate(period.queries), avgServerAssignmentCount: rate(period.assignments),
-                avgRecv: rate(period.received), avgSent: rate(period.sent),
+                totalWaitTime: Int(total.waitTime / 1_000), totalClientParseCount: total.clientParses,
+                totalServerParseCount: total.serverParses, totalBindCount: total.binds,
+                avgServerAssignmentCount: rate(period.assignments), avgXactCount: rate(period.transactions),
+                avgQueryCount: rate(period.queries), avgRecv: rate(period.received), avgSent: rate(period.sent),
                 avgXactTime: mean(period.transactionTime, period.transactions),
                 avgQueryTime: mean(period.queryTime, period.queries),
-                avgWaitTime: mean(period.waitTime, period.assignments))
+                avgWaitTime: mean(period.waitTime, period.assignments), avgClientParseCount: rate(period.clientParses),
+                avgServerParseCount: rate(period.serverParses), avgBindCount: rate(period.binds))
         }
+    }
+
+    /// Counts a prepared-statement message of `client`'s for `SHOW STATS`.
+    mutating func countPrepared(_ kind: ProxyStatistics.PreparedCount, client: ClientID) {
+        let pool = clients[Int(client.rawValue)].pool
+        guard pool >= 0 else { return }
+        statistics.prepared(kind, database: pools[Int(pool)].database)
     }
 
     /// Client connections open now, waiting ones included (what `max_client_conn` limits).

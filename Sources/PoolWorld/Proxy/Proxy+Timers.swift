@@ -21,7 +21,7 @@ extension Proxy {
             armWaitTimers(pool, time, &actions)
         case .queryWaitNotify:
             pools[Int(pool)].notifyAt = nil
-            let delay = config.queryWaitNotify.nanoseconds
+            let delay = config.queryWaitNoticeDelay?.nanoseconds ?? .max
             while pools[Int(pool)].notified < pools[Int(pool)].waiting.count {
                 let waiter = pools[Int(pool)].waiting[pools[Int(pool)].notified]
                 guard time - waiter.since >= delay else { break }
@@ -56,8 +56,8 @@ extension Proxy {
             pools[Int(pool)].timeoutAt = at
             actions.append(.scheduleTimer(ProxyTimer(.queryWaitTimeout, pool: pool), at: SimInstant(nanoseconds: at)))
         }
-        if config.queryWaitNotify > .zero, record.notifyAt == nil, record.notified < record.waiting.count {
-            let at = record.waiting[record.notified].since + config.queryWaitNotify.nanoseconds
+        if let delay = config.queryWaitNoticeDelay, record.notifyAt == nil, record.notified < record.waiting.count {
+            let at = record.waiting[record.notified].since + delay.nanoseconds
             pools[Int(pool)].notifyAt = at
             actions.append(.scheduleTimer(ProxyTimer(.queryWaitNotify, pool: pool), at: SimInstant(nanoseconds: at)))
         }

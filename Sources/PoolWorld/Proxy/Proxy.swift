@@ -92,7 +92,7 @@ public struct Proxy {
         }
         let index = pool(database: database, user: entry.user ?? user, entry: entry)
         while clients.count <= Int(client.rawValue) { clients.append(ProxyClient()) }
-        clients[Int(client.rawValue)] = ProxyClient(state: .active, pool: index)
+        clients[Int(client.rawValue)] = ProxyClient(state: .active, pool: index, connectedAt: time)
         connectedClients += 1
         pools[Int(index)].clients += 1
         actions.append(.accept(client))

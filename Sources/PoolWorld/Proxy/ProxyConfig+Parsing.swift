@@ -2,9 +2,10 @@ extension ProxyConfig {
     /// Reads a configuration in pgbouncer.ini syntax: `[databases]` and `[pgbouncer]` sections, `key = value`
     /// lines, `;` or `#` comments.
     ///
-    /// Settings the world simulates change it; settings about sockets, authentication, TLS and logging are
-    /// accepted and have no effect (the world has no network); behaviour the world does not simulate is
-    /// accepted only at its default, so that a file never silently means something else here.
+    /// Every parameter PgBouncer 1.25 accepts is accepted (`ProxyParameter.all`), its value checked by kind;
+    /// the simulated ones change the world, the others (sockets, authentication, TLS, logging, timeouts the
+    /// world does not model) are kept and listed by `SHOW CONFIG`, and `ProxyConfig.unsimulatedSettings` names
+    /// those set away from their default.
     /// - Throws: `ProxyConfigError` naming the line, e.g. `line 4: unknown parameter "max_client_con"; did you
     ///   mean max_client_conn?`.
     public init(ini text: String) throws(ProxyConfigError) {
@@ -38,6 +39,9 @@ extension ProxyConfig {
                 databases.append(try Self.database(key, value, number))
             case "pgbouncer":
                 try set(key.lowercased(), value, line: number)
+            case "users", "peers":
+                try Self.checkEntry(section: section ?? "", key, value, number)
+                unsimulatedEntries.append("[\(section ?? "")] \(key) = \(value)")
             default:
                 throw ProxyConfigError(
                     line: number, "\"\(key)\" is outside any section; put it under [databases] or [pgbouncer]")
@@ -53,13 +57,8 @@ extension ProxyConfig {
         }
         let name = String(line.dropFirst().dropLast()).trimmingWhitespace().lowercased()
         switch name {
-        case "databases", "pgbouncer":
+        case "databases", "pgbouncer", "users", "peers":
             return name
-        case "users", "peers":
-            throw ProxyConfigError(
-                line: number,
-                "section [\(name)] is not simulated in this world; set pool_mode and limits in [pgbouncer] or per database"
-            )
         default:
             throw ProxyConfigError(
                 line: number,
@@ -72,7 +71,7 @@ extension ProxyConfig {
     /// Keys of a `[databases]` connection string that the world uses.
     static let databaseKeys = [
         "dbname", "host", "port", "user", "password", "auth_user", "pool_size", "min_pool_size", "reserve_pool_size",
-        "reserve_pool", "pool_mode", "max_db_connections", "server_lifetime", "query_wait_timeout",
+        "reserve_pool", "pool_mode", "max_db_connections", "server_lifetime",
     ]
 
     private static func database(_ name: String, _ value: String, _ number: Int) throws(ProxyConfigError) -> Database {
@@ -94,14 +93,17 @@ extension ProxyConfig {
             case "pool_mode": entry.poolMode = try field.poolMode()
             case "max_db_connections": entry.maxDBConnections = try field.integer(in: 0...1_000_000)
             case "server_lifetime": entry.serverLifetime = try field.seconds()
-            case "query_wait_timeout":
-                // -1 is pgbouncer.ini's "not set".
-                entry.queryWaitTimeout = raw == "-1" ? nil : try field.seconds()
             default:
+                if unsimulatedDatabaseKeys.contains(key) {
+                    entry.unsimulated[key] = raw
+                    continue
+                }
+                let known = databaseKeys + unsimulatedDatabaseKeys
+                let later = key == "query_wait_timeout" ? " (per-database query_wait_timeout came after 1.25)" : ""
                 throw ProxyConfigError(
                     line: number,
-                    "database \"\(name)\": key \"\(key)\" is not simulated in this world; known keys: "
-                        + databaseKeys.joined(separator: ", ") + suggestion(key, databaseKeys))
+                    "database \"\(name)\": unknown key \"\(key)\"\(later); PgBouncer 1.25 knows "
+                        + known.joined(separator: ", ") + suggestion(key, known))
             }
         }
         return entry
@@ -150,29 +152,14 @@ extension ProxyConfig {
         "idle_transaction_timeout", "max_prepared_statements", "stats_period", "listen_port",
     ]
 
-    /// Parameters about sockets, authentication, TLS and logging: accepted, without effect in the world.
-    static let ignoredKeys = [
-        "listen_addr", "unix_socket_dir", "unix_socket_mode", "unix_socket_group", "user", "auth_type", "auth_file",
-        "auth_hba_file", "auth_user", "auth_query", "auth_dbname", "admin_users", "stats_users", "logfile", "pidfile",
-        "syslog", "syslog_ident", "syslog_facility", "log_connections", "log_disconnections", "log_pooler_errors",
-        "log_stats", "verbose", "ignore_startup_parameters", "application_name_add_host", "so_reuseport", "pkt_buf",
-        "max_packet_size", "sbuf_loopcnt", "listen_backlog", "tcp_defer_accept", "tcp_socket_buffer", "tcp_keepalive",
-        "tcp_keepcnt", "tcp_keepidle", "tcp_keepintvl", "tcp_user_timeout", "dns_max_ttl", "dns_nxdomain_ttl",
-        "dns_zone_check_period", "resolv_conf", "client_tls_sslmode", "client_tls_key_file", "client_tls_cert_file",
-        "client_tls_ca_file", "client_tls_protocols", "client_tls_ciphers", "client_tls_ecdhcurve",
-        "client_tls_dheparams", "server_tls_sslmode", "server_tls_ca_file", "server_tls_key_file",
-        "server_tls_cert_file", "server_tls_protocols", "server_tls_ciphers", "disable_pqexec", "service_name",
-        "job_name", "scram_iterations", "peer_id", "conffile", "autodb_idle_timeout", "suspend_timeout",
-        "server_connect_timeout",
-    ]
+    /// Sets one `[pgbouncer]` parameter, as a line of pgbouncer.ini would (a `SET key = value` on the admin
+    /// console, or the lab's `config key=value`).
+    /// - Throws: `ProxyConfigError` without a line, naming the parameter and what it accepts.
+    public mutating func set(parameter key: String, to value: String) throws(ProxyConfigError) {
+        try set(key.lowercased(), value, line: nil)
+    }
 
-    /// Behaviour the world does not simulate, with the value that means "off": anything else is refused.
-    static let offOnlyKeys: [String: String] = [
-        "client_idle_timeout": "0", "query_timeout": "0", "transaction_timeout": "0", "server_fast_close": "0",
-        "max_db_client_connections": "0", "max_user_client_connections": "0", "track_extra_parameters": "",
-    ]
-
-    private mutating func set(_ key: String, _ value: String, line: Int) throws(ProxyConfigError) {
+    private mutating func set(_ key: String, _ value: String, line: Int?) throws(ProxyConfigError) {
         let field = IniField(name: key, value: value, line: line)
         switch key {
         case "pool_mode": poolMode = try field.poolMode()
@@ -192,25 +179,29 @@ extension ProxyConfig {
         case "server_round_robin": serverRoundRobin = try field.boolean()
         case "server_login_retry": serverLoginRetry = try field.seconds()
         case "query_wait_timeout": queryWaitTimeout = try field.seconds()
-        case "query_wait_notify": queryWaitNotify = try field.seconds()
+        case "query_wait_notify": queryWaitNotify = .seconds(Double(try field.integer(in: 0...100_000_000)))
         case "idle_transaction_timeout": idleTransactionTimeout = try field.seconds()
         case "max_prepared_statements": maxPreparedStatements = try field.integer(in: 0...1_000_000)
         case "stats_period": statsPeriod = try field.seconds(minimum: 1)
         case "listen_port": listenPort = try field.integer(in: 1...65_535)
         default:
-            if Self.ignoredKeys.contains(key) { return }
-            if let off = Self.offOnlyKeys[key] {
-                guard value == off || (off == "0" && Double(value) == 0) else {
-                    throw ProxyConfigError(
-                        line: line,
-                        "\(key) is not simulated in this world; only \(off.isEmpty ? "an empty value" : off) (off) is accepted"
-                    )
-                }
-                return
+            guard let parameter = ProxyParameter.named(key) else {
+                throw ProxyConfigError(
+                    line: line,
+                    "unknown parameter \"\(key)\" in [pgbouncer]" + Self.suggestion(key, ProxyParameter.all.map(\.name))
+                )
             }
-            let known = Self.simulatedKeys + Self.ignoredKeys + Array(Self.offOnlyKeys.keys)
-            throw ProxyConfigError(
-                line: line, "unknown parameter \"\(key)\" in [pgbouncer]" + Self.suggestion(key, known))
+            // Accepted as PgBouncer 1.25 accepts it, checked by kind, and shown by SHOW CONFIG as not simulated.
+            switch parameter.kind {
+            case .integer: _ = try field.integer(in: Int.min...Int.max)
+            case .seconds: _ = try field.seconds()
+            case .choice(let options):
+                guard options.contains(value.lowercased()) else {
+                    throw field.fail("use one of " + options.joined(separator: ", "))
+                }
+            case .text: break
+            }
+            unsimulated[key] = value
         }
     }
 
@@ -245,7 +236,7 @@ extension ProxyConfig {
 private struct IniField {
     var name: String
     var value: String
-    var line: Int
+    var line: Int?
 
     func fail(_ expectation: String) -> ProxyConfigError {
         ProxyConfigError(line: line, "\(name) = \"\(value)\": \(expectation)")

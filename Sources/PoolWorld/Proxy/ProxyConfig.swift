@@ -23,7 +23,10 @@ public struct ProxyConfig: Hashable, Sendable {
         public var poolMode: PoolMode?
         public var maxDBConnections: Int?
         public var serverLifetime: SimDuration?
+        /// Not a `[databases]` key in PgBouncer 1.25 (it came later), so a pgbouncer.ini cannot set it; code can.
         public var queryWaitTimeout: SimDuration?
+        /// Keys PgBouncer 1.25 accepts here that the world does not simulate (`client_encoding`, …), as written.
+        public var unsimulated: [String: String] = [:]
 
         public init(name: String) {
             self.name = name
@@ -66,8 +69,17 @@ public struct ProxyConfig: Hashable, Sendable {
     public var serverLoginRetry = SimDuration.seconds(15)
     /// `query_wait_timeout`: a client waiting this long for a server connection is disconnected; 0: forever.
     public var queryWaitTimeout = SimDuration.seconds(120)
-    /// `query_wait_notify`: a client queued this long gets a NOTICE that it is queued; 0: never.
+    /// `query_wait_notify`: a client queued longer than this many whole seconds gets a NOTICE that it is queued;
+    /// 0: never. pgbouncer.ini takes an integer (CF_INT in 1.25).
     public var queryWaitNotify = SimDuration.seconds(5)
+
+    /// When a queued client gets the NOTICE: PgBouncer 1.25 compares whole seconds waited with
+    /// `query_wait_notify` and sends it once they exceed it (`(now - wait_start) / USEC > cf_query_wait_notify`
+    /// in src/janitor.c), so at 6 s with the default 5, though the documentation says 5.
+    public var queryWaitNoticeDelay: SimDuration? {
+        guard queryWaitNotify > .zero else { return nil }
+        return .seconds((queryWaitNotify.seconds).rounded(.down) + 1)
+    }
     /// `idle_transaction_timeout`: a client idle in a transaction this long is disconnected; 0: off.
     public var idleTransactionTimeout = SimDuration.zero
     /// `max_prepared_statements`: above zero, PgBouncer tracks protocol-level prepared statements in
@@ -77,6 +89,10 @@ public struct ProxyConfig: Hashable, Sendable {
     public var statsPeriod = SimDuration.seconds(60)
     /// `listen_port`, shown in the admin views only.
     public var listenPort = 6432
+    /// Parameters the world accepts but does not simulate, as written (`auth_type` → `scram-sha-256`).
+    public var unsimulated: [String: String] = [:]
+    /// `[users]` and `[peers]` lines, accepted as PgBouncer 1.25 accepts them and not simulated.
+    public var unsimulatedEntries: [String] = []
 
     public init() {}
 

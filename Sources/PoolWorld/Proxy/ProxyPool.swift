@@ -92,6 +92,8 @@ struct ProxyClient {
     /// When the current transaction (or autocommit statement) started; -1 when none is open.
     var transactionStart: Int64 = -1
     var idleTransactionArmed = false
+    /// When it logged in, for `SHOW CLIENTS`.
+    var connectedAt: Int64 = 0
 }
 
 /// The proxy's view of one server connection.

@@ -14,6 +14,11 @@ struct ProxyStatistics {
         var transactionTime: Int64 = 0
         var queryTime: Int64 = 0
         var waitTime: Int64 = 0
+        /// Protocol-level prepared statements: Parse messages from clients (tracked by the proxy), prepares the
+        /// proxy sent to servers, and Bind messages it forwarded.
+        var clientParses = 0
+        var serverParses = 0
+        var binds = 0
     }
 
     private(set) var databases: [String] = []
@@ -50,6 +55,17 @@ struct ProxyStatistics {
         totals[database]?.waitTime += waited
     }
 
+    mutating func prepared(_ kind: PreparedCount, database: String) {
+        switch kind {
+        case .clientParse: totals[database]?.clientParses += 1
+        case .serverParse: totals[database]?.serverParses += 1
+        case .bind: totals[database]?.binds += 1
+        }
+    }
+
+    /// Which prepared-statement counter of `SHOW STATS` a message moves.
+    enum PreparedCount { case clientParse, serverParse, bind }
+
     /// Closes a period of `length` nanoseconds: the averages now describe it.
     mutating func roll(length: Int64) {
         lastPeriodLength = length
@@ -60,7 +76,10 @@ struct ProxyStatistics {
                 transactions: now.transactions - start.transactions, queries: now.queries - start.queries,
                 assignments: now.assignments - start.assignments, received: now.received - start.received,
                 sent: now.sent - start.sent, transactionTime: now.transactionTime - start.transactionTime,
-                queryTime: now.queryTime - start.queryTime, waitTime: now.waitTime - start.waitTime)
+                queryTime: now.queryTime - start.queryTime, waitTime: now.waitTime - start.waitTime,
+                clientParses: now.clientParses - start.clientParses,
+                serverParses: now.serverParses - start.serverParses,
+                binds: now.binds - start.binds)
             atPeriodStart[name] = now
         }
     }

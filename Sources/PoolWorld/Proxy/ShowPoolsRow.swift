@@ -25,12 +25,15 @@ public struct ShowPoolsRow: Hashable, Sendable {
     public var maxwait: Int
     public var maxwaitUs: Int
     public var poolMode: PoolMode
+    /// `load_balance_hosts` when the database lists several hosts; the world has one server, so it is empty
+    /// (NULL), as PgBouncer shows it for a single host.
+    public var loadBalanceHosts = ""
 
-    /// PgBouncer's column names, in its order.
+    /// PgBouncer 1.25's column names, in its order (`admin_show_pools` in src/admin.c).
     public static let columns = [
         "database", "user", "cl_active", "cl_waiting", "cl_active_cancel_req", "cl_waiting_cancel_req", "sv_active",
         "sv_active_cancel", "sv_being_canceled", "sv_idle", "sv_used", "sv_tested", "sv_login", "maxwait", "maxwait_us",
-        "pool_mode",
+        "pool_mode", "load_balance_hosts",
     ]
 
     /// The row's cells, in the order of `columns`.
@@ -39,7 +42,7 @@ public struct ShowPoolsRow: Hashable, Sendable {
             + [
                 clActive, clWaiting, clActiveCancelReq, clWaitingCancelReq, svActive, svActiveCancel, svBeingCanceled,
                 svIdle, svUsed, svTested, svLogin, maxwait, maxwaitUs,
-            ].map(String.init) + [poolMode.rawValue]
+            ].map(String.init) + [poolMode.rawValue, loadBalanceHosts]
     }
 
     /// `maxwait` and `maxwait_us` together.

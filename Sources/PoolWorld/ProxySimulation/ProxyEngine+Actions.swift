@@ -7,11 +7,15 @@ extension ProxyEngine {
             measures.clientsOpened += 1
             let record = clients[Int(client.rawValue)]
             note(.clientConnected(client: record.name, database: record.database, user: record.user))
+            if record.loginFor >= 0 { queue.schedule(.podClientReady(client: client.rawValue), at: now) }
         case .refuse(let client, let error):
             clients[Int(client.rawValue)].state = .closed
             clients[Int(client.rawValue)].closedWith = error
             measures.clientsRefused += 1
             note(.clientRefused(client: clientName(client), error: error))
+            if clients[Int(client.rawValue)].loginFor >= 0 {
+                queue.schedule(.podClientReady(client: client.rawValue), at: now)
+            }
         case .enqueue(let client, let position):
             enqueued(client, position: position)
         case .assign(let server, let client):

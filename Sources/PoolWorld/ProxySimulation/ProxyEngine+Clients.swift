@@ -13,7 +13,11 @@ extension ProxyEngine {
             record.parameters[key] = value
         }
         clients.append(record)
-        deliver(.clientConnected(client, database: database, user: user))
+        if scenario.clientLogin > .zero {
+            queue.schedule(.clientLogin(client: client.rawValue), at: now + scenario.clientLogin.nanoseconds)
+        } else {
+            deliver(.clientConnected(client, database: database, user: user))
+        }
         return client
     }
 
@@ -54,6 +58,7 @@ extension ProxyEngine {
                     result = .failure(.preparedStatementExists(name))
                 } else {
                     clients[index].prepared[name] = statement
+                    proxy.countPrepared(.clientParse, client: client)
                     result = .value("")
                 }
                 note(
@@ -95,8 +100,10 @@ extension ProxyEngine {
             }
             let serverSide = internalName(for: query)
             if database.prepareIfMissing(serverSide, query, on: servers[Int(server.rawValue)].backend) {
+                proxy.countPrepared(.serverParse, client: client)
                 note(.proxyLog("prepares \(query) on \(serverName(server)) as \(serverSide)"))
             }
+            proxy.countPrepared(.bind, client: client)
             statement = .execute(name: serverSide)
         }
         runStatement(statement, on: server, for: .client(client))
@@ -123,6 +130,27 @@ extension ProxyEngine {
         if slot >= 0 {
             queue.schedule(.answered(slot: slot, token: requests[Int(slot)].token), at: now)
         }
+    }
+
+    /// A server's answer reaches the client one proxy hop later (`ProxyScenario.hop`): PgBouncer has already
+    /// taken the server connection back, and the client's statement costs the hop a direct one does not.
+    mutating func relay(_ client: ClientID, _ result: StatementResult) {
+        let hop = scenario.hop.nanoseconds
+        guard hop > 0 else {
+            answer(client, result)
+            return
+        }
+        clients[Int(client.rawValue)].relaying = result
+        queue.schedule(.relayed(client: client.rawValue), at: now + hop)
+    }
+
+    /// The relayed answer arrives, unless the client left or was closed meanwhile.
+    mutating func relayed(_ client: ClientID) {
+        let index = Int(client.rawValue)
+        guard let result = clients[index].relaying else { return }
+        clients[index].relaying = nil
+        guard clients[index].state == .connected, clients[index].message != nil else { return }
+        answer(client, result)
     }
 
     /// `DISCARD ALL` and `DEALLOCATE ALL` from a client also clear the prepared statements PgBouncer tracks for

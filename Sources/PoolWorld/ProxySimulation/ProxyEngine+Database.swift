@@ -90,7 +90,7 @@ extension ProxyEngine {
             let statement = servers[index].statement ?? .selectValue("")
             deliver(.serverAnswered(server, status: status, bytes: ProtocolSize.response(result, to: statement)))
             if clients[Int(client.rawValue)].state == .connected, clients[Int(client.rawValue)].message != nil {
-                answer(client, result)
+                relay(client, result)
             }
         case .proxyQuery(let query):
             note(.serverQuery(server: serverName(server), sql: query.sql, result: result.summary, took: took))
@@ -132,9 +132,16 @@ extension ProxyEngine {
         guard let server = server(of: ref), servers[Int(server.rawValue)].state == .open else { return }
         note(.serverEnded(connection: serverName(server), error: reason))
         if wasRunning || isRunning(server) {
+            // The FATAL answers the statement in flight (see `serverLostOnUse`).
             lostErrors[server.rawValue] = reason
             queue.schedule(.serverLostOnUse(server: server.rawValue), at: now)
         } else {
+            // The server's FATAL travels to a client linked to it, like any of its messages; PgBouncer then sees
+            // the socket close and drops the client with "server conn crashed?".
+            if let client = servers[Int(server.rawValue)].client, clients[Int(client.rawValue)].state == .connected {
+                clients[Int(client.rawValue)].notices.append(reason.description)
+                note(.clientForwarded(client: clientName(client), server: serverName(server), error: reason))
+            }
             deliver(.serverLost(server, reason))
         }
     }

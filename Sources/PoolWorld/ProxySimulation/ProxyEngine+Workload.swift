@@ -133,6 +133,16 @@ extension ProxyEngine {
         pods[Int(pod)].open += 1
         let name = "\(pods[Int(pod)].name).c\(measures.clientsOpened + measures.clientsRefused + 1)"
         let client = connectClient(name: name, database: scenario.podDatabase, user: scenario.user, pod: pod)
+        clients[Int(client.rawValue)].loginFor = slot
+        if clients[Int(client.rawValue)].state != .unused { podClientReady(client) }
+    }
+
+    /// The proxy accepted or refused a pod's new client: the request that opened it goes on with it, or fails.
+    mutating func podClientReady(_ client: ClientID) {
+        let slot = clients[Int(client.rawValue)].loginFor
+        guard slot >= 0 else { return }
+        clients[Int(client.rawValue)].loginFor = -1
+        let pod = requests[Int(slot)].pod
         guard clients[Int(client.rawValue)].state == .connected else {
             pods[Int(pod)].open -= 1
             let error = clients[Int(client.rawValue)].closedWith ?? .maxClientConn

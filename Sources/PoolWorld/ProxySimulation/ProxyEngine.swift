@@ -141,6 +141,11 @@ struct ProxyEngine {
         case .statementTimeout(let backend, let generation, let statement):
             statementTimedOut(BackendRef(slot: backend, generation: generation), statement)
         case .serverLostOnUse(let server): serverLostOnUse(ServerID(server))
+        case .relayed(let client): relayed(ClientID(client))
+        case .clientLogin(let client):
+            let record = clients[Int(client)]
+            deliver(.clientConnected(ClientID(client), database: record.database, user: record.user))
+        case .podClientReady(let client): podClientReady(ClientID(client))
         case .idleCheck(let backend, let generation, let activity):
             idleCheck(BackendRef(slot: backend, generation: generation), activity)
         case .sample: takeSample()

@@ -13,6 +13,12 @@ enum ProxyEngineEvent {
     case statementDone(backend: Int32, generation: UInt32, statement: UInt32)
     case statementTimeout(backend: Int32, generation: UInt32, statement: UInt32)
     case serverLostOnUse(server: Int32)
+    /// A server's answer reaches its client, one proxy hop after the server sent it.
+    case relayed(client: Int32)
+    /// A client's login packet reaches the proxy, `ProxyScenario.clientLogin` after it connected.
+    case clientLogin(client: Int32)
+    /// A pod's new client connection was accepted or refused: its request goes on.
+    case podClientReady(client: Int32)
     case idleCheck(backend: Int32, generation: UInt32, activity: UInt32)
     case sample
 }

@@ -38,11 +38,15 @@ struct ClientRecord {
     /// The error of a server connection that died under the message, which the client sees first.
     var lostError: DatabaseError?
     var lastResult: StatementResult?
+    /// A server's answer on its way through the proxy to the client.
+    var relaying: StatementResult?
     var closedWith: DatabaseError?
     var notices: [String] = []
     /// The workload request using this client (-1: none), and the pod it belongs to (-1: a lab client).
     var request: Int32 = -1
     var pod: Int32 = -1
+    /// The workload request waiting for this client's login to finish (-1: none).
+    var loginFor: Int32 = -1
 }
 
 /// The simulator's view of one server connection of the proxy.

@@ -28,8 +28,8 @@ extension ProxyLab {
         return scenario
     }
 
-    static func fanInReport(seed: UInt64) throws(InputError) -> ProxyLabReport {
-        let scenario = fanInScenario(seed: seed)
+    static func fanInReport(seed: UInt64, mode: PoolMode?) throws(InputError) -> ProxyLabReport {
+        let scenario = try scenario(named: "fan-in", mode: mode, seed: seed)
         let outcome = try ProxySimulation.run(scenario)
         let run = outcome.run
         let busiest = outcome.busiestPools.first
@@ -44,13 +44,13 @@ extension ProxyLab {
                 + "\(busiest?.maxwaitUs ?? 0)); the longest wait of the run was \(outcome.longestWait).",
             "Errors: \(errors(run)).",
         ]
-        if outcome.longestWait < scenario.proxy.queryWaitNotify {
+        if let notice = scenario.proxy.queryWaitNoticeDelay, outcome.longestWait < notice {
             lines.append(
-                "No client waited \(scenario.proxy.queryWaitNotify) (query_wait_notify), so nobody got the queued "
+                "No client waited more than \(scenario.proxy.queryWaitNotify) (query_wait_notify), so nobody got the queued "
                     + "NOTICE, and query_wait_timeout (\(scenario.proxy.queryWaitTimeout)) is far away.")
         }
         return ProxyLabReport(
-            name: "fan-in", summary: catalog[0].summary, lines: lines,
+            name: "fan-in", summary: summary(0, mode: mode), lines: lines,
             tables: [
                 .init(title: "SHOW POOLS at the busiest moment", table: ShowPoolsRow.table(outcome.busiestPools)),
                 .init(title: "SHOW STATS at the end", table: ShowStatsRow.table(outcome.stats)),

@@ -33,8 +33,9 @@ extension ProxyLab {
         return (direct, proxied)
     }
 
-    static func fleetReport(seed: UInt64) throws(InputError) -> ProxyLabReport {
-        let (direct, proxied) = fleetScenarios(seed: seed)
+    static func fleetReport(seed: UInt64, mode: PoolMode?) throws(InputError) -> ProxyLabReport {
+        let direct = fleetScenarios(seed: seed).direct
+        let proxied = try scenario(named: "proxy-fleet", mode: mode, seed: seed)
         let withoutProxy = Simulation.run(direct)
         let withProxy = try ProxySimulation.run(proxied)
         let through = withProxy.run
@@ -55,7 +56,7 @@ extension ProxyLab {
                 + "connection \(withProxy.longestWait).",
         ]
         return ProxyLabReport(
-            name: "proxy-fleet", summary: catalog[2].summary, lines: lines,
+            name: "proxy-fleet", summary: summary(2, mode: mode), lines: lines,
             tables: [
                 .init(title: "SHOW POOLS at the busiest moment", table: ShowPoolsRow.table(withProxy.busiestPools)),
                 .init(title: "SHOW STATS at the end", table: ShowStatsRow.table(withProxy.stats)),

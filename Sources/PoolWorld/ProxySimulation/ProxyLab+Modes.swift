@@ -68,7 +68,15 @@ extension ProxyLab {
                 if step.sql.hasPrefix("NOTIFY"),
                     !lines.contains(where: { if case .clientNotified = $0.kind { true } else { false } })
                 {
-                    cell? += "; no server connection listens any more"
+                    // PostgreSQL holds a notification for a listener inside a transaction until that ends.
+                    let listener = world.serverSummary.first { server in
+                        (try? world.session(ofServer: server.name).listening.contains("jobs")) == true
+                    }
+                    if let listener {
+                        cell? += "; held for \(listener.client ?? listener.name) until its transaction ends"
+                    } else {
+                        cell? += "; no server connection listens any more"
+                    }
                 }
                 results.append(prefix + (cell ?? ""))
             }

@@ -24,26 +24,42 @@ public enum ProxyLab {
             summary: "40 pods with pools of 20 against max_connections 100, directly and through one shared PgBouncer"),
     ]
 
-    /// Runs the scenario called `name`.
+    /// Runs the scenario called `name`, in pool mode `mode` when given (the modes scenario runs all three).
     /// - Throws: `InputError` listing the known names.
-    public static func run(_ name: String, seed: UInt64 = 1) throws(InputError) -> ProxyLabReport {
+    public static func run(_ name: String, mode: PoolMode? = nil, seed: UInt64 = 1) throws(InputError)
+        -> ProxyLabReport
+    {
         switch try entry(name).name {
-        case "fan-in": return try fanInReport(seed: seed)
+        case "fan-in": return try fanInReport(seed: seed, mode: mode)
         case "modes-side-by-side": return modesReport()
-        default: return try fleetReport(seed: seed)
+        default: return try fleetReport(seed: seed, mode: mode)
         }
     }
 
+    /// A catalog summary that names the mode the run used.
+    static func summary(_ index: Int, mode: PoolMode?) -> String {
+        guard let mode else { return catalog[index].summary }
+        return catalog[index].summary.replacing("in transaction mode", with: "in \(mode) mode")
+            .replacing("through one shared PgBouncer", with: "through one shared PgBouncer (\(mode) mode)")
+    }
+
     /// The world of scenario `name`, to explore with a `ProxyWorld`: the fan-in load, the fleet's proxy side,
-    /// or (for the modes) an empty world in `mode` for the learner's own clients.
-    public static func scenario(named name: String, mode: PoolMode = .transaction, seed: UInt64 = 1)
+    /// or (for the modes) an empty world for the learner's own clients. `mode`, when given, is the pool mode
+    /// of every pool in it; nil keeps the scenario's own (transaction for all three).
+    public static func scenario(named name: String, mode: PoolMode? = nil, seed: UInt64 = 1)
         throws(InputError) -> ProxyScenario
     {
+        var scenario: ProxyScenario
         switch try entry(name).name {
-        case "fan-in": return fanInScenario(seed: seed)
-        case "modes-side-by-side": return modesScenario(mode: mode)
-        default: return fleetScenarios(seed: seed).proxied
+        case "fan-in": scenario = fanInScenario(seed: seed)
+        case "modes-side-by-side": scenario = modesScenario(mode: mode ?? .transaction)
+        default: scenario = fleetScenarios(seed: seed).proxied
         }
+        if let mode {
+            scenario.proxy.poolMode = mode
+            for index in scenario.proxy.databases.indices { scenario.proxy.databases[index].poolMode = nil }
+        }
+        return scenario
     }
 
     private static func entry(_ name: String) throws(InputError) -> Entry {

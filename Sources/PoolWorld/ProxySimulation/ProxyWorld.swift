@@ -65,14 +65,26 @@ public final class ProxyWorld {
     /// `SHOW STATS` now.
     public func showStats() -> [ShowStatsRow] { engine.proxy.showStats }
 
-    /// An admin console command, `SHOW POOLS` or `SHOW STATS` (case-insensitive, `;` optional), as a table.
+    /// The admin console's views the world has, as `SHOW` takes them.
+    public static let adminViews = ["pools", "stats", "clients", "servers", "databases", "config"]
+
+    /// An admin console command, `SHOW POOLS`, `SHOW STATS`, … (case-insensitive, `;` optional), as a table
+    /// with PgBouncer 1.25's columns in its order.
     public func admin(_ command: String) throws(InputError) -> AdminTable {
         var text = command.trimmingWhitespace().uppercased()
         while text.hasSuffix(";") { text = String(text.dropLast()).trimmingWhitespace() }
         switch text.split(separator: " ").joined(separator: " ") {
         case "SHOW POOLS": return ShowPoolsRow.table(showPools())
         case "SHOW STATS": return ShowStatsRow.table(showStats())
-        default: throw InputError("the admin console here knows SHOW POOLS and SHOW STATS, not \"\(command)\"")
+        case "SHOW CLIENTS": return engine.showClients
+        case "SHOW SERVERS": return engine.showServers
+        case "SHOW DATABASES": return engine.showDatabases
+        case "SHOW CONFIG": return config.showConfig
+        default:
+            throw InputError(
+                "the admin console here knows "
+                    + Self.adminViews.map { "SHOW " + $0.uppercased() }.joined(separator: ", ")
+                    + ", not \"\(command)\"")
         }
     }
 
@@ -154,7 +166,11 @@ public final class ProxyWorld {
         let target = database ?? config.databases.first?.name ?? "app"
         var lowered: [String: String] = [:]
         for (key, value) in parameters { lowered[key.lowercased()] = value }
-        names[name] = engine.connectClient(name: name, database: target, user: user, parameters: lowered)
+        let client = engine.connectClient(name: name, database: target, user: user, parameters: lowered)
+        names[name] = client
+        // The clock runs through the login (`ProxyScenario.clientLogin`) until the proxy accepts or refuses.
+        let deadline = engine.now + SimDuration.seconds(1).nanoseconds
+        while engine.clients[Int(client.rawValue)].state == .unused, engine.step(before: deadline) {}
         return settle()
     }
 

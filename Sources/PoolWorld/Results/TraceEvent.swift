@@ -1,7 +1,7 @@
 /// One thing that happened in the world, able to describe itself in one short line.
 ///
 /// Traces are off unless a run asks for them (they cost a string per event); the lab always records them.
-/// `description` gives e.g. `t=0.018s c3 opened (tcp 1ms, tls 5ms, auth 4ms, fork 8ms)`.
+/// `description` gives e.g. `t=0.018s c3 opened (tcp 1ms, tls 6.3ms, auth 9ms, backend 1.7ms)`.
 public struct TraceEvent: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: Hashable, Sendable {
         case arrived(request: String, script: String)
@@ -31,6 +31,8 @@ public struct TraceEvent: Hashable, Sendable, CustomStringConvertible {
         case clientRefused(client: String, error: DatabaseError)
         case clientQueued(client: String, position: Int)
         case clientNotice(client: String, text: String)
+        /// The server's own error, passed on to the client linked to it (PgBouncer forwards it before closing).
+        case clientForwarded(client: String, server: String, error: DatabaseError)
         case clientClosed(client: String, error: DatabaseError)
         case clientDisconnected(client: String)
         case serverReleased(server: String, client: String, reason: String)
@@ -105,6 +107,8 @@ public struct TraceEvent: Hashable, Sendable, CustomStringConvertible {
             return "\(client) waits for a server connection (position \(position))"
         case .clientNotice(let client, let text):
             return "\(client) gets NOTICE: \(text)"
+        case .clientForwarded(let client, let server, let error):
+            return "\(client) gets \(error) (forwarded from \(server))"
         case .clientClosed(let client, let error):
             return "pgbouncer closes \(client): \(error)"
         case .clientDisconnected(let client):

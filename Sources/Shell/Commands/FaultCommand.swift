@@ -12,7 +12,9 @@ extension ShellCommand {
         details: """
             `fault restart` (every connection dies), `fault firewall 5m` (drop connections idle 5 min; `off`), \
             `fault slow-auth 2s` (logins take 2 s longer; `off`), `fault auth-fails on|off`, `fault kill c3`, \
-            `fault idle-session-timeout 30s`, `fault idle-in-transaction-timeout 10s`, `fault max-connections 20`.
+            `fault idle-session-timeout 30s`, `fault idle-in-transaction-timeout 10s`, `fault max-connections 20`. \
+            In a PgBouncer world the faults hit the PostgreSQL behind the proxy, and `fault kill s1` kills the \
+            proxy's server connection s1 (`show servers` lists them).
             """,
         complete: { request, _ in request.argumentIndex == 0 ? faultKinds : [] },
         run: { arguments, session throws(ShellError) in
@@ -48,7 +50,12 @@ extension ShellCommand {
                     "unknown fault '\(Sanitizer.clean(kind))'\(EditDistanceHint.suggestion(kind, faultKinds)); one of \(faultKinds.joined(separator: ", "))"
                 )
             }
-            let lab = try session.requirePoolLab("fault")
+            let lab = session.requireLab()
+            if let proxy = lab.proxy {
+                // In a PgBouncer world the connections to kill are the proxy's server connections (s1, s2, …).
+                do { session.show(try proxy.world.inject(fault)) } catch { throw session.labFailure(error) }
+                return
+            }
             do {
                 session.show(try lab.world.inject(fault))
                 lab.sample()

@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension ShellCommand {
     static let help = ShellCommand(
         name: "help",
@@ -57,7 +59,7 @@ enum HelpText {
             }
             text += "\n"
         }
-        return text + "Type 'help COMMAND' for more on one command.\n"
+        return text + "Type 'help COMMAND' for more on one command. " + ModelledVersions.sentence + "\n"
     }
 
     static func header(_ command: ShellCommand, style: Style) -> String {

@@ -9,7 +9,8 @@ extension ShellCommand {
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
             `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
             open lesson's lab asks you to observe against your world. The PgBouncer scenarios (fan-in, \
-            modes-side-by-side, proxy-fleet) take a pool mode: `lab modes-side-by-side session`.
+            modes-side-by-side, proxy-fleet) take a pool mode, `lab fan-in session`, and run in it; there `config` \
+            sets pgbouncer.ini parameters and `fault` hits the PostgreSQL behind the proxy.
             """,
         complete: { request, _ in
             request.argumentIndex == 0
@@ -25,10 +26,12 @@ extension ShellCommand {
             guard arguments.count <= 1 else { throw .usage("only the PgBouncer scenarios take a mode") }
             switch arguments.first {
             case "--list":
-                let width = LabScenario.names.map(\.count).max() ?? 0
-                for scenario in LabScenario.catalog {
-                    session.say(
-                        scenario.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + scenario.summary)
+                let entries =
+                    LabScenario.catalog.map { ($0.name, $0.summary) }
+                    + ProxyLab.catalog.map { ($0.name, "PgBouncer: " + $0.summary) }
+                let width = entries.map(\.0.count).max() ?? 0
+                for (name, summary) in entries {
+                    session.say(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + summary)
                 }
             case "check":
                 try LessonLab.check(session)
@@ -54,26 +57,28 @@ extension ShellCommand {
         })
 
     private static func startProxy(_ name: String, mode text: String?, _ session: ShellSession) throws(ShellError) {
-        var mode = PoolMode.transaction
+        var mode: PoolMode?
         if let text {
             guard let chosen = PoolMode(rawValue: text.lowercased()) else {
                 throw .usage("pool mode must be session, transaction or statement, got '\(Sanitizer.clean(text))'")
             }
             mode = chosen
         }
-        let summary = ProxyLab.catalog.first { $0.name == name }?.summary ?? ""
-        session.render(markdown: "**Lab: \(name)** — PgBouncer: \(summary)")
         do {
-            session.say(try ProxyLab.run(name).text)
+            // The figure runs in the chosen mode too, and its title says which.
+            let report = try ProxyLab.run(name, mode: mode)
+            session.render(markdown: "**Lab: \(name)** — PgBouncer: \(report.summary)")
+            session.say(report.text)
             let lab = session.lab ?? LabState(scenario: LabScenario.catalog[0])
             session.lab = lab
-            lab.proxy = try ProxyLabState(name: name, mode: mode)
+            let proxy = try ProxyLabState(name: name, mode: mode)
+            lab.proxy = proxy
+            session.say(
+                "Your own PgBouncer world (\(proxy.mode) mode) is ready: connect a, query a SELECT 1, send, advance, "
+                    + "show pools, show stats, config, fault, disconnect a.")
         } catch {
             throw session.labFailure(error)
         }
-        session.say(
-            "Your own PgBouncer world (\(mode) mode) is ready: connect a, query a SELECT 1, send, advance, "
-                + "show pools, show stats, disconnect a.")
     }
 
     private static func start(_ scenario: LabScenario, _ session: ShellSession) {

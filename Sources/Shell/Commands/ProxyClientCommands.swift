@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension ShellCommand {
     static let connect = ShellCommand(
         name: "connect", group: .lab, summary: "Connect a client to PgBouncer (in a PgBouncer world)",
@@ -17,12 +19,13 @@ extension ShellCommand {
         name: "send", group: .lab, summary: "Send SQL through PgBouncer without waiting for the answer",
         usage: "send NAME SQL",
         details:
-            "Client NAME sends SQL and the clock does not move: if it must queue for a server connection, it stays queued (see `show pools`) until you `advance`.",
+            "Client NAME sends SQL and the clock does not move: if it must queue for a server connection, it stays queued (see `show pools`) until you `advance`. The SQL reaches the world exactly as typed.",
+        verbatimAfter: 1,
         run: { arguments, session throws(ShellError) in
             guard arguments.count >= 2 else { throw .usage("expected a client and SQL, e.g. send alice SELECT 1") }
             let proxy = try session.requireProxyLab("send")
             do {
-                session.show(try proxy.world.send(arguments[0], arguments.dropFirst().joined(separator: " ")))
+                session.show(try proxy.world.send(arguments[0], arguments[1]))
             } catch {
                 throw session.labFailure(error)
             }
@@ -39,14 +42,17 @@ extension ShellCommand {
         })
 
     static let show = ShellCommand(
-        name: "show", group: .lab, summary: "PgBouncer's admin views: SHOW POOLS, SHOW STATS",
-        usage: "show pools|stats",
-        details:
-            "The admin console's views of the PgBouncer world, with PgBouncer's own column names (cl_active, cl_waiting, sv_active, sv_idle, maxwait, …; total_xact_count, avg_wait_time, …).",
-        complete: { request, _ in request.argumentIndex == 0 ? ["pools", "stats"] : [] },
+        name: "show", group: .lab, summary: "PgBouncer's admin views: SHOW POOLS, STATS, CLIENTS, SERVERS, …",
+        usage: "show " + ProxyWorld.adminViews.joined(separator: "|"),
+        details: """
+            The admin console's views of the PgBouncer world, with PgBouncer 1.25's own columns in its order \
+            (cl_active, cl_waiting, sv_active, sv_idle, maxwait, …; total_xact_count, avg_wait_time, …). \
+            `show config` lists every parameter; those the world accepts without simulating are named below it.
+            """,
+        complete: { request, _ in request.argumentIndex == 0 ? ProxyWorld.adminViews : [] },
         run: { arguments, session throws(ShellError) in
-            guard arguments.count == 1, ["pools", "stats"].contains(arguments[0].lowercased()) else {
-                throw .usage("expected pools or stats")
+            guard arguments.count == 1, ProxyWorld.adminViews.contains(arguments[0].lowercased()) else {
+                throw .usage("expected one of " + ProxyWorld.adminViews.joined(separator: ", "))
             }
             let proxy = try session.requireProxyLab("show")
             do {
@@ -54,6 +60,12 @@ extension ShellCommand {
                 session.say(AdminTableView.render(table, for: session.terminal))
             } catch {
                 throw session.labFailure(error)
+            }
+            if arguments[0].lowercased() == "config" {
+                session.say(
+                    "Accepted, shown, but not simulated in this world: "
+                        + ProxyConfig.unsimulatedParameters.joined(separator: ", ") + ".")
+                for entry in proxy.config.unsimulatedEntries { session.say("Not simulated: \(entry)") }
             }
         })
 }

@@ -17,6 +17,9 @@ public struct ShellCommand: Sendable {
     public let details: String
     public let complete: Completion
     public let run: Action
+    /// When set, the command takes this many words, then the rest of the line exactly as typed as one last
+    /// argument (SQL after `query NAME`): quotes and backslashes there belong to the text, not to the shell.
+    public let verbatimAfter: Int?
 
     public init(
         name: String,
@@ -26,6 +29,7 @@ public struct ShellCommand: Sendable {
         usage: String,
         details: String,
         complete: @escaping Completion = { _, _ in [] },
+        verbatimAfter: Int? = nil,
         run: @escaping Action
     ) {
         self.name = name
@@ -35,6 +39,7 @@ public struct ShellCommand: Sendable {
         self.usage = usage
         self.details = details
         self.complete = complete
+        self.verbatimAfter = verbatimAfter
         self.run = run
     }
 

@@ -16,7 +16,7 @@ extension ShellSession {
         if let proxy = lab.proxy {
             throw .failed(
                 "'\(command)' works on the pool worlds; this is the PgBouncer world '\(proxy.name)': use connect, query, "
-                    + "send, disconnect, advance, show pools, show stats, events (or 'lab' for a pool world)")
+                    + "send, disconnect, advance, show, stats, config, fault, events (or 'lab' for a pool world)")
         }
         return lab
     }

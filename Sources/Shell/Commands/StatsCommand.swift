@@ -9,7 +9,9 @@ extension ShellCommand {
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let lab = session.requireLab()
             if let proxy = lab.proxy {
-                session.say("\(proxy.world.now)  \(proxy.name) (PgBouncer, \(proxy.mode) mode)")
+                session.say(
+                    "\(proxy.world.now)  \(proxy.name) (\(ModelledVersions.pgBouncer), \(proxy.mode) mode, "
+                        + "\(ModelledVersions.postgreSQL) behind it)")
                 session.say(
                     (try? proxy.world.admin("SHOW POOLS")).map {
                         AdminTableView.render($0, for: session.terminal)
@@ -18,7 +20,7 @@ extension ShellCommand {
                 return
             }
             let world = lab.world
-            session.say("\(world.now)  \(lab.scenario.name)")
+            session.say("\(world.now)  \(lab.scenario.name) (\(ModelledVersions.postgreSQL))")
             for (index, metrics) in world.poolMetrics.enumerated() {
                 let label = world.poolMetrics.count > 1 ? "pool app\(index + 1)" : "pool"
                 session.say(

@@ -3,12 +3,29 @@
 /// opens only at the start of a word, so `Little's law` and `don't` are typed as written.
 public enum Tokenizer {
     public static func split(_ line: String, allowUnterminated: Bool = false) throws(ShellError) -> [String] {
+        try split(line, words: nil, allowUnterminated: allowUnterminated).words
+    }
+
+    /// The first `count` words, split as `split(_:)` does, and the rest of the line exactly as typed (nil when
+    /// nothing follows them). Commands that pass text on to the world, such as SQL after `query NAME`, read
+    /// their tail this way, so its quotes, backslashes and semicolons arrive as psql would send them.
+    public static func split(_ line: String, words count: Int) throws(ShellError) -> (words: [String], rest: String?) {
+        try split(line, words: count, allowUnterminated: false)
+    }
+
+    private static func split(_ line: String, words limit: Int?, allowUnterminated: Bool) throws(ShellError) -> (
+        words: [String], rest: String?
+    ) {
         var words: [String] = []
         var current = ""
         var inWord = false
         var quote: Character?
         var escaped = false
-        for character in line {
+        for index in line.indices {
+            let character = line[index]
+            if let limit, words.count == limit, !inWord, !character.isWhitespace {
+                return (words, String(line[index...]))
+            }
             if escaped {
                 current.append(character)
                 escaped = false
@@ -39,6 +56,6 @@ public enum Tokenizer {
             throw .usage("unterminated \(open == "'" ? "single" : "double") quote; close it with \(open)")
         }
         if inWord { words.append(current) }
-        return words
+        return (words, nil)
     }
 }

@@ -1,19 +1,50 @@
 import PoolWorld
 
 /// The lab's PgBouncer world: clients connect to a proxy in front of the fake PostgreSQL.
+///
+/// The scenario gives the workload and the database; `config` is the proxy's pgbouncer.ini as the learner has
+/// changed it (`config default_pool_size=5`), kept across `lab reset`.
 public final class ProxyLabState {
     public let name: String
-    public let mode: PoolMode
+    public private(set) var config: ProxyConfig
     public private(set) var world: ProxyWorld
 
-    public init(name: String, mode: PoolMode) throws(InputError) {
+    /// Scenario `name` in `mode` (nil: the scenario's own mode).
+    public init(name: String, mode: PoolMode?) throws(InputError) {
         self.name = name
-        self.mode = mode
-        world = ProxyWorld(scenario: try ProxyLab.scenario(named: name, mode: mode))
+        let scenario = try ProxyLab.scenario(named: name, mode: mode)
+        config = scenario.proxy
+        world = ProxyWorld(scenario: scenario)
     }
 
+    /// The pool mode the world runs in (`pool_mode`).
+    public var mode: PoolMode { config.poolMode }
+
+    /// A fresh world: the scenario at t=0 with the current configuration.
     public func rebuild() throws(InputError) {
-        world = ProxyWorld(scenario: try ProxyLab.scenario(named: name, mode: mode))
+        var scenario = try ProxyLab.scenario(named: name)
+        scenario.proxy = config
+        world = ProxyWorld(scenario: scenario)
+    }
+
+    /// Sets `[pgbouncer]` parameters, all or none, then starts a fresh world with them.
+    /// - Throws: `InputError` naming the first bad parameter or value; the world is left as it was.
+    public func configure(_ assignments: [(key: String, value: String)]) throws(InputError) {
+        var changed = config
+        for (key, value) in assignments {
+            do {
+                try changed.set(parameter: key, to: value)
+            } catch {
+                throw InputError(error.description)
+            }
+        }
+        if let problem = changed.problems.first { throw InputError(problem) }
+        let saved = config
+        config = changed
+        do { try rebuild() } catch {
+            config = saved
+            throw error
+        }
     }
 
     public static var names: [String] { ProxyLab.catalog.map(\.name) }

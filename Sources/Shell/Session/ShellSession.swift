@@ -74,7 +74,13 @@ public final class ShellSession {
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }
         let words: [String]
         do {
-            words = try Tokenizer.split(trimmed)
+            let name = try Tokenizer.split(trimmed, words: 1).words.first
+            if let verbatim = name.flatMap(table.command(named:))?.verbatimAfter {
+                let split = try Tokenizer.split(trimmed, words: 1 + verbatim)
+                words = split.words + (split.rest.map { [$0] } ?? [])
+            } else {
+                words = try Tokenizer.split(trimmed)
+            }
         } catch {
             return report(error.message, status: .usage)
         }

@@ -53,7 +53,7 @@ import Testing
         let config = try ProxyConfig(
             ini: """
                 [databases]
-                app = dbname=app pool_size=7 min_pool_size=1 reserve_pool=2 pool_mode=statement max_db_connections=9 server_lifetime=60 query_wait_timeout=-1
+                app = dbname=app pool_size=7 min_pool_size=1 reserve_pool=2 pool_mode=statement max_db_connections=9 server_lifetime=60 client_encoding=UTF8
                 * = host=db user='svc'
 
                 [pgbouncer]
@@ -117,8 +117,18 @@ import Testing
             "line 1: unknown section [bouncer]; pgbouncer.ini has [databases], [pgbouncer], [users] and [peers]"
         ),
         (
-            "[users]",
-            "line 1: section [users] is not simulated in this world; set pool_mode and limits in [pgbouncer] or per database"
+            "[users]\nalice = pool_mode=transaction max_user_conections=3",
+            "line 2: [users] alice: unknown key \"max_user_conections\"; PgBouncer 1.25 knows pool_mode, pool_size, "
+                + "reserve_pool_size, max_user_connections, transaction_timeout, idle_transaction_timeout, query_timeout, "
+                + "client_idle_timeout, max_user_client_connections; did you mean max_user_connections?"
+        ),
+        (
+            "[databases]\napp = dbname=app query_wait_timeout=5",
+            "line 2: database \"app\": unknown key \"query_wait_timeout\" (per-database query_wait_timeout came after "
+                + "1.25); PgBouncer 1.25 knows dbname, host, port, user, password, auth_user, pool_size, min_pool_size, "
+                + "reserve_pool_size, reserve_pool, pool_mode, max_db_connections, server_lifetime, auth_dbname, auth_query, "
+                + "client_encoding, datestyle, timezone, max_db_client_connections, load_balance_hosts, connect_query, "
+                + "application_name"
         ),
         ("[pgbouncer]\npool_mode", "line 2: expected \"key = value\", got \"pool_mode\""),
         ("[databases]\napp = dbname=app\napp = dbname=other", "line 3: database \"app\" is already defined on line 2"),
@@ -128,14 +138,21 @@ import Testing
         ),
         (
             "[databases]\napp = dbname=app pool_sise=5",
-            "line 2: database \"app\": key \"pool_sise\" is not simulated in this world; known keys: dbname, host, port, user, "
+            "line 2: database \"app\": unknown key \"pool_sise\"; PgBouncer 1.25 knows dbname, host, port, user, "
                 + "password, auth_user, pool_size, min_pool_size, reserve_pool_size, reserve_pool, pool_mode, "
-                + "max_db_connections, server_lifetime, query_wait_timeout; did you mean pool_size?"
+                + "max_db_connections, server_lifetime, auth_dbname, auth_query, client_encoding, datestyle, timezone, "
+                + "max_db_client_connections, load_balance_hosts, connect_query, application_name; did you mean pool_size?"
         ),
         ("[databases]\napp = dbname='app", "line 2: the quoted value of dbname has no closing quote"),
         (
-            "[pgbouncer]\nclient_idle_timeout = 30",
-            "line 2: client_idle_timeout is not simulated in this world; only 0 (off) is accepted"
+            "[pgbouncer]\nauth_type = scram",
+            "line 2: auth_type = \"scram\": use one of any, trust, plain, md5, cert, hba, ldap, pam, scram-sha-256"
+        ),
+        ("[pgbouncer]\n\ntcp_keepcnt = many", "line 3: tcp_keepcnt = \"many\": expected a whole number"),
+        ("[pgbouncer]\nquery_wait_notify = 2.5", "line 2: query_wait_notify = \"2.5\": expected a whole number"),
+        (
+            "[pgbouncer]\nclient_idle_timeout = 30s",
+            "line 2: client_idle_timeout = \"30s\": expected seconds as a number, e.g. 5 or 0.5 (pgbouncer.ini durations have no unit)"
         ),
         (
             "[pgbouncer]\nserver_reset_query = DISCARD EVERYTHING",
@@ -160,7 +177,46 @@ import Testing
                 """)
         var expected = ProxyConfig()
         expected.databases = []
+        expected.unsimulated = ["listen_addr": "*", "logfile": "/var/log/pgbouncer.log"]
         #expect(config == expected)
+    }
+
+    @Test func everyParameterOfPgBouncer125IsAcceptedAndShownByShowConfig() throws {
+        // A file setting every parameter to its default reads, and SHOW CONFIG gives each back in upstream's order.
+        let lines = ProxyParameter.all.map { "\($0.name) = \($0.defaultValue)" }
+        let config = try ProxyConfig(ini: "[pgbouncer]\n" + lines.joined(separator: "\n"))
+        let table = config.showConfig
+        #expect(table.columns == ["key", "value", "default", "changeable"])
+        #expect(table.rows.map { $0[0] } == ProxyParameter.all.map(\.name))
+        #expect(table.rows.map { $0[0] } == table.rows.map { $0[0] }.sorted(), "SHOW CONFIG is alphabetical")
+        #expect(table.rows.allSatisfy { $0[1] == $0[2] }, "every value at its default")
+        #expect(ProxyParameter.all.count == 98, "1.25.2 on Linux; service_name is Windows-only")
+        #expect(table.rows.first { $0[0] == "listen_port" }?[3] == "no")
+        #expect(table.rows.first { $0[0] == "pool_mode" }?[3] == "yes")
+    }
+
+    @Test func usersAndPeersSectionsAreAcceptedAsPgBouncer125AcceptsThem() throws {
+        let config = try ProxyConfig(
+            ini: "[users]\nalice = pool_mode=session max_user_connections=3\n[peers]\n1 = host=/tmp port=6433\n")
+        #expect(
+            config.unsimulatedEntries == [
+                "[users] alice = pool_mode=session max_user_connections=3", "[peers] 1 = host=/tmp port=6433",
+            ])
+    }
+
+    @Test func unsimulatedParametersKeepTheirValueAndAreNamed() throws {
+        let config = try ProxyConfig(ini: "[pgbouncer]\nclient_idle_timeout = 30\nauth_type = scram-sha-256")
+        let table = config.showConfig
+        #expect(table.rows.first { $0[0] == "client_idle_timeout" }?[1] == "30")
+        #expect(table.rows.first { $0[0] == "auth_type" }?[1] == "scram-sha-256")
+        #expect(ProxyConfig.unsimulatedParameters.contains("client_idle_timeout"))
+        #expect(!ProxyConfig.unsimulatedParameters.contains("default_pool_size"))
+        var changed = config
+        try changed.set(parameter: "DEFAULT_POOL_SIZE", to: "7")
+        #expect(changed.defaultPoolSize == 7 && changed.value(of: "default_pool_size") == "7")
+        #expect(throws: ProxyConfigError(line: nil, "default_pool_size = \"0\": must be between 1 and 100000")) {
+            try changed.set(parameter: "default_pool_size", to: "0")
+        }
     }
 
     @Test func problemsAreFullSentences() {

@@ -21,22 +21,23 @@ import Testing
         #expect(try world.connect("c").map(\.message) == ["c connects to pgbouncer (database app, user app)"])
     }
 
-    @Test func aQueuedClientGetsTheNoticeAtFiveSecondsAndIsClosedAtQueryWaitTimeout() throws {
+    /// PgBouncer 1.25 sends the notice once the whole seconds waited exceed query_wait_notify (5): at 6 s.
+    @Test func aQueuedClientGetsTheNoticeAfterFiveWholeSecondsAndIsClosedAtQueryWaitTimeout() throws {
         let world = proxyWorld(.session, size: 1)
         try world.connectAll("alice", "bob")
         _ = try world.answer("alice", "SELECT 1")
         let start = world.now
         let queued = try world.send("bob", "SELECT 1").map(\.message)
         #expect(queued == ["bob waits for a server connection (position 1)"])
-        let early = try world.advance(by: .milliseconds(4_999))
-        #expect(early.isEmpty)
+        let early = try world.advance(by: .milliseconds(5_999))
+        #expect(early.isEmpty, "five whole seconds are not more than query_wait_notify = 5")
         let notice = try world.advance(by: .milliseconds(1))
         #expect(notice.map(\.message) == ["bob gets NOTICE: " + proxyQueuedNotice])
-        #expect(notice.first?.time == start + .seconds(5))
+        #expect(notice.first?.time == start + .seconds(6))
         #expect(proxyQueuedNotice == "No server connection available in postgres backend, client being queued")
         let pools = world.showPools()
-        #expect(pools.first?.clWaiting == 1 && pools.first?.maxwait == 5)
-        let closed = try world.advance(by: .seconds(115))
+        #expect(pools.first?.clWaiting == 1 && pools.first?.maxwait == 6)
+        let closed = try world.advance(by: .seconds(114))
         #expect(closed.map(\.message) == ["pgbouncer closes bob: FATAL: query_wait_timeout"])
         #expect(closed.first?.time == start + .seconds(120))
         #expect(world.lastResult(of: "bob")?.error == .queryWaitTimeout)
@@ -63,7 +64,7 @@ import Testing
         let lines = try world.query("alice", "BEGIN").map(\.message)
         #expect(
             lines == [
-                "alice got s1", "alice on s1: BEGIN → BEGIN (120us)",
+                "alice got s1", "alice on s1: BEGIN → BEGIN (50us)",
                 "pgbouncer closes alice: FATAL: transaction blocks not allowed in statement pooling mode",
                 "s1 closed (transaction blocks not allowed in statement pooling mode)",
             ])
@@ -114,7 +115,7 @@ import Testing
                 + "FATAL: password authentication failed for user \"app\" (server_login_retry)")
         _ = try world.inject(.authenticationFails(false))
         let retried = try world.advance(by: .seconds(15)).map(\.message)
-        #expect(retried.contains("pgbouncer opens s2 (setup 1ms)"))
+        #expect(retried.contains("pgbouncer opens s2 (setup 2.8ms)"))
         _ = try world.awaitAnswer("alice")
         #expect(world.lastResult(of: "alice")?.summary == "1")
     }
@@ -128,8 +129,12 @@ import Testing
             lines == [
                 "fault: administrator terminates s1",
                 "server ended s1: FATAL: terminating connection due to administrator command",
+                "alice gets FATAL: terminating connection due to administrator command (forwarded from s1)",
                 "pgbouncer closes alice: FATAL: server conn crashed?", "s1 closed (server conn crashed?)",
             ])
+        // The server's own FATAL reaches alice first, then PgBouncer's.
+        #expect(world.notices(of: "alice") == ["FATAL: terminating connection due to administrator command"])
+        #expect(world.closedWith("alice") == .serverConnectionCrashed)
         #expect(throws: InputError("no open server connection named \"s1\"; none is open")) {
             try world.inject(.killConnection("s1"))
         }
@@ -143,5 +148,17 @@ import Testing
         #expect(lines.last == "s1 closed (server conn crashed?)")
         // PgBouncer watches idle server sockets: the next query gets a fresh connection, not an error.
         #expect(try world.answer("alice", "SELECT 2") == "2")
+    }
+
+    @Test func maxClientConnIsCheckedBeforeTheDatabaseIsLookedUp() throws {
+        // PgBouncer counts clients as soon as the startup packet arrives, before authentication and before it
+        // finds out that the database does not exist.
+        let world = proxyWorld(.session) { $0.maxClientConn = 1 }
+        try world.connectAll("alice")
+        let refused = try world.connect("bob", database: "nosuchdb").map(\.message)
+        #expect(refused.contains("pgbouncer refuses bob: FATAL: no more connections allowed (max_client_conn)"))
+        _ = try world.disconnect("alice")
+        let unknown = try world.connect("carol", database: "nosuchdb").map(\.message)
+        #expect(unknown.contains("pgbouncer refuses carol: FATAL: no such database: nosuchdb"))
     }
 }

@@ -14,6 +14,7 @@ import Testing
         let alice = engine.connectClient(name: "alice", database: "app", user: "app")
         let bob = engine.connectClient(name: "bob", database: "app", user: "app")
         let carol = engine.connectClient(name: "carol", database: "app", user: "app")
+        engine.run(until: 1_000_000)  // past the clients' 0.15 ms logins
         engine.send(.query(.begin, text: "BEGIN"), from: alice)
         engine.run(until: 5_000_000)
         engine.send(.query(.selectValue("1"), text: "SELECT 1"), from: bob)

@@ -44,7 +44,9 @@ import Testing
         #expect(session[9] == "42" && session[6] == "f")
         #expect(transaction[5] == "ERROR: canceling statement due to statement timeout")
         #expect(transaction[6] == "t")
-        #expect(transaction[8] == "NOTIFY; bob hears NOTIFY jobs")
+        // alice's LISTEN is on bob's server connection, inside bob's transaction: he hears it when it ends.
+        #expect(transaction[8] == "NOTIFY; held for bob until its transaction ends")
+        #expect(transaction[11] == "COMMIT; bob hears NOTIFY jobs")
         #expect(transaction[9] == "ERROR: prepared statement \"q\" does not exist")
         #expect(transaction[10] == "ERROR: relation \"cart\" does not exist")
         #expect(transaction[12] == "5ms")
