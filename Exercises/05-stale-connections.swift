@@ -4,9 +4,11 @@
 //
 // Start from your waiting pool (exercise 3; the same rules are graded). Keep connections fresh:
 // - Validation on borrow: with `config.validation == .onBorrow(ifIdleFor: w)`, a connection that sat idle
-//   for w or longer is pinged before it is lent: `.validate(c, for: request)`. On `.validationSucceeded(c)`
-//   lend it; on `.validationFailed(c, _)` close it (`.closeConnection(c, .validationFailed)`) and serve that
-//   borrower next, before anyone who asked after it. A connection handed straight over needs no ping.
+//   for w or longer (and idle at all: not one returned, opened or pinged this very instant) is pinged before it
+//   is lent: `.validate(c, for: request)`. On `.validationSucceeded(c)` lend it to that borrower; on
+//   `.validationFailed(c, _)` close it (`.closeConnection(c, .validationFailed)`) and serve that borrower next,
+//   before anyone who asked after it. A borrower whose connection is being pinged may still give up or time
+//   out (its timeout error counts it as waiting, and its connection as active).
 // - Max lifetime: when a connection opens, schedule its end at lifetime × (1 − jitter), the jitter drawn in
 //   [0, config.lifetimeJitter) from `WorldRandom(seed: seed)`. Close it then if idle (`.maxLifetime`); if it
 //   is lent, close it when it comes back. Never lend a connection past its lifetime.

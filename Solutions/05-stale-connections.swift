@@ -128,8 +128,9 @@ struct FreshPool: PoolExercise {
     private mutating func assign(
         _ connection: ConnectionID, to waiter: Waiter, _ now: SimInstant, _ actions: inout PoolActions
     ) {
+        // Idle for the window or longer, and idle at all: a connection handed straight over needs no ping.
         if case .onBorrow(let window) = config.validation, let info = connections[connection],
-            now - info.idleSince >= window
+            now - info.idleSince >= window, now > info.idleSince
         {
             pinging[connection] = waiter
             actions.append(.validate(connection, for: waiter.request))

@@ -211,7 +211,12 @@ extension PoolHarness {
         }
         connections[id].state = .validating
         connections[id].validatingFor = number
-        schedule(.pinged(id), at: now + Self.pingDelay)
+        var delay = Self.pingDelay
+        if pingsToSlow > 0 {
+            pingsToSlow -= 1
+            delay = Self.slowPingDelay
+        }
+        schedule(.pinged(id), at: now + delay)
     }
 
     private mutating func failBorrow(_ number: Int, _ error: PoolError) {
@@ -274,6 +279,7 @@ extension PoolHarness {
             return
         }
         let expected = expectedTimeout(for: number, waited: waited, sent: sent)
+        if requests[number].state == .validating { cover(.timedOutDuringPing) }
         guard sent == expected else {
             fail(
                 "timeout error",

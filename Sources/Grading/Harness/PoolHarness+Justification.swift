@@ -141,7 +141,12 @@ extension PoolHarness {
             return
         }
         let idleFor = now - connections[id].idleSince
-        if idleFor < window.nanoseconds {
+        if idleFor == 0 {
+            fail(
+                "unjustified ping",
+                "validated c\(id) for r\(number), but c\(id) was in use (or just opened or pinged) this very "
+                    + "instant: a connection handed straight over needs no ping")
+        } else if idleFor < window.nanoseconds {
             fail(
                 "unjustified ping",
                 "validated c\(id) for r\(number) after \(SimDuration(nanoseconds: idleFor)) idle; only a connection "
@@ -224,6 +229,39 @@ extension PoolHarness {
     }
 
     func known(_ id: Int) -> Bool { id > 0 && id < connections.count }
+
+    /// A connection that passed its ping goes to the borrower it was pinged for, unless its lifetime ended
+    /// meanwhile.
+    mutating func checkLentAfterPing(_ id: Int, to borrower: Int) {
+        guard violation == nil, borrower > 0, requests[borrower].state == .waiting, connections[id].state == .idle
+        else { return }
+        if let due = lifetimeDue[id], due <= now { return }
+        if lifetimeDue[id] == nil, let lifetime = config.maxLifetime,
+            Double(now - connections[id].openedAt) >= Double(lifetime.nanoseconds) * (1 - config.lifetimeJitter)
+        {
+            return
+        }
+        fail(
+            "validate",
+            "c\(id) passed its ping for r\(borrower), but the pool did not lend it to r\(borrower): on "
+                + ".validationSucceeded lend the connection to the borrower it was pinged for")
+    }
+
+    /// After housekeeping, no connection may stay idle for the idle timeout or longer while more than min idle
+    /// are idle.
+    mutating func checkHousekeeping() {
+        guard violation == nil, rules.staleness, let timeout = config.idleTimeout?.nanoseconds,
+            count(.idle) > config.minIdle,
+            let stale = connections.indices.first(where: {
+                connections[$0].state == .idle && now - connections[$0].idleSince >= timeout
+            })
+        else { return }
+        fail(
+            "idle timeout",
+            "housekeeping left c\(stale) open after \(SimDuration(nanoseconds: now - connections[stale].idleSince)) "
+                + "idle (the idle timeout is \(SimDuration(nanoseconds: timeout)); \(count(.idle)) idle, min idle "
+                + "\(config.minIdle)): close connections idle that long or longer")
+    }
 
     mutating func cover(_ situation: Situation) {
         coverage[situation, default: 0] += 1

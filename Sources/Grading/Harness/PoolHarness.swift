@@ -14,6 +14,8 @@ struct PoolHarness<Pool: PoolExercise> {
 
     static var openDelay: Int64 { 5_000_000 }
     static var pingDelay: Int64 { 1_000_000 }
+    /// A slow ping outlasts the shortest borrow timeouts and lifetimes the suites draw.
+    static var slowPingDelay: Int64 { 40_000_000 }
     /// A slow open outlasts every borrow timeout the suites draw (at most 300 ms).
     static var slowOpenDelay: Int64 { 350_000_000 }
 
@@ -31,6 +33,7 @@ struct PoolHarness<Pool: PoolExercise> {
     var timers: [PoolTimer: Int] = [:]
     var opensToFail = 0
     var opensToSlow = 0
+    var pingsToSlow = 0
     /// Since when `minIdle` has not been met with nothing opening and no retry scheduled.
     var shortfallSince: Int64?
     /// Since when more connections than `minIdle` have been idle.
@@ -142,13 +145,16 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !holders.isEmpty else { return }
             giveBack(holders[k % holders.count])
         case .cancel(let k):
-            let waiting = requests.indices.filter { requests[$0].state == .waiting }
+            // A borrower whose connection is being pinged for it is still waiting, and may give up too.
+            let waiting = requests.indices.filter { requests[$0].state == .waiting || requests[$0].state == .validating }
             guard !waiting.isEmpty else { return }
             let number = waiting[k % waiting.count]
             requests[number].cancelled = true
-            cover(.cancelled)
+            cover(requests[number].state == .validating ? .cancelledDuringPing : .cancelled)
             deliver(.borrowCancelled(RequestID(number)), traced("\(stamp) r\(number) gives up waiting"))
-            if violation == nil, rules.cancellation, requests[number].state == .waiting {
+            if violation == nil, rules.cancellation,
+                requests[number].state == .waiting || requests[number].state == .validating
+            {
                 fail(
                     "cancellation",
                     "r\(number) gave up waiting (borrowCancelled), but the pool did not fail its borrow with "
@@ -168,6 +174,9 @@ struct PoolHarness<Pool: PoolExercise> {
             guard !open.isEmpty else { return }
             let id = open[k % open.count]
             breakConnection(id, error: .administratorCommand)
+        case .slowPings(let count):
+            pingsToSlow += count
+            note("\(stamp) the server is slow to answer: the next \(count) ping(s) take 40ms")
         case .slowOpens(let count):
             opensToSlow += count
             note("\(stamp) the server is slow to log in: the next \(count) connection(s) take 350ms to open")
@@ -292,6 +301,7 @@ struct PoolHarness<Pool: PoolExercise> {
                 deliver(
                     .validationSucceeded(ConnectionID(Int32(id))),
                     traced(TraceEvent(time: instant, kind: .validated(connection: "c\(id)", error: nil)).description))
+                checkLentAfterPing(id, to: borrower)
             }
         case .timer(let timer):
             guard timers[timer] == order else { return }
@@ -307,6 +317,7 @@ struct PoolHarness<Pool: PoolExercise> {
                 }
             }
             deliver(.timerFired(timer), traced("\(stamp) timer \(ActionText.describe(timer)) fires"))
+            if timer.kind == .housekeeping { checkHousekeeping() }
         }
     }
 

@@ -81,6 +81,8 @@ enum Situation: String, CaseIterable, Sendable {
     case exhausted = "a borrow failed at once, the pool full"
     case timedOut = "a waiter timed out"
     case cancelled = "a waiter gave up"
+    case cancelledDuringPing = "a borrower gave up while its connection was pinged"
+    case timedOutDuringPing = "a borrower timed out while its connection was pinged"
     case metrics = "metrics read after an event"
     case closedForReason = "a connection closed by the pool"
     case returned = "a connection returned"
@@ -110,13 +112,13 @@ enum Situation: String, CaseIterable, Sendable {
         case .choiceOfWaiters: .order
         case .borrowEnded, .exhausted, .exploredState: .answers
         case .timedOut, .slowOpen: .timeout
-        case .cancelled: .cancellation
+        case .cancelled, .cancelledDuringPing: .cancellation
         case .metrics: .gauges
         case .closedForReason, .returned: .closing
         case .breakIdle, .breakLent: .breaks
         case .leakReported: .leakReport
         case .unleaked: .noReclaim
-        case .pinged, .pingFailed: .validation
+        case .pinged, .pingFailed, .timedOutDuringPing: .validation
         case .lifetimeIdle, .lifetimeLent, .lifetimeDuringPing: .lifetime
         case .idleTimeoutClose: .idleTimeout
         case .warmedUp, .refilled: .warmUp

@@ -21,6 +21,8 @@ enum PoolStep: Hashable, Sendable {
     case failOpens(Int)
     /// The next n connections take longer to open than any borrow timeout (a slow authentication).
     case slowOpens(Int)
+    /// The next n validation pings take 40 ms: borrowers time out, give up and lifetimes end meanwhile.
+    case slowPings(Int)
 }
 
 /// What a schedule for one exercise contains, and how often.
@@ -33,13 +35,14 @@ struct PoolStepMix: Sendable {
     var breakConnection = 0
     var failOpens = 0
     var slowOpens = 0
+    var slowPings = 0
     /// The most opens one `failOpens` step makes fail.
     var longestFailure = 3
     /// The longest single `advance`, in milliseconds.
     var longestAdvance = 40
 
     func steps(count: Int, random: inout WorldRandom) -> [PoolStep] {
-        let weights = [borrow, release, cancel, advance, kill, breakConnection, failOpens, slowOpens]
+        let weights = [borrow, release, cancel, advance, kill, breakConnection, failOpens, slowOpens, slowPings]
         let total = weights.reduce(0, +)
         return (0..<count).map { _ in
             var pick = random.below(total)
@@ -56,7 +59,8 @@ struct PoolStepMix: Sendable {
             case 4: return .kill(random.below(8))
             case 5: return .breakConnection(random.below(8))
             case 6: return .failOpens(1 + random.below(longestFailure))
-            default: return .slowOpens(1 + random.below(2))
+            case 7: return .slowOpens(1 + random.below(2))
+            default: return .slowPings(1 + random.below(3))
             }
         }
     }

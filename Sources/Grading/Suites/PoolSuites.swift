@@ -36,7 +36,7 @@ public enum PoolSuites {
                 exhaustive(type, 6, rules, small(timeout: 20), waitingAlphabet)
             ],
             world: inTheWorld(type, 7, timeout: .milliseconds(50)),
-            cannotArise: [.exhausted, .closedForReason]
+            cannotArise: [.exhausted, .closedForReason, .cancelledDuringPing]
         ).suite
     }
 
@@ -104,7 +104,7 @@ public enum PoolSuites {
             world: inTheWorld(type, 10, timeout: .milliseconds(200)) { config in
                 config.leakDetectionThreshold = .milliseconds(30)
             },
-            cannotArise: [.exhausted, .closedForReason]
+            cannotArise: [.exhausted, .closedForReason, .cancelledDuringPing]
         ).suite
     }
 
@@ -151,9 +151,19 @@ public enum PoolSuites {
                     PoolStepMix(borrow: 4, release: 4, advance: 5, longestAdvance: 120), configure: configure),
                 scenario(
                     type, "short lives", 9, rules,
-                    PoolStepMix(borrow: 6, release: 6, advance: 4, kill: 1, longestAdvance: 3), configure: shortLives),
+                    PoolStepMix(borrow: 6, release: 6, advance: 4, kill: 1, slowPings: 1, longestAdvance: 3),
+                    configure: shortLives),
+                scenario(
+                    type, "slow pings", 10, rules,
+                    PoolStepMix(
+                        borrow: 6, release: 4, cancel: 2, advance: 4, kill: 1, slowPings: 2, longestAdvance: 30),
+                    configure: { random in
+                        var config = configure(&random)
+                        config.validation = .onBorrow(ifIdleFor: .milliseconds(Double(1 + random.below(5))))
+                        return config
+                    }),
                 PropertyCheck<PoolConfig, PoolStep>(
-                    name: "connections opened together", number: 10, cases: 10, steps: 0,
+                    name: "connections opened together", number: 11, cases: 10, steps: 0,
                     draw: { random, _ in
                         (
                             jitterOnly(&random),
@@ -169,7 +179,7 @@ public enum PoolSuites {
                     }
                 ).scenario,
                 exhaustive(
-                    type, 11, rules,
+                    type, 12, rules,
                     small(timeout: 30) { config in
                         config.validation = .onBorrow(ifIdleFor: .milliseconds(5))
                         config.maxLifetime = .milliseconds(25)
@@ -178,7 +188,7 @@ public enum PoolSuites {
                         config.housekeepingInterval = .milliseconds(10)
                     }, [.borrow, .release(0), .advance(milliseconds: 5), .advance(milliseconds: 20), .kill(0)]),
             ],
-            world: inTheWorld(type, 12, timeout: .milliseconds(200)) { config in
+            world: inTheWorld(type, 13, timeout: .milliseconds(200)) { config in
                 config.validation = .onBorrow(ifIdleFor: .milliseconds(5))
                 config.maxLifetime = .milliseconds(300)
                 config.idleTimeout = .milliseconds(100)
@@ -229,7 +239,7 @@ public enum PoolSuites {
                 config.minIdle = 2
                 config.housekeepingInterval = .milliseconds(30)
             },
-            cannotArise: [.exhausted, .closedForReason]
+            cannotArise: [.exhausted, .closedForReason, .cancelledDuringPing]
         ).suite
     }
 
