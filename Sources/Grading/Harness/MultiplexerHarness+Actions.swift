@@ -42,6 +42,21 @@ extension MultiplexerHarness {
                     + "\(config.poolSize)")
             return
         }
+        // One server on its way for each client waiting without one; a client just arrived may ask for its own.
+        let waiters = slots.values.filter { waitsForServer($0) }.count
+        let onTheirWay = servers.filter { $0.open && !$0.announced }.count
+        var newcomer = false
+        if case .clientSent(let client, _) = event, opensThisEvent == 0, let (_, waiting) = self.client(client.number) {
+            newcomer = waitsForServer(waiting)
+        }
+        guard waiters > onTheirWay || newcomer else {
+            fail(
+                "opens a server nobody needs",
+                "opened a server connection while \(waiters) client(s) wait for one and \(onTheirWay) are already on "
+                    + "their way: open one only for a client that waits without one")
+            return
+        }
+        opensThisEvent += 1
         let name = "s\(servers.count)"
         servers.append(Server(name: name))
         _ = try? world.borrow(name)

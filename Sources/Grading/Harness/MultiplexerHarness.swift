@@ -24,6 +24,8 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         var needsReset = false
         /// Its client left inside a transaction: PgBouncer closes such a server.
         var abandoned = false
+        /// The multiplexer has heard it is open (`serverOpened`); until then it is on its way.
+        var announced = false
     }
 
     struct Client {
@@ -45,6 +47,9 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
     var nextClient = 0
     var tick = 0
     var events: [MultiplexerEvent] = []
+    /// The event being answered, and how many servers its answer opened so far: what justifies an open.
+    var event: MultiplexerEvent?
+    var opensThisEvent = 0
     /// Servers' replies not yet arrived (with late replies), and whether replies come late at all.
     var delayed: [MultiplexerEvent] = []
     let lateReplies: Bool
@@ -160,6 +165,9 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         events.append(first)
         while violation == nil, !events.isEmpty {
             let event = events.removeFirst()
+            if case .serverOpened(let server) = event, known(server.number) { servers[server.number].announced = true }
+            self.event = event
+            opensThisEvent = 0
             var actions: [MultiplexerAction] = []
             mux.handle(event, into: &actions)
             for action in actions where violation == nil {

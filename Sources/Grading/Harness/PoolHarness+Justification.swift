@@ -186,6 +186,16 @@ extension PoolHarness {
             fail("retry delay", "scheduled \(timer), but no open has failed since the last one succeeded")
             return
         }
+        // A retry blocks every open until it fires: only schedule one that a waiter or min idle needs.
+        let ready = count(.idle) + count(.opening) - waitingCount
+        guard waitingCount > count(.opening) || ready < config.minIdle else {
+            fail(
+                "retry delay",
+                "scheduled \(timer), but nobody needs a connection now (\(waitingCount) waiting, \(count(.opening)) "
+                    + "opening, \(count(.idle)) idle, min idle \(config.minIdle)): retry only what is still needed, "
+                    + "and open again when the next need comes")
+            return
+        }
         var delay = Double(config.retryDelay.nanoseconds)
         for _ in 1..<consecutiveOpenFailures { delay *= 1.25 }
         let capped = delay >= Double(config.maxRetryDelay.nanoseconds)

@@ -139,6 +139,17 @@ extension AsyncPoolSuite {
                     + "waiter kept its place in line, or was handed the connection")
         }
         await give(held, to: pool, world)
+        // A borrow whose task is already cancelled throws at once, without asking: \(held) stays idle.
+        let early = world.borrow(pool, "a borrower cancelled before it asked")
+        early.cancel()
+        world.doing("waiting for a borrow whose task was already cancelled")
+        _ = await world.within(.seconds(1)) { early.ended }
+        guard case .failed(let error, _, _) = early.outcome, error == .cancelled else {
+            if let connection = early.connection { await give(connection, to: pool, world) }
+            throw fail(
+                "a borrow whose task was already cancelled \(early.summary); it throws `\(PoolError.cancelled)` "
+                    + "without asking the machine (check `Task.isCancelled` before registering the borrow)")
+        }
     }
 
     /// Cancelled just after, just before (in the same step), and well before the connection comes back:
