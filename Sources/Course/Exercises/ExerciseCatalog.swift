@@ -56,7 +56,7 @@ public struct ExerciseCatalog: Sendable {
         else {
             return ExerciseCatalog(
                 path: path, exercises: [],
-                diagnostics: [Diagnostic(file: path, line: 0, message: "no exercise catalog here (cannot read it)")])
+                diagnostics: [Diagnostic(file: path, line: 1, message: "no exercise catalog here (cannot read it)")])
         }
         return parse(text, path: path)
     }
