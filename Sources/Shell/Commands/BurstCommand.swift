@@ -9,8 +9,9 @@ extension ShellCommand {
             and then charts it.
             """,
         run: { arguments, session throws(ShellError) in
-            guard let first = arguments.first, let count = Int(first), (1...100_000).contains(count) else {
-                throw .usage("expected a number of requests from 1 to 100000, e.g. burst 200")
+            guard let first = arguments.first else { throw .usage("expected a number of requests, e.g. burst 200") }
+            let count = try ShellError.usage { () throws(InputError) in
+                try InputLimits.wholeNumber(first, "burst", in: 1...100_000)
             }
             var script = RequestScript.hold(.constant(.milliseconds(100)), name: "burst")
             if arguments.count > 1 {
