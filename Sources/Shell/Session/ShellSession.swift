@@ -6,6 +6,7 @@ public final class ShellSession {
     public let table: CommandTable
     public let terminal: TerminalInfo
     public let style: Style
+    /// Where everything goes, through the gate that keeps untrusted text from the terminal's controls.
     public let output: ShellOutput
     public let home: ShellHome
     public let interrupt: InterruptFlag
@@ -36,7 +37,7 @@ public final class ShellSession {
         self.table = table
         self.terminal = terminal
         self.style = Style(enabled: terminal.colour)
-        self.output = output
+        self.output = output as? GatedOutput ?? GatedOutput(output, terminal: terminal)
         self.home = home
         self.interrupt = interrupt
     }
