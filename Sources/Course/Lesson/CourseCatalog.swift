@@ -30,7 +30,7 @@ public struct CourseCatalog: Sendable {
             case .missing:
                 diagnostics.append(Diagnostic(file: file, line: 1, message: "no such file"))
                 continue
-            case .refused(let reason):
+            case .refused(let reason), .tooLarge(let reason):
                 diagnostics.append(Diagnostic(file: file, line: 1, message: reason))
                 continue
             }

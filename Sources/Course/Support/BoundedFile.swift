@@ -9,6 +9,8 @@ public enum BoundedFile {
         /// Nothing there (and no dangling link): a fresh start for progress, a problem for a lesson.
         case missing
         case refused(String)
+        /// A regular file bigger than the limit: the reason says how big.
+        case tooLarge(String)
     }
 
     public static func read(_ path: String, limit: Int) -> Outcome {
@@ -21,7 +23,7 @@ public enum BoundedFile {
         }
         guard target.st_mode & S_IFMT == S_IFREG else { return .refused("is \(kind(target.st_mode)), not a file") }
         guard Int(target.st_size) <= limit else {
-            return .refused("is \(target.st_size) bytes; at most \(limit) are read")
+            return .tooLarge("is \(target.st_size) bytes; at most \(limit) are read")
         }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return .refused("cannot be read: \(String(cString: strerror(errno)))") }
@@ -36,7 +38,7 @@ public enum BoundedFile {
             }
             if count == 0 { break }
             // It may have grown since stat: still never more than the limit.
-            guard data.count + count <= limit else { return .refused("is more than \(limit) bytes; it grew") }
+            guard data.count + count <= limit else { return .tooLarge("is more than \(limit) bytes; it grew") }
             data.append(contentsOf: buffer[0..<count])
         }
         return .contents(data)

@@ -13,6 +13,10 @@ public final class CourseState {
     /// The lesson to resume, until the catalog is first needed.
     private var resuming: String?
     public private(set) var page = 0
+    /// The next save replaces the file rather than merging with it (after `reset-progress`).
+    private var replaceOnSave = false
+    /// A save failed and was reported: later failures stay quiet until one succeeds.
+    private var saveFailureReported = false
 
     public convenience init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
         self.init(loader: CatalogLoader(catalog), store: store, learner: learner, seed: seed)
@@ -109,18 +113,25 @@ public final class CourseState {
 
     public func resetProgress() {
         progress = Progress(learner: progress.learner)
+        replaceOnSave = true
         resuming = nil
         openLesson = nil
         page = 0
     }
 
-    /// Saves now; the message says why it could not.
+    /// Saves now, merged with what another shell on this home saved; the message says why it could not,
+    /// once, until a save works again.
     public func save() -> String? {
         do {
-            try store.save(progress)
+            progress = try store.save(progress, replacing: replaceOnSave)
+            replaceOnSave = false
+            saveFailureReported = false
             return nil
         } catch {
-            return "could not save progress to \(store.path): \(error.localizedDescription)"
+            guard !saveFailureReported else { return nil }
+            saveFailureReported = true
+            return "could not save progress: \(error.message); this session keeps your answers and tries again "
+                + "on each answer"
         }
     }
 }
