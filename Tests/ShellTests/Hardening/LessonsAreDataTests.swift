@@ -124,4 +124,17 @@ import Testing
         let missing = try PoolschoolProcess.run(["lint", folder.path + "/gone.md"])
         #expect(missing.stdout == "\(folder.path)/gone.md:1: no such file\n")
     }
+
+    @Test func deeplyNestedProseRendersInTheShell() throws {
+        let folder = try LessonFolder()
+        defer { folder.remove() }
+        let prose =
+            String(repeating: "> ", count: 5_000) + "deep\n\n" + String(repeating: "[", count: 10_000) + "x"
+            + String(repeating: "]", count: 10_000) + "(y)\n\n" + String(repeating: "**a ", count: 10_000) + "\n"
+        try folder.write("t", body: prose)
+        let result = try PoolschoolProcess.run(["--lessons", folder.path], input: "open t\n")
+        #expect(result.status == 0, "\(result.stderr.suffix(500))")
+        #expect(result.stdout.contains("deep"))
+        #expect(try folder.lint().status == 0)
+    }
 }
