@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BIN := .build/debug/poolschool
 
-.PHONY: run test build deps test-deps bench format lint clean
+.PHONY: run test build deps test-deps bench format lint clean fuzz
 
 run: build
 	@$(BIN)
@@ -25,6 +25,11 @@ test-deps:
 bench: deps
 	@scripts/ensure-packages.sh postgresql-client python3-venv
 	python3 Benchmarks/run.py
+
+# Seeded, bounded fuzzing of shell lines and lesson files; prints crash, hang and ESC-byte counts.
+# FUZZ_SEED, FUZZ_LINES and FUZZ_LESSONS change the run.
+fuzz: build
+	python3 scripts/fuzz.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Exercises Solutions Package.swift

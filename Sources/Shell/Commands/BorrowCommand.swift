@@ -40,7 +40,9 @@ extension ShellCommand {
                             "stopped after \(longestWait) of virtual time: \(borrower) still waits for a connection; "
                                 + "'stats' and 'events' show why, 'advance' waits longer")
                     }
-                    session.show(try lab.advance(by: .milliseconds(100)))
+                    // One sample per step, not lab.advance's hundred: a long wait stays cheap.
+                    session.show(try lab.world.advance(by: .milliseconds(100)))
+                    lab.sample()
                     waited = waited + .milliseconds(100)
                 }
             } catch {

@@ -26,6 +26,8 @@ public final class ShellSession {
     public var sourceLocation: String?
 
     private var exitActions: [() -> Void] = []
+    /// Bytes in one command line: no command or answer needs more, and every check stays cheap.
+    public static let longestLine = 16 * 1024
 
     public init(
         table: CommandTable = .standard,
@@ -63,6 +65,11 @@ public final class ShellSession {
             return .success
         }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }
+        guard trimmed.utf8.count <= Self.longestLine else {
+            return report(
+                "a line of \(trimmed.utf8.count) bytes is too long; at most \(Self.longestLine) are read",
+                status: .usage)
+        }
         let words: [String]
         do {
             words = try Tokenizer.split(trimmed)

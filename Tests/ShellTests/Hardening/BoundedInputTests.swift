@@ -55,8 +55,10 @@ import Testing
     }
 
     @Test func didYouMeanOnAMegabyteLineComparesNothing() throws {
-        let word = String(repeating: "borow", count: 200_000)
-        let result = try PoolschoolProcess.run([], input: "\(word)\nborow\n")
+        let megabyte = String(repeating: "borow", count: 200_000)
+        let word = String(repeating: "borow", count: 3_000)
+        let result = try PoolschoolProcess.run([], input: "\(megabyte)\n\(word)\nborow\n")
+        #expect(result.stderr.contains("a line of 1000000 bytes is too long; at most 16384 are read"))
         #expect(result.stderr.contains("type 'help' to list the commands"))
         #expect(result.stderr.contains("unknown command 'borow'; did you mean 'borrow'?"))
     }
