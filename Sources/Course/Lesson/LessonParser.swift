@@ -21,6 +21,7 @@ public struct LessonParser {
     /// Kept as they are read so that each check stays linear in the size of the file.
     private var questionCount = 0
     private var paramCount = 0
+    private var labCount = 0
     private var pageQuestionIDs: Set<String> = []
     private var lastQuestionBlock: Int?
 
@@ -113,16 +114,16 @@ public struct LessonParser {
     private mutating func handleBlock(_ kind: String, body: String, line: Int, page: inout Page) {
         switch kind {
         case "question":
+            questionCount += 1
+            guard questionCount <= LessonLimits.questionsPerLesson else {
+                if questionCount == LessonLimits.questionsPerLesson + 1 {
+                    report(line, "more than \(LessonLimits.questionsPerLesson) questions in one lesson; split it")
+                }
+                return
+            }
             switch YAMLBlock.parse(body, offset: line) {
             case .failure(let error): report(error.line, error.message)
             case .success(let block):
-                questionCount += 1
-                guard questionCount <= LessonLimits.questionsPerLesson else {
-                    if questionCount == LessonLimits.questionsPerLesson + 1 {
-                        report(line, "more than \(LessonLimits.questionsPerLesson) questions in one lesson; split it")
-                    }
-                    return
-                }
                 var decoder = QuestionDecoder(block: block, line: line)
                 let question = decoder.decode()
                 decoder.problems.forEach { report($0.line, $0.message) }
@@ -171,6 +172,13 @@ public struct LessonParser {
             }
             page.blocks.append(.params(specs))
         default:  // lab
+            labCount += 1
+            guard labCount <= LessonLimits.labsPerLesson else {
+                if labCount == LessonLimits.labsPerLesson + 1 {
+                    report(line, "more than \(LessonLimits.labsPerLesson) lab blocks in one lesson; split it")
+                }
+                return
+            }
             switch LabBlockDecoder.decode(body, line: line) {
             case .failure(let error): report(error.line, error.message)
             case .success(let lab): page.blocks.append(.lab(lab))

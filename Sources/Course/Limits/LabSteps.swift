@@ -30,6 +30,22 @@ public enum LabSteps {
         if let option = fileOptions.first(where: { plain.lowercased().contains($0) }) {
             return "lab step '\(step)' uses \(option), which writes a file; a lesson may not write files"
         }
+        if first == "load" { return loadProblem(step, words) }
+        return nil
+    }
+
+    /// A `load` step runs at most `LessonLimits.labLoadRequests` requests (its default is fewer).
+    private static func loadProblem(_ step: String, _ words: [String]) -> String? {
+        var requests: String?
+        for (index, word) in words.enumerated() {
+            if word.hasPrefix("--requests=") { requests = String(word.dropFirst("--requests=".count)) }
+            if word == "--requests", index + 1 < words.count { requests = words[index + 1] }
+        }
+        let limit = LessonLimits.labLoadRequests
+        guard let text = requests else { return nil }
+        guard let count = Int(text.filter { $0 != "_" }), count <= limit else {
+            return "lab step '\(step)' runs a load of '\(text)' requests; a lab step runs at most \(limit)"
+        }
         return nil
     }
 }

@@ -20,6 +20,10 @@ public enum LessonLimits {
     public static let expressionDepth = 32
     /// Values one param may take (`LOW..HIGH step S`).
     public static let paramChoices = 100_000
+    /// Lab blocks in one lesson (lint runs each in a fresh world).
+    public static let labsPerLesson = 20
+    /// Requests one `load` step may run: lint runs every step, and a lesson should lint in seconds.
+    public static let labLoadRequests = 100_000
     /// Steps in one lab block.
     public static let labSteps = 50
     /// Characters in one lab step.

@@ -137,4 +137,23 @@ import Testing
         #expect(result.stdout.contains("deep"))
         #expect(try folder.lint().status == 0)
     }
+
+    @Test func labWorkIsBoundedSoLintStaysQuick() throws {
+        let folder = try LessonFolder()
+        defer { folder.remove() }
+        let heavy =
+            "```lab\nscenario: reservation-desk\nsteps:\n  - load --arrival-rate 1000/s --requests 10000000\n```\n\n"
+        let light = "```lab\nscenario: reservation-desk\nsteps:\n  - stats\n```\n\n"
+        try folder.write("t", body: heavy + String(repeating: light, count: 30))
+        let (lines, status) = try folder.lint()
+        #expect(status == 1)
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "t.md:10: lab step 'load --arrival-rate 1000/s --requests 10000000' runs a load of '10000000' requests; a lab step runs at most 100000"
+                )
+            }, "\(lines)")
+        #expect(lines.contains { $0.contains("more than 20 lab blocks in one lesson") }, "\(lines)")
+        #expect(lines.count == 2, "\(lines)")
+    }
 }
