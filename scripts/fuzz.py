@@ -211,8 +211,10 @@ def main():
     rng = random.Random(args.seed)
     print(f"fuzzing with seed {args.seed} (failing inputs go to {keep})", flush=True)
     with tempfile.TemporaryDirectory(prefix="poolschool-fuzz-") as scratch:
-        tallies = [fuzz_shell(rng, args, args.binary, scratch, keep),
-                   fuzz_lessons(rng, args, args.binary, scratch, keep)]
+        # A copy, so that a rebuild during the run neither fails it nor changes what is measured.
+        binary = os.path.join(scratch, "poolschool")
+        shutil.copy2(args.binary, binary)
+        tallies = [fuzz_shell(rng, args, binary, scratch, keep), fuzz_lessons(rng, args, binary, scratch, keep)]
         stray = [name for name in os.listdir(scratch) if name.endswith(".svg")]
     for _, summary in tallies:
         print(summary)
