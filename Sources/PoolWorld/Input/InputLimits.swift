@@ -9,6 +9,19 @@ public enum InputLimits {
     /// Arrival rates from one an hour to a million a second.
     public static let arrivalRates: ClosedRange<Double> = (1.0 / 3_600)...1_000_000
 
+    /// How far a world's clock may run: far from where its nanoseconds would overflow (292 years),
+    /// however many times a learner advances it.
+    public static let horizon = SimDuration(nanoseconds: 10 * 365 * 24 * 3_600 * 1_000_000_000)
+
+    /// Throws when moving the clock from `now` by `duration` would pass the horizon.
+    public static func checkHorizon(now: Int64, adding duration: SimDuration) throws(InputError) {
+        guard now <= horizon.nanoseconds - duration.nanoseconds else {
+            throw InputError(
+                "the world's clock stops at 10 years (it is at \(SimDuration(nanoseconds: now))); "
+                    + "'lab reset' starts a fresh world")
+        }
+    }
+
     /// A whole number in `range`, or an error naming `what` and the range.
     public static func wholeNumber(_ text: String, _ what: String, in range: ClosedRange<Int>) throws(InputError) -> Int
     {
