@@ -64,7 +64,32 @@ def argument(rng):
     return rng.choice(["x", "borow", "(", "-"]) * rng.choice([100, 10_000, 200_000])
 
 
+CONFIG_KEYS = [
+    "max_size", "min_idle", "borrow_timeout", "idle_timeout", "max_lifetime", "keepalive", "instances",
+    "db_max_connections", "db_cores", "seed", "validation", "leak_detection", "db_idle_session_timeout",
+]
+TEMPLATES = [
+    lambda rng: f"advance {number(rng)}",
+    lambda rng: f"config {rng.choice(CONFIG_KEYS)}={number(rng)}",
+    lambda rng: f"query {rng.choice(['a', 'b1', 'x'])} SELECT pg_sleep({number(rng)})",
+    lambda rng: f"query a SELECT work({number(rng)})",
+    lambda rng: f"query a SET statement_timeout = '{number(rng)}'",
+    lambda rng: f"query a SELECT generate_series({number(rng)}, {number(rng)})",
+    lambda rng: f"burst {number(rng)} SELECT pg_sleep({number(rng)})",
+    lambda rng: f"fault {rng.choice(['firewall', 'slow-auth', 'max-connections', 'idle-session-timeout'])} {number(rng)}",
+    lambda rng: f"lab {rng.choice(['fan-in', 'modes-side-by-side', 'proxy-fleet'])} "
+                f"{rng.choice(['session', 'transaction', 'statement', argument(rng)])}",
+    lambda rng: f"{rng.choice(['connect', 'disconnect'])} {argument(rng)}",
+    lambda rng: f"send {rng.choice(['a', 'b'])} {rng.choice(['BEGIN', 'SELECT 1', 'COMMIT', 'SELECT pg_sleep(' + number(rng) + ')'])}",
+    lambda rng: f"borrow as {argument(rng)} {rng.choice(['', '--wait'])}",
+    lambda rng: f"events {number(rng)}",
+    lambda rng: f"page {number(rng)}",
+]
+
+
 def shell_line(rng):
+    if rng.random() < 0.4:
+        return rng.choice(TEMPLATES)(rng)
     command = rng.choice(COMMANDS) if rng.random() < 0.9 else argument(rng)
     if command == "load":
         parts = ["load", "--arrival-rate", number(rng) if rng.random() < 0.3 else "100/s"]
