@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Course
+
+/// Answer patterns that would backtrack for ever are refused; ordinary ones are not.
+@Suite struct PatternGuardTests {
+    @Test(arguments: [
+        "(borrow|acquire|acquisition|checkout|wait|pool|lease)( |_|-)?time ?out", "statement( mode)?", "(?:ab)+c",
+        "[a-z]+ timeout", "a{2,5}b", "max_?(size|connections)", "\\(x+\\)+",
+    ])
+    func ordinaryPatternsPass(pattern: String) {
+        #expect(PatternGuard.problem(pattern) == nil, "\(pattern)")
+    }
+
+    @Test(arguments: ["(a+)+b", "(a|a)*b", "(?:a*)*", "((ab)+)+", "(x?)+y", "a*a*a*a*b", "(a|b){2,}c"])
+    func catastrophicPatternsAreRefused(pattern: String) {
+        #expect(PatternGuard.problem(pattern) != nil, "\(pattern)")
+    }
+
+    @Test func aLongAnswerIsNotMatchedAgainstPatterns() throws {
+        let lesson = """
+            ---
+            id: t
+            title: T
+            order: 1
+            sources: [a.txt]
+            ---
+            ```question
+            id: q
+            kind: text
+            prompt: p
+            patterns: ["a+b"]
+            ```
+            """
+        let question = try #require(LessonParser.parse(lesson, file: "t.md").lesson?.questions.first)
+        let checker = AnswerChecker(values: [:], presented: [])
+        #expect(checker.check("aab", for: question).isCorrect)
+        #expect(!checker.check(String(repeating: "a", count: 300) + "b", for: question).isCorrect)
+    }
+}
