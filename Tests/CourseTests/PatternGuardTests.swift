@@ -38,3 +38,15 @@ import Testing
         #expect(!checker.check(String(repeating: "a", count: 300) + "b", for: question).isCorrect)
     }
 }
+
+/// The exercise catalog is YAML an instructor writes: bounded the same way as a lesson's.
+@Suite struct ExerciseCatalogGuardTests {
+    @Test func aliasesInTheCatalogAreRefusedAtTheirLine() {
+        let catalog = ExerciseCatalog.parse("exercises:\n  - &a {name: x}\n  - *a\n", path: "exercises.yaml")
+        #expect(catalog.exercises.isEmpty)
+        #expect(
+            catalog.diagnostics.map(\.description) == [
+                "exercises.yaml:2: YAML anchors and aliases ('&name', '*name') are not accepted; write the value out"
+            ])
+    }
+}

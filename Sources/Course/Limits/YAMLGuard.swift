@@ -3,9 +3,9 @@
 /// Yams reads by recursion) and sheer size.
 enum YAMLGuard {
     /// The first problem, with the block's own line (1-based), or nil when the text may be parsed.
-    static func problem(_ text: String) -> (line: Int, message: String)? {
-        if text.utf8.count > LessonLimits.yamlBlockBytes {
-            return (1, "this block is \(text.utf8.count) bytes; at most \(LessonLimits.yamlBlockBytes)")
+    static func problem(_ text: String, largest: Int = LessonLimits.yamlBlockBytes) -> (line: Int, message: String)? {
+        if text.utf8.count > largest {
+            return (1, "this block is \(text.utf8.count) bytes; at most \(largest)")
         }
         var flowDepth = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -30,7 +30,7 @@ enum YAMLGuard {
                 } else if nodeStart, character == "&" || character == "*", next != " " {
                     return (
                         number,
-                        "YAML anchors and aliases ('&name', '*name') are not accepted in lessons; write the value out"
+                        "YAML anchors and aliases ('&name', '*name') are not accepted; write the value out"
                     )
                 } else if character == "[" || character == "{" {
                     flowDepth += 1

@@ -84,7 +84,7 @@ import Testing
         #expect(
             lines.contains {
                 $0.hasSuffix(
-                    "t.md:14: YAML anchors and aliases ('&name', '*name') are not accepted in lessons; write the value out"
+                    "t.md:14: YAML anchors and aliases ('&name', '*name') are not accepted; write the value out"
                 )
             }, "\(lines)")
         #expect(lines.contains { $0.contains("levels deep") }, "\(lines)")
