@@ -23,6 +23,12 @@ extension ShellCommand {
                 }
             }
             let lab = try session.requirePoolLab("burst")
+            // Bursts add up: bound what the world holds at once, not only each burst.
+            guard lab.world.liveRequests + count <= 200_000 else {
+                throw .failed(
+                    "the world already holds \(lab.world.liveRequests) requests; at most 200000 at once: "
+                        + "'advance' plays them out, 'lab reset' starts over")
+            }
             do {
                 let events = try lab.world.burst(count, script: script)
                 session.show(events)

@@ -54,6 +54,12 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func burstsAddUpToABoundedWorld() throws {
+        let result = try PoolschoolProcess.run([], input: "lab\nburst 100000\nburst 100000\nburst 1\nstats\n")
+        #expect(result.stderr.contains("the world already holds 200000 requests; at most 200000 at once"))
+        #expect(result.stdout.contains("waiting="))
+    }
+
     @Test func didYouMeanOnAMegabyteLineComparesNothing() throws {
         let megabyte = String(repeating: "borow", count: 200_000)
         let word = String(repeating: "borow", count: 3_000)
