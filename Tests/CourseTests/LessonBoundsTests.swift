@@ -50,3 +50,14 @@ import Testing
             ])
     }
 }
+
+/// An answer expression whose numbers are huge is an error, never a trap.
+@Suite struct ExpressionBoundsTests {
+    @Test func aUnitRaisedToAHugePowerIsAnError() throws {
+        let expression = try ExpressionParser.parse("(2 ms) ^ 100000000000000000000000")
+        #expect(throws: Expression.Failure(message: "a time can only be raised to a whole power from -8 to 8")) {
+            try expression.evaluate([:])
+        }
+        #expect(try ExpressionParser.parse("2 ^ 100000000000000000000000").evaluate([:]).value.isInfinite)
+    }
+}
