@@ -190,6 +190,10 @@ def mutate(rng, text):
             lines[index:index] = ["```lab", "scenario: reservation-desk", "steps:",
                                   f"  - {rng.choice(['load --svg x.svg --arrival-rate 1/s', 'check', 'replay a 1', shell_line(rng)])}",
                                   "```"]
+        elif roll < 0.91:
+            lines[index:index] = ["```params", f"setup = {number(rng)}..{number(rng)} ms", "```", "```question",
+                                  f"id: e{rng.randrange(10**6)}", "kind: numeric", "prompt: p",
+                                  f"answer: ={expression(rng)}", f"unit: {rng.choice(['ms', 's', '%', ''])}", "```"]
         elif roll < 0.94:
             lines[index:index] = ["```question", f"id: q{rng.randrange(10**6)}", "kind: numeric", "prompt: p",
                                   "answer: 1", "```"] * rng.choice([1, 300])
@@ -198,6 +202,18 @@ def mutate(rng, text):
         else:
             lines[index:index] = ["", rng.choice(["> ", "[", "**", "`", "_", "|", "# "]) * rng.choice([10, 5000]) + "x", ""]
     return "\n".join(lines)
+
+
+def expression(rng, depth=0):
+    """A random answer expression: numbers with units, params, calls, powers."""
+    if depth > 4 or rng.random() < 0.3:
+        return rng.choice(["1", "0", "99999999999999999999999", "0.5", "6 ms", "2 s", "75%", "x", "setup", "1 GB"])
+    roll = rng.random()
+    if roll < 0.5:
+        return f"{expression(rng, depth + 1)} {rng.choice('+-*/^')} {expression(rng, depth + 1)}"
+    if roll < 0.8:
+        return f"{rng.choice(['min', 'max', 'ceil', 'floor', 'round', 'sqrt', 'abs', 'nope'])}({expression(rng, depth + 1)})"
+    return f"-({expression(rng, depth + 1)})"
 
 
 def fuzz_lessons(rng, args, binary, scratch, keep):
