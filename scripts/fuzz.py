@@ -33,7 +33,8 @@ FLAGS = [
 NUMBERS = [
     "0", "1", "-1", "7", "100", "100000", "1e9", "1e-12", "1e300", "9223372036854775807", "9223372036854775808",
     "-9223372036854775808", "18446744073709551616", "nan", "inf", "-inf", "0.000001", "1_000", "0x10", "",
-    "99999999999999999999999999", "3.5", ".", "1..2",
+    "99999999999999999999999999", "3.5", ".", "1..2", "1000000", "2562047", "153722867", "4294967296",
+    "9007199254740993", "1e-9", "1e15",
 ]
 UNITS = ["", "ns", "us", "ms", "s", "m", "min", "h", "/s", "/ms", "/h", "%", "x", "µs"]
 WORDS = [
@@ -176,9 +177,11 @@ def mutate(rng, text):
                 lines[index] = line[:position] + rng.choice(["(", ")", ":", "-", "[", "{", "&a ", "*a", "\x1b[2J",
                                                                  "```", "---", "e308", "9" * 30]) + line[position:]
         elif roll < 0.55:
-            lines.insert(index, "answer: =" + "(" * rng.choice([40, 5000]) + "1" + ")" * rng.choice([40, 5000]))
+            deep = "(" * rng.choice([40, 5000]) + "1" + ")" * rng.choice([40, 5000])
+            lines[index:index] = ["```question", "id: deep", "kind: numeric", "prompt: p", f"answer: ={deep}", "```"]
         elif roll < 0.65:
-            lines.insert(index, "answer: =" + "+".join(["x"] * rng.choice([50, 10_000])))
+            long = "+".join([rng.choice(["1", "x", "-1"])] * rng.choice([50, 10_000]))
+            lines[index:index] = ["```question", "id: long", "kind: numeric", "prompt: p", f"answer: ={long}", "```"]
         elif roll < 0.72:
             lines[index:index] = ["```params", f"p{rng.randrange(9)} = {number(rng)}..{number(rng)} "
                                   f"{rng.choice(['', 'ms', 's'])} {rng.choice(['', 'step ' + number(rng)])}", "```"]

@@ -156,4 +156,14 @@ import Testing
         #expect(lines.contains { $0.contains("more than 20 lab blocks in one lesson") }, "\(lines)")
         #expect(lines.count == 2, "\(lines)")
     }
+
+    @Test func theShellNeitherShowsNorChecksADisallowedLab() throws {
+        let folder = try LessonFolder()
+        defer { folder.remove() }
+        try folder.write(
+            "t", body: "Text.\n\n```lab\nscenario: reservation-desk\nsteps:\n  - replay waiting-pool 1\n```\n")
+        let result = try PoolschoolProcess.run(["--lessons", folder.path], input: "open t\nlab check\n")
+        #expect(!result.stdout.contains("replay"), "\(result.stdout)")
+        #expect(result.stderr.contains("this page of 't' has no lab"), "\(result.stderr)")
+    }
 }
