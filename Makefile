@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The shell a learner runs is the optimised one: a debug build simulates about ten times slower.
 BIN := .build/release/poolschool
 
-.PHONY: run test build deps fresh test-deps bench mutants mutant-operators format lint clean
+.PHONY: run test build deps fresh test-deps bench mutants mutant-operators format lint clean fuzz
 
 run: build
 	@$(BIN)
@@ -41,6 +41,11 @@ mutants: deps
 # The mutation operators on a small snippet (no Swift compiled), in make test.
 mutant-operators:
 	PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s Benchmarks/mutants -p 'test_*.py'
+
+# Seeded, bounded fuzzing of shell lines and lesson files; prints crash, hang and ESC-byte counts.
+# FUZZ_SEED, FUZZ_LINES and FUZZ_LESSONS change the run.
+fuzz: build
+	python3 scripts/fuzz.py
 
 # The project's code only: Exercises/ is the learner's workspace, and a learner's blank line or long
 # line must never make `make test` fail (the exercises' own tests grade their work).

@@ -35,4 +35,11 @@ import Testing
     @Test func offersNothingForUnknownCommands() {
         #expect(completer.candidates(for: CompletionRequest(lineBeforeCursor: "nope a"), session: session) == [])
     }
+
+    @Test func neverOffersANameWithAControlCharacter() {
+        session.execute("borrow as \u{1B}]2;x\u{07}")
+        session.execute("borrow as ada")
+        #expect(session.lab?.world.borrowerSummary.count == 2, "both borrowers exist in the world")
+        #expect(completer.candidates(for: CompletionRequest(lineBeforeCursor: "release "), session: session) == ["ada"])
+    }
 }

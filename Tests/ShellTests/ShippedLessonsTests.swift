@@ -25,7 +25,7 @@ import Testing
     @Test func aLabExpectationThatDoesNotHoldIsReportedOnItsBlock() throws {
         let block = try #require(
             LessonParser.parse(
-                "---\nid: t\ntitle: T\norder: 1\nsources: [s.txt]\n---\n```lab\nscenario: reservation-desk\nsteps:\n  - burst 200\n  - borow\nexpect:\n  - waiting == 174\n  - nonsense > 1\n```\n",
+                "---\nid: t\ntitle: T\norder: 1\nsources: [s.txt]\n---\n```lab\nscenario: reservation-desk\nsteps:\n  - burst 200\n  - release nobody\nexpect:\n  - waiting == 174\n  - nonsense > 1\n```\n",
                 file: "t.md"
             ).lesson?.pages.first?.blocks.first)
         guard case .lab(let lab) = block else {
@@ -34,9 +34,32 @@ import Testing
         }
         #expect(
             LabBlockRunner.lint(lab) == [
-                "lab step 'borow' failed: unknown command 'borow'; did you mean 'borrow'?",
+                "lab step 'release nobody' failed: no borrower named \"nobody\" (there are none; start with borrow nobody)",
                 "lab expectation waiting == 174 (it is 175)",
                 "lab expectation 'nonsense > 1': unknown metric 'nonsense'; use active, idle, waiting, total, pending, created, closed, borrows, waited, timeouts, validations_failed, leaks_reported, db_connections, db_refused, time_s",
             ])
+    }
+}
+
+/// The allow-list of lab steps names lab commands only, and every shipped lesson keeps to it.
+@Suite struct LabStepAllowListTests {
+    @Test func everyAllowedStepIsALabCommandAndNothingElse() {
+        for name in LabSteps.commands {
+            let command = CommandTable.standard.command(named: name)
+            #expect(command?.group == .lab, "\(name)")
+        }
+        #expect(LabBlockRunner.table.command(named: "check") == nil)
+        #expect(LabBlockRunner.table.command(named: "replay") == nil)
+        #expect(LabBlockRunner.table.command(named: "lab") == nil)
+    }
+
+    @Test func everyShippedLabStepIsAllowed() {
+        for lesson in CourseCatalog.load(folder: ShippedLessonsTests.folder).lessons {
+            for page in lesson.pages {
+                for case .lab(let lab) in page.blocks {
+                    for step in lab.steps { #expect(LabSteps.problem(step) == nil, "\(lesson.id): \(step)") }
+                }
+            }
+        }
     }
 }

@@ -98,8 +98,11 @@ public struct AnswerChecker: Sendable {
             return normalised == indices.sorted().map(Self.letter).joined(separator: ",")
         case .text(let accept, let patterns):
             if accept.contains(where: { Self.squeeze($0) == normalised }) { return true }
+            // Only guarded patterns, against a bounded answer: a match never backtracks for long.
+            guard normalised.count <= PatternGuard.longestAnswer else { return false }
             return patterns.contains { pattern in
-                guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive])
+                guard PatternGuard.problem(pattern) == nil,
+                    let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$", options: [.caseInsensitive])
                 else { return false }
                 return regex.firstMatch(in: normalised, range: NSRange(normalised.startIndex..., in: normalised)) != nil
             }

@@ -52,11 +52,12 @@ public struct ExerciseCatalog: Sendable {
 
     /// Reads the catalog; a missing or unreadable file is a diagnostic, not a crash.
     public static func load(path: String = defaultPath) -> ExerciseCatalog {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard case .contents(let data) = BoundedFile.read(path, limit: LessonLimits.fileBytes),
+            let text = String(data: data, encoding: .utf8)
         else {
             return ExerciseCatalog(
                 path: path, exercises: [],
-                diagnostics: [Diagnostic(file: path, line: 0, message: "no exercise catalog here (cannot read it)")])
+                diagnostics: [Diagnostic(file: path, line: 1, message: "no exercise catalog here (cannot read it)")])
         }
         return parse(text, path: path)
     }
@@ -65,6 +66,11 @@ public struct ExerciseCatalog: Sendable {
         var problems: [Diagnostic] = []
         func report(_ line: Int, _ message: String) {
             problems.append(Diagnostic(file: path, line: line, message: message))
+        }
+        // The catalog is data an instructor writes, bounded like a lesson's YAML (no aliases, no deep nesting).
+        if let problem = YAMLGuard.problem(text, largest: LessonLimits.fileBytes) {
+            report(problem.line, problem.message)
+            return ExerciseCatalog(path: path, exercises: [], diagnostics: problems)
         }
         let root: Node?
         do {

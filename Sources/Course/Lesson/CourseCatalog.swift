@@ -24,8 +24,17 @@ public struct CourseCatalog: Sendable {
         var lessons: [Lesson] = []
         var diagnostics = extra
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
-            else {
+            let data: Data
+            switch BoundedFile.read(file, limit: LessonLimits.fileBytes) {
+            case .contents(let contents): data = contents
+            case .missing:
+                diagnostics.append(Diagnostic(file: file, line: 1, message: "no such file"))
+                continue
+            case .refused(let reason), .tooLarge(let reason):
+                diagnostics.append(Diagnostic(file: file, line: 1, message: reason))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot be read as UTF-8 text"))
                 continue
             }
@@ -44,7 +53,7 @@ public struct CourseCatalog: Sendable {
                 [],
                 [
                     Diagnostic(
-                        file: folder, line: 0,
+                        file: folder, line: 1,
                         message: "no such lessons folder; name one with --lessons DIR or POOLSCHOOL_LESSONS")
                 ]
             )

@@ -19,6 +19,18 @@ enum LabBlockDecoder {
         guard let scenario = block.value("scenario")?.scalar?.string, !scenario.isEmpty else {
             return .failure(LineError(line: line, message: "lab block has no 'scenario'"))
         }
+        let steps = block.value("steps")?.strings ?? []
+        if steps.count > LessonLimits.labSteps {
+            return .failure(
+                LineError(
+                    line: block.line("steps"),
+                    message: "lab block has \(steps.count) steps; at most \(LessonLimits.labSteps)"))
+        }
+        for (index, step) in steps.enumerated() {
+            if let problem = LabSteps.problem(step) {
+                return .failure(LineError(line: stepLine(block, index), message: problem))
+            }
+        }
         var expectations: [LabExpectation] = []
         let expectLine = block.line("expect")
         for (offset, text) in (block.value("expect")?.strings ?? []).enumerated() {
@@ -34,8 +46,18 @@ enum LabBlockDecoder {
         }
         return .success(
             LabBlock(
-                scenario: scenario, steps: block.value("steps")?.strings ?? [], expectations: expectations,
+                scenario: scenario, steps: steps, expectations: expectations,
                 observe: block.value("observe")?.scalar?.string, line: line))
+    }
+
+    /// The file line of the `index`th step: its own line in a block list, the `steps:` line otherwise.
+    private static func stepLine(_ block: YAMLBlock, _ index: Int) -> Int {
+        if case .sequence(let items)? = block.value("steps"), index < items.count,
+            let mark = items[items.startIndex + index].mark
+        {
+            return block.offset + mark.line
+        }
+        return block.line("steps")
     }
 
     static func parseExpectation(_ text: String, line: Int) -> LabExpectation? {

@@ -18,6 +18,12 @@ public struct LessonParser {
 
     public let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Kept as they are read so that each check stays linear in the size of the file.
+    private var questionCount = 0
+    private var paramCount = 0
+    private var labCount = 0
+    private var pageQuestionIDs: Set<String> = []
+    private var lastQuestionBlock: Int?
 
     public static func parse(_ text: String, file: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
         var parser = LessonParser(file: file)
@@ -94,6 +100,8 @@ public struct LessonParser {
             if isBreak {
                 flushProse()
                 pages.append(Page(blocks: []))
+                pageQuestionIDs = []
+                lastQuestionBlock = nil
             } else {
                 prose.append(line)
             }
@@ -106,6 +114,13 @@ public struct LessonParser {
     private mutating func handleBlock(_ kind: String, body: String, line: Int, page: inout Page) {
         switch kind {
         case "question":
+            questionCount += 1
+            guard questionCount <= LessonLimits.questionsPerLesson else {
+                if questionCount == LessonLimits.questionsPerLesson + 1 {
+                    report(line, "more than \(LessonLimits.questionsPerLesson) questions in one lesson; split it")
+                }
+                return
+            }
             switch YAMLBlock.parse(body, offset: line) {
             case .failure(let error): report(error.line, error.message)
             case .success(let block):
@@ -113,22 +128,25 @@ public struct LessonParser {
                 let question = decoder.decode()
                 decoder.problems.forEach { report($0.line, $0.message) }
                 if let question {
-                    if page.questions.contains(where: { $0.id == question.id }) {
+                    if !pageQuestionIDs.insert(question.id).inserted {
                         report(line, "duplicate question id '\(question.id)' on this page")
                     }
+                    lastQuestionBlock = page.blocks.count
                     page.blocks.append(.question(question))
                 }
             }
         case "hint", "explain":
-            guard let last = page.blocks.lastIndex(where: { if case .question = $0 { true } else { false } }),
-                case .question(var question) = page.blocks[last]
-            else {
+            guard let last = lastQuestionBlock, case .question(var question) = page.blocks[last] else {
                 report(line, "this \(kind) block has no question above it on the same page")
                 return
             }
             let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { report(line, "this \(kind) block is empty") }
             if kind == "hint" {
+                guard question.hints.count < LessonLimits.hintsPerQuestion else {
+                    report(line, "question '\(question.id)' has more than \(LessonLimits.hintsPerQuestion) hints")
+                    return
+                }
                 question.hints.append(text)
             } else if question.explanation != nil {
                 report(line, "question '\(question.id)' already has an explain block; merge them")
@@ -141,6 +159,11 @@ public struct LessonParser {
             for (offset, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = text.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+                paramCount += 1
+                guard paramCount <= LessonLimits.paramsPerLesson else {
+                    report(line + 1 + offset, "more than \(LessonLimits.paramsPerLesson) params in one lesson")
+                    break
+                }
                 do {
                     specs.append(try ParamSpec.parse(trimmed, line: line + 1 + offset))
                 } catch {
@@ -149,6 +172,13 @@ public struct LessonParser {
             }
             page.blocks.append(.params(specs))
         default:  // lab
+            labCount += 1
+            guard labCount <= LessonLimits.labsPerLesson else {
+                if labCount == LessonLimits.labsPerLesson + 1 {
+                    report(line, "more than \(LessonLimits.labsPerLesson) lab blocks in one lesson; split it")
+                }
+                return
+            }
             switch LabBlockDecoder.decode(body, line: line) {
             case .failure(let error): report(error.line, error.message)
             case .success(let lab): page.blocks.append(.lab(lab))

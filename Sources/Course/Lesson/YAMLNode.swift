@@ -8,6 +8,9 @@ struct YAMLBlock {
 
     /// Parses `text` (starting at file line `offset + 1`); errors carry the file line.
     static func parse(_ text: String, offset: Int) -> Result<YAMLBlock, LineError> {
+        if let problem = YAMLGuard.problem(text) {
+            return .failure(LineError(line: offset + problem.line, message: problem.message))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -37,16 +37,17 @@ public struct Linter: Sendable {
             diagnostics.append(Diagnostic(file: lesson.file, line: line, message: message))
         }
         var params: [ParamSpec] = []
+        var paramNames: Set<String> = []
         for page in lesson.pages {
             for block in page.blocks {
                 switch block {
                 case .params(let specs):
-                    for spec in specs where params.contains(where: { $0.name == spec.name }) {
+                    for spec in specs where !paramNames.insert(spec.name).inserted {
                         report(spec.line, "param '\(spec.name)' is defined twice")
                     }
                     params += specs
                 case .prose(let text):
-                    for name in Placeholders.names(in: text) where !params.contains(where: { $0.name == name }) {
+                    for name in Placeholders.names(in: text) where !paramNames.contains(name) {
                         report(1, "'{\(name)}' in the text is not a param defined above it")
                     }
                 case .question(let question):

@@ -65,8 +65,8 @@ public indirect enum Expression: Equatable, Sendable {
         default:  // "^"
             guard b.dimension == .none else { throw Failure(message: "an exponent must be a plain number") }
             if a.dimension != .none {
-                guard b.value == b.value.rounded() else {
-                    throw Failure(message: "\(a.dimension) can only be raised to a whole power")
+                guard b.value == b.value.rounded(), abs(b.value) <= 8 else {
+                    throw Failure(message: "\(a.dimension) can only be raised to a whole power from -8 to 8")
                 }
                 return Quantity(Foundation.pow(a.value, b.value), a.dimension.power(Int(b.value)))
             }

@@ -3,8 +3,15 @@
 public struct ExpressionParser {
     private let characters: [Character]
     private var index = 0
+    /// How deep the descent is now: parentheses, calls, powers and signs all pass through `unary`.
+    private var depth = 0
 
     public static func parse(_ text: String) throws(Expression.Failure) -> Expression {
+        guard text.count <= LessonLimits.expressionCharacters else {
+            throw Expression.Failure(
+                message: "the expression is \(text.count) characters long; at most \(LessonLimits.expressionCharacters)"
+            )
+        }
         var parser = ExpressionParser(characters: Array(text))
         let expression = try parser.sum()
         parser.skipSpaces()
@@ -46,6 +53,13 @@ public struct ExpressionParser {
     }
 
     private mutating func unary() throws(Expression.Failure) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= LessonLimits.expressionDepth else {
+            throw Expression.Failure(
+                message: "the expression nests more than \(LessonLimits.expressionDepth) levels deep (parentheses, "
+                    + "calls, powers and signs)")
+        }
         if peek() == "-" {
             index += 1
             return .negate(try unary())

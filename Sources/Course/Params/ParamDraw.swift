@@ -27,8 +27,7 @@ public struct ParamDraw: Sendable {
     }
 
     public mutating func pick(_ spec: ParamSpec) -> Quantity {
-        let choices = spec.choices
-        let value = choices[Int(next() % UInt64(choices.count))]
+        let value = spec.choice(Int(next() % UInt64(spec.choiceCount)))
         return Quantity(value, unit: spec.unit)
     }
 

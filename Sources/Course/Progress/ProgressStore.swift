@@ -2,62 +2,132 @@ import Foundation
 
 /// Keeps progress in one JSON file, written atomically (a temporary file, flushed, then renamed over
 /// the old one), so a crash or kill -9 leaves either the old progress or the new, never half of each.
+/// Each save takes a lock and merges with what is on disk, so two shells on one home lose no answer.
 public struct ProgressStore: Sendable {
     public let path: String
+    /// Bytes read from a progress file: a real one is a few kilobytes.
+    public static let largestFile = 4 << 20
 
     public init(home: String) {
         path = (home as NSString).appendingPathComponent("progress.json")
     }
 
+    /// Why progress could not be saved: what and where, in words.
+    public struct Failure: Error, Sendable {
+        public let message: String
+
+        init(message: String) {
+            self.message = message
+        }
+
+        init(path: String, errno code: Int32) {
+            let reason = String(cString: strerror(code))
+            switch code {
+            case EROFS, EACCES, EPERM:
+                let folder = (path as NSString).deletingLastPathComponent
+                message = "cannot write \(path): \(reason) (the folder \(folder) does not let poolschool write)"
+            case EISDIR: message = "cannot write \(path): it is a folder; move it away to save progress there"
+            default: message = "cannot write \(path): \(reason)"
+            }
+        }
+    }
+
     /// What loading found.
     public struct Loaded: Sendable {
         public let progress: Progress
-        /// Set when the file was unreadable and was moved aside: say so to the learner.
+        /// Set when the file was unreadable and was moved aside, or is not a file: say so to the learner.
         public let notice: String?
     }
 
-    /// Loads progress; a missing file is a fresh start, a corrupt one is moved aside (never overwritten).
+    /// Loads progress; a missing file is a fresh start, a corrupt or oversized one is moved aside (never
+    /// overwritten), and anything that is not a file is left alone and named.
     public func load(learner: String) -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Loaded(progress: Progress(learner: learner), notice: nil)
-        }
-        do {
-            return Loaded(progress: try JSONDecoder().decode(Progress.self, from: data), notice: nil)
-        } catch {
-            let aside = path + ".corrupt-" + Self.stamp()
-            let reason = (error as? DecodingError).map(Self.describe) ?? error.localizedDescription
+        ProgressLock.removeStaleTemporaries(of: path)
+        let fresh = Progress(learner: learner)
+        let reason: String
+        switch BoundedFile.read(path, limit: Self.largestFile) {
+        case .missing:
+            return Loaded(progress: fresh, notice: nil)
+        case .refused(let why):
+            return Loaded(progress: fresh, notice: "your progress file \(path) \(why); progress starts fresh")
+        case .tooLarge(let why):
+            reason = "it " + why
+        case .contents(let data):
             do {
-                try FileManager.default.moveItem(atPath: path, toPath: aside)
+                return Loaded(progress: try JSONDecoder().decode(Progress.self, from: data), notice: nil)
             } catch {
-                return Loaded(
-                    progress: Progress(learner: learner),
-                    notice: "your progress file \(path) is unreadable (\(reason)) and could not be moved aside; "
-                        + "progress will not be saved until you move it yourself")
+                reason = (error as? DecodingError).map(Self.describe) ?? error.localizedDescription
             }
+        }
+        let aside = path + ".corrupt-" + Self.stamp()
+        guard rename(path, aside) == 0 else {
             return Loaded(
-                progress: Progress(learner: learner),
-                notice: "your progress file was unreadable (\(reason)); it was moved to \(aside) and a new one started")
+                progress: fresh,
+                notice: "your progress file \(path) is unreadable (\(reason)) and could not be moved aside; "
+                    + "progress will not be saved until you move it yourself")
+        }
+        return Loaded(
+            progress: fresh,
+            notice: "your progress file was unreadable (\(reason)); it was moved to \(aside) and a new one started")
+    }
+
+    /// Saves `progress` merged with what another shell may have saved since (unless `replacing`, for a
+    /// reset), atomically and under the lock, and returns what was written.
+    @discardableResult
+    public func save(_ progress: Progress, replacing: Bool = false) throws(Failure) -> Progress {
+        try Self.makeFolder((path as NSString).deletingLastPathComponent)
+        let lock = try ProgressLock.acquire(for: path)
+        defer { lock.release() }
+        ProgressLock.removeStaleTemporaries(of: path)
+        var merged = progress
+        if !replacing, case .contents(let data) = BoundedFile.read(path, limit: Self.largestFile),
+            let saved = try? JSONDecoder().decode(Progress.self, from: data)
+        {
+            merged = progress.merged(with: saved)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let data = try? encoder.encode(merged) else { throw Failure(message: "cannot encode progress") }
+        try Self.writeAtomically(data, to: path)
+        return merged
+    }
+
+    /// `mkdir -p`, failing with the folder that could not be made and why.
+    private static func makeFolder(_ folder: String) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent) }
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+            let code = errno
+            throw Failure(
+                message: "cannot create the folder \(folder) for progress: \(String(cString: strerror(code)))")
         }
     }
 
-    /// Writes progress atomically. Throws with the reason if it cannot.
-    public func save(_ progress: Progress) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(progress)
+    private static func writeAtomically(_ data: Data, to path: String) throws(Failure) {
         let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure(path: temporary, errno: errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
         }
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        try handle.synchronize()
-        try handle.close()
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "rename failed: \(reason)"])
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        close(descriptor)
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw Failure(path: path, errno: failure)
         }
     }
 

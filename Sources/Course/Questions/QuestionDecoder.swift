@@ -160,10 +160,14 @@ struct QuestionDecoder {
             let accept = list("accept") ?? []
             let patterns = list("patterns") ?? []
             guard !accept.isEmpty || !patterns.isEmpty else { return missingAnswer(id, "'accept' or 'patterns'") }
-            for pattern in patterns where (try? NSRegularExpression(pattern: pattern)) == nil {
-                problem(
-                    block.line("patterns"),
-                    "question '\(id)' has pattern '\(pattern)', which is not a valid regular expression")
+            for pattern in patterns {
+                if let reason = PatternGuard.problem(pattern) {
+                    problem(block.line("patterns"), "question '\(id)' has pattern '\(pattern)', which \(reason)")
+                } else if (try? NSRegularExpression(pattern: pattern)) == nil {
+                    problem(
+                        block.line("patterns"),
+                        "question '\(id)' has pattern '\(pattern)', which is not a valid regular expression")
+                }
             }
             return .text(accept: accept, patterns: patterns)
         case .order:

@@ -26,10 +26,16 @@ public enum EditDistance {
 
     /// The closest candidate, if it is close enough to be what was meant: within a third of
     /// the typed word's length (at least one edit), or the typed word is a prefix of it.
+    /// Typed words longer than this are no one's typo of a name: compared with nothing, so that a
+    /// megabyte-long line costs no more than a short one.
+    public static let longestCompared = 64
+
     public static func suggestion(for typed: String, among candidates: [String]) -> String? {
+        guard typed.utf8.count <= longestCompared else { return nil }
         let limit = max(1, typed.count / 3)
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        // The distance is at least the difference in length: skip what cannot be close enough.
+        for candidate in candidates where abs(candidate.count - typed.count) <= limit {
             let distance = between(typed, candidate)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)

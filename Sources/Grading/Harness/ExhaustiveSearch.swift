@@ -89,11 +89,7 @@ struct ExhaustiveSearch<Pool: PoolExercise>: Sendable {
         harness.run(schedule)
         var findings = Findings(cases: 1)
         if let violation = harness.violation {
-            findings.failure = Failure(
-                category: violation.category,
-                result: CheckResult(
-                    name: name, passed: false, message: violation.message, seed: seed(id), trace: harness.lines,
-                    cases: 1))
+            findings.failure = failure(schedule, violation, id: id)
         } else {
             findings.replayed = CheckResult(name: name, passed: true, seed: seed(id), trace: harness.lines, cases: 1)
         }

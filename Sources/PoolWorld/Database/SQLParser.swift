@@ -223,6 +223,12 @@ extension SQLStatement {
             guard let seconds = Double(argument), seconds.isFinite else {
                 throw DatabaseError(.error, "22P02", "invalid input syntax for type double precision: \"\(argument)\"")
             }
+            guard seconds <= InputLimits.longestDuration.seconds else {
+                throw DatabaseError(
+                    .error, "22023",
+                    "pg_sleep(\(argument)) sleeps longer than the world allows: use 0 to \(InputLimits.longestDuration.nanoseconds / 1_000_000_000) seconds"
+                )
+            }
             return .sleep(.seconds(max(0, seconds)))
         }
         for (name, make) in [

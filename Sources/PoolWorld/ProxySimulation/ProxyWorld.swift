@@ -219,6 +219,7 @@ public final class ProxyWorld {
     /// Moves the clock forward by `duration`, running everything that happens meanwhile.
     public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
         guard duration >= .zero else { throw InputError("time only moves forward; got \(duration)") }
+        try InputLimits.checkHorizon(now: engine.now, adding: duration)
         engine.run(until: engine.now + duration.nanoseconds)
         return settle()
     }

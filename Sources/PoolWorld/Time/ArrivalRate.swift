@@ -41,7 +41,11 @@ public struct ArrivalRate: Hashable, Sendable, CustomStringConvertible {
                 )
             }
         }
-        self.init(perSecond: value / secondsPerUnit)
+        let perSecond = value / secondsPerUnit
+        guard InputLimits.arrivalRates.contains(perSecond) else {
+            throw InputError("rate \"\(trimmed)\" is out of range: use 1/h to 1000000/s")
+        }
+        self.init(perSecond: perSecond)
     }
 
     /// `400/s`, with up to three decimals.

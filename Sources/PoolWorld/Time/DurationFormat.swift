@@ -18,7 +18,8 @@ enum DurationFormat {
     /// `value / unit` with up to three decimals, trailing zeros removed.
     static func trimmed(_ value: Int64, unit: Int64) -> String {
         // Round to three decimals of the unit first, so 1.9996 becomes 2 rather than 1.999.
-        let thousandths = (value * 1_000 + unit / 2) / unit
+        // Whole units and the rest apart: `value * 1_000` overflows past about 106 days of nanoseconds.
+        let thousandths = value / unit * 1_000 + (value % unit * 1_000 + unit / 2) / unit
         var text = fixedThousandths(thousandths)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }

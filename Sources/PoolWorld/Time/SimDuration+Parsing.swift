@@ -37,8 +37,9 @@ extension SimDuration {
                 "duration \"\(trimmed)\" has unknown unit \"\(unitPart)\": use \(Self.unitList)")
         }
         let nanoseconds = (value * nanosecondsPerUnit).rounded()
-        guard nanoseconds < 9.2e18 else {
-            throw InputError("duration \"\(trimmed)\" is too long: the world counts at most about 292 years")
+        guard nanoseconds <= Double(InputLimits.longestDuration.nanoseconds) else {
+            throw InputError(
+                "duration \"\(trimmed)\" is out of range: use 0 to \(InputLimits.longestDurationText)")
         }
         self.init(nanoseconds: Int64(nanoseconds))
     }

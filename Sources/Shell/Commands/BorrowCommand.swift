@@ -1,5 +1,8 @@
 import PoolWorld
 
+/// How long `borrow --wait` moves the clock before it gives up and says so.
+private let longestWait = SimDuration.seconds(600)
+
 extension ShellCommand {
     static let borrow = ShellCommand(
         name: "borrow", group: .lab, summary: "Borrow a connection from the pool", usage: "borrow [as NAME] [--wait]",
@@ -25,12 +28,22 @@ extension ShellCommand {
                 session.show(try lab.world.borrow(borrower))
                 lab.sample()
                 guard wait else { return }
-                // Move the clock until the borrower holds a connection or its borrow has ended.
+                // Move the clock until the borrower holds a connection or its borrow has ended, but not
+                // forever: with no timeout and a pool that cannot open connections it never would.
+                var waited = SimDuration.zero
                 while lab.world.borrowerSummary.contains(where: { $0.name == borrower && $0.connection == nil }) {
                     guard !session.interrupt.isRaised else {
                         throw ShellError.failed("stopped; \(borrower) still waits")
                     }
-                    session.show(try lab.advance(by: .milliseconds(100)))
+                    guard waited < longestWait else {
+                        throw ShellError.failed(
+                            "stopped after \(longestWait) of virtual time: \(borrower) still waits for a connection; "
+                                + "'stats' and 'events' show why, 'advance' waits longer")
+                    }
+                    // One sample per step, not lab.advance's hundred: a long wait stays cheap.
+                    session.show(try lab.world.advance(by: .milliseconds(100)))
+                    lab.sample()
+                    waited = waited + .milliseconds(100)
                 }
             } catch {
                 throw session.labFailure(error)

@@ -9,8 +9,9 @@ extension ShellCommand {
             and then charts it.
             """,
         run: { arguments, session throws(ShellError) in
-            guard let first = arguments.first, let count = Int(first), (1...100_000).contains(count) else {
-                throw .usage("expected a number of requests from 1 to 100000, e.g. burst 200")
+            guard let first = arguments.first else { throw .usage("expected a number of requests, e.g. burst 200") }
+            let count = try ShellError.usage { () throws(InputError) in
+                try InputLimits.wholeNumber(first, "burst", in: 1...100_000)
             }
             var script = RequestScript.hold(.constant(.milliseconds(100)), name: "burst")
             if arguments.count > 1 {
@@ -22,6 +23,12 @@ extension ShellCommand {
                 }
             }
             let lab = try session.requirePoolLab("burst")
+            // Bursts add up: bound what the world holds at once, not only each burst.
+            guard lab.world.liveRequests + count <= 200_000 else {
+                throw .failed(
+                    "the world already holds \(lab.world.liveRequests) requests; at most 200000 at once: "
+                        + "'advance' plays them out, 'lab reset' starts over")
+            }
             do {
                 let events = try lab.world.burst(count, script: script)
                 session.show(events)

@@ -41,10 +41,11 @@ extension ShellCommand {
             case "idle-session-timeout": fault = .idleSessionTimeout(try duration())
             case "idle-in-transaction-timeout": fault = .idleInTransactionTimeout(try duration())
             case "max-connections":
-                guard let value, let limit = Int(value), limit >= 1 else {
-                    throw .usage("max-connections takes a whole number of at least 1")
-                }
-                fault = .maxConnections(limit)
+                guard let value else { throw .usage("max-connections takes a whole number, e.g. 20") }
+                fault = .maxConnections(
+                    try ShellError.usage { () throws(InputError) in
+                        try InputLimits.wholeNumber(value, "max-connections", in: 1...100_000)
+                    })
             default:
                 throw .usage(
                     "unknown fault '\(Sanitizer.clean(kind))'\(EditDistanceHint.suggestion(kind, faultKinds)); one of \(faultKinds.joined(separator: ", "))"

@@ -95,13 +95,17 @@ enum LoadRun {
                     let done = Double(started) / Double(max(total, 1))
                     let filled = Int(done * 30)
                     session.output.write(
-                        "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
+                        Style.carriageReturn + "[" + String(repeating: "#", count: filled)
+                            + String(repeating: " ", count: 30 - filled)
                             + "] \(Int(done * 100))%", error: false)
                 }
                 return true
             }
         }
-        if showProgress { session.output.write("\r" + String(repeating: " ", count: 40) + "\r", error: false) }
+        if showProgress {
+            session.output.write(
+                Style.carriageReturn + String(repeating: " ", count: 40) + Style.carriageReturn, error: false)
+        }
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
         return Outcome(result: result!, wallMilliseconds: milliseconds, stopped: stopped)
     }

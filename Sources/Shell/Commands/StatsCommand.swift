@@ -56,10 +56,9 @@ extension ShellCommand {
             guard arguments.count <= 1 else { throw .usage("expected at most one number") }
             let count =
                 try arguments.first.map { (text) throws(ShellError) -> Int in
-                    guard let count = Int(text), count >= 1 else {
-                        throw .usage("N must be a whole number of at least 1")
+                    try ShellError.usage { () throws(InputError) in
+                        try InputLimits.wholeNumber(text, "N", in: 1...1_000_000)
                     }
-                    return count
                 } ?? 20
             let lab = session.requireLab()
             let trace = lab.proxy?.world.trace ?? lab.world.trace

@@ -5,13 +5,16 @@ import Foundation
 public enum CourseCommandLine {
     /// Lints files and folders (default: the lessons folder); prints `file:line: message` lines.
     public static func lint(paths: [String], options: CourseOptions, environment: [String: String]) -> ExitStatus {
-        let output = StandardOutput()
+        let output = GatedOutput(StandardOutput())
         let targets = paths.isEmpty ? [CourseCatalog.folder(option: options.lessons, environment: environment)] : paths
         var files: [String] = []
         var problems: [Diagnostic] = []
         for target in targets {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: target)) != nil
+            // A file, or a link to nothing: the catalog reads (or refuses) it and says why at line 1.
+            if (exists && !isDirectory.boolValue) || (!exists && (isLink || target.hasSuffix(".md"))) {
                 files.append(target)
             } else {
                 let found = CourseCatalog.lessonFiles(inFolder: target)

@@ -16,6 +16,10 @@ public final class CourseState {
     /// The question the last answer finished (right, or explained after three misses), until the
     /// learner moves on: a bare `explain` then shows its explanation instead of giving up the next.
     public var justFinished: Question?
+    /// The next save replaces the file rather than merging with it (after `reset-progress`).
+    private var replaceOnSave = false
+    /// A save failed and was reported: later failures stay quiet until one succeeds.
+    private var saveFailureReported = false
 
     public convenience init(catalog: CourseCatalog, store: ProgressStore, learner: String, seed: UInt64?) {
         self.init(loader: CatalogLoader(catalog), store: store, learner: learner, seed: seed)
@@ -123,18 +127,25 @@ public final class CourseState {
 
     public func resetProgress() {
         progress = Progress(learner: progress.learner)
+        replaceOnSave = true
         resuming = nil
         openLesson = nil
         page = 0
     }
 
-    /// Saves now; the message says why it could not.
+    /// Saves now, merged with what another shell on this home saved; the message says why it could not,
+    /// once, until a save works again.
     public func save() -> String? {
         do {
-            try store.save(progress)
+            progress = try store.save(progress, replacing: replaceOnSave)
+            replaceOnSave = false
+            saveFailureReported = false
             return nil
         } catch {
-            return "could not save progress to \(store.path): \(error.localizedDescription)"
+            guard !saveFailureReported else { return nil }
+            saveFailureReported = true
+            return "could not save progress: \(error.message); this session keeps your answers and tries again "
+                + "on each answer"
         }
     }
 }

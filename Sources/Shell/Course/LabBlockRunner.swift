@@ -3,10 +3,15 @@ import PoolWorld
 
 /// Runs a lesson's `lab` block in a fresh world, as lint does, or checks a learner's world against it.
 public enum LabBlockRunner {
+    /// The only commands a lesson's steps can reach: even a step that slipped past `LabSteps` finds no
+    /// command here that builds, runs a program, opens the course or writes a file.
+    static let table = CommandTable(CommandTable.standard.commands.filter { LabSteps.commands.contains($0.name) })
+
     /// Runs the block's steps in a fresh world of its scenario and returns what did not hold.
     @Sendable public static func lint(_ block: LabBlock) -> [String] {
+        if let problem = block.steps.lazy.compactMap(LabSteps.problem).first { return [problem] }
         let output = CapturedOutput()
-        let session = ShellSession(output: output, home: ShellHome(path: "/nonexistent"))
+        let session = ShellSession(table: table, output: output, home: ShellHome(path: "/nonexistent"))
         let lab: LabState
         if let scenario = LabScenario.named(block.scenario) {
             lab = LabState(scenario: scenario)

@@ -24,7 +24,7 @@ public enum ExerciseCommandLine {
 
     /// Builds once, then grades each exercise (default: all) in its own process. Exit 1 if any failed.
     public static func check(_ names: [String], environment: [String: String]) -> ExitStatus {
-        let output = StandardOutput()
+        let output = GatedOutput(StandardOutput())
         let workspace = workspace(environment)
         if let failure = workspace.runner.build() {
             let outcome = ExerciseRunner.Outcome.compileErrors(failure.errors, output: failure.output)
@@ -62,7 +62,7 @@ public enum ExerciseCommandLine {
             exercises.append(GradeDocument.exercise(entry, outcome))
         }
         let document = GradeDocument(exercises: exercises)
-        let output = StandardOutput()
+        let output = GatedOutput(StandardOutput())
         do {
             if let json { try document.json().write(toFile: json, atomically: true, encoding: .utf8) }
             if let junit { try document.junit().write(toFile: junit, atomically: true, encoding: .utf8) }
@@ -76,7 +76,7 @@ public enum ExerciseCommandLine {
 
     /// Re-grades on every save: EXERCISE if named, else the exercise saved last; moves on when it passes.
     public static func watch(_ name: String? = nil, environment: [String: String]) -> ExitStatus {
-        var watch = ExerciseWatch(workspace: workspace(environment), named: name, output: StandardOutput())
+        var watch = ExerciseWatch(workspace: workspace(environment), named: name, output: GatedOutput(StandardOutput()))
         return watch.run()
     }
 

@@ -16,7 +16,11 @@ public struct Completer: Sendable {
         } else {
             options = []
         }
-        let matches = options.filter { $0.hasPrefix(request.partial) }
+        // libedit prints candidates itself, past the output gate: one with a control character (a borrower
+        // named with an escape) is never offered.
+        let matches = options.filter {
+            $0.hasPrefix(request.partial) && !$0.unicodeScalars.contains(where: Sanitizer.isUnsafe)
+        }
         return Array(Set(matches)).sorted()
     }
 }

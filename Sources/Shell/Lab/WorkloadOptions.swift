@@ -47,6 +47,15 @@ public struct WorkloadOptions: Sendable {
         ("--report-hold", "DURATION"),
     ]
 
+    /// The range each whole-number flag accepts: past these a run would allocate gigabytes or overflow.
+    public static let ranges: [String: ClosedRange<Int>] = [
+        "--pool-size": 1...10_000, "--requests": 1...10_000_000, "--db-cores": 1...1_024,
+        "--max-connections": 1...100_000, "--instances": 1...1_000, "--max-overflow": 0...10_000,
+        "--clients": 1...100_000, "--retries": 0...100, "--seed": 0...Int.max,
+    ]
+    /// Connections all instances may hold at once (`--instances` × (`--pool-size` + `--max-overflow`)).
+    public static let connectionLimit = 100_000
+
     /// Reads `--flag value`, `--flag=value` and `--warm` from the lab's command line.
     public static func parse(_ words: [String]) throws(Problem) -> WorkloadOptions {
         var options = WorkloadOptions()
@@ -86,10 +95,11 @@ public struct WorkloadOptions: Sendable {
 
     private mutating func set(_ name: String, _ value: String) throws(Problem) {
         func int() throws(Problem) -> Int {
-            guard let number = Int(value.replacingOccurrences(of: "_", with: "")) else {
-                throw Problem(message: "\(name) takes a whole number, got '\(Sanitizer.clean(value))'")
+            do {
+                return try InputLimits.wholeNumber(value, name, in: Self.ranges[name] ?? 0...Int.max)
+            } catch {
+                throw Problem(message: error.message)
             }
-            return number
         }
         switch name {
         case "--pool-size": poolSize = try int()
@@ -99,7 +109,7 @@ public struct WorkloadOptions: Sendable {
         case "--hold-dist": holdDist = value
         case "--arrivals": arrivals = value
         case "--requests": requests = try int()
-        case "--seed": seed = UInt64(max(0, try int()))
+        case "--seed": seed = UInt64(try int())
         case "--borrow-timeout": borrowTimeout = value
         case "--db-cores": dbCores = try int()
         case "--setup": setup = value
@@ -122,6 +132,7 @@ public struct WorkloadOptions: Sendable {
 
     /// The scenario these flags describe on top of `base` (the lab's current settings), or sim's defaults.
     public func scenario(base: Scenario? = nil) throws(Problem) -> Scenario {
+        try checkRanges()
         let rate = try arrivalRate.map { (text) throws(Problem) in
             try parse("--arrival-rate") { () throws(InputError) in try ArrivalRate(parsing: text) }
         }
@@ -219,7 +230,30 @@ public struct WorkloadOptions: Sendable {
         }
         scenario.workload = workload
         if let problem = scenario.problems.first { throw Problem(message: problem) }
+        let connections = scenario.instances * (scenario.pool.maxSize + scenario.pool.maxOverflow)
+        guard connections <= Self.connectionLimit else {
+            throw Problem(
+                message: "\(scenario.instances) instance(s) × (pool size \(scenario.pool.maxSize) + overflow "
+                    + "\(scenario.pool.maxOverflow)) is \(connections) connections; at most \(Self.connectionLimit)")
+        }
         return scenario
+    }
+
+    /// The whole-number flags against their ranges, however they were set (`load` parses them, `sim`
+    /// sets them from its own flags): one check for both.
+    private func checkRanges() throws(Problem) {
+        let values: [(String, Int?)] = [
+            ("--pool-size", poolSize), ("--requests", requests), ("--db-cores", dbCores),
+            ("--max-connections", maxConnections), ("--instances", instances), ("--max-overflow", maxOverflow),
+            ("--clients", clients), ("--retries", retries),
+        ]
+        for case (let flag, let value?) in values {
+            do {
+                try InputLimits.check(value, flag, in: Self.ranges[flag] ?? 0...Int.max)
+            } catch {
+                throw Problem(message: error.message)
+            }
+        }
     }
 
     private func duration(_ flag: String, _ text: String) throws(Problem) -> SimDuration {

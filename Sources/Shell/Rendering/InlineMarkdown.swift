@@ -88,9 +88,13 @@ enum InlineMarkdown {
         return true
     }
 
+    /// How far a closing mark is looked for: a span longer than this is text, which keeps a line of
+    /// thousands of `[` or `*` linear rather than quadratic.
+    static let longestSpan = 1_000
+
     private static func find(_ target: Character, in characters: [Character], from start: Int) -> Int? {
         var index = start
-        while index < characters.count {
+        while index < min(characters.count, start + longestSpan) {
             if characters[index] == target { return index }
             index += 1
         }
@@ -99,7 +103,7 @@ enum InlineMarkdown {
 
     private static func findPair(_ target: Character, in characters: [Character], from start: Int) -> Int? {
         var index = start
-        while index + 1 < characters.count {
+        while index + 1 < min(characters.count, start + longestSpan) {
             if characters[index] == target, characters[index + 1] == target { return index }
             index += 1
         }

@@ -5,6 +5,10 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     public let width: Int
     public let style: Style
+    /// How many quotes this one is inside: past `deepestQuote` further `>` are text, so that a lesson of
+    /// thousands of `>` renders instead of overflowing the stack.
+    private var quoteDepth = 0
+    static let deepestQuote = 8
 
     public init(width: Int, style: Style) {
         self.width = max(20, width)
@@ -69,10 +73,16 @@ public struct MarkdownRenderer: Sendable {
                 flushParagraph()
                 var quoted: [String] = []
                 while index < lines.count, lines[index].trimmingLeadingSpaces().hasPrefix(">") {
-                    quoted.append(String(lines[index].trimmingLeadingSpaces().dropFirst()).trimmingLeadingSpaces())
+                    var text = String(lines[index].trimmingLeadingSpaces().dropFirst()).trimmingLeadingSpaces()
+                    if quoteDepth + 1 >= Self.deepestQuote {
+                        while text.hasPrefix(">") { text = String(text.dropFirst()).trimmingLeadingSpaces() }
+                    }
+                    quoted.append(text)
                     index += 1
                 }
-                let inner = MarkdownRenderer(width: width - 2, style: style).render(quoted.joined(separator: "\n"))
+                var nested = MarkdownRenderer(width: width - 2, style: style)
+                nested.quoteDepth = quoteDepth + 1
+                let inner = nested.render(quoted.joined(separator: "\n"))
                 for innerLine in inner.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
                     output.append(style.dim("│ ") + innerLine)
                 }

@@ -13,7 +13,8 @@ public protocol ShellOutput: AnyObject {
 }
 
 /// The process's stdout and stderr, unbuffered, so prompts, output and errors interleave
-/// in the order they were written.
+/// in the order they were written. It writes bytes as given: write through a `ShellSession` or a
+/// `GatedOutput`, which keep untrusted text from the terminal's controls.
 public final class StandardOutput: ShellOutput {
     public init() {}
 

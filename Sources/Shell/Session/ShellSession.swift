@@ -9,6 +9,7 @@ public final class ShellSession {
     /// Reads the terminal's width now; set by the launcher for a real terminal.
     public var measureWidth: (() -> Int)?
     public let style: Style
+    /// Where everything goes, through the gate that keeps untrusted text from the terminal's controls.
     public let output: ShellOutput
     public let home: ShellHome
     public let interrupt: InterruptFlag
@@ -28,6 +29,8 @@ public final class ShellSession {
     public var sourceLocation: String?
 
     private var exitActions: [() -> Void] = []
+    /// Bytes in one command line: no command or answer needs more, and every check stays cheap.
+    public static let longestLine = 16 * 1024
 
     public init(
         table: CommandTable = .standard,
@@ -39,7 +42,7 @@ public final class ShellSession {
         self.table = table
         self.terminal = terminal
         self.style = Style(enabled: terminal.colour)
-        self.output = output
+        self.output = output as? GatedOutput ?? GatedOutput(output, terminal: terminal)
         self.home = home
         self.interrupt = interrupt
     }
@@ -72,6 +75,11 @@ public final class ShellSession {
             return .success
         }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }
+        guard trimmed.utf8.count <= Self.longestLine else {
+            return report(
+                "a line of \(trimmed.utf8.count) bytes is too long; at most \(Self.longestLine) are read",
+                status: .usage)
+        }
         let words: [String]
         do {
             let name = try Tokenizer.split(trimmed, words: 1).words.first

@@ -1,5 +1,7 @@
 /// Makes untrusted text (lesson files, the learner's own input) safe to print: it can never
-/// move the cursor, change colours, retitle the window or ring the bell.
+/// move the cursor, change colours, retitle the window or ring the bell. Every session's output passes
+/// through `GatedOutput`, which applies it to everything but the shell's own styling; calling `clean`
+/// directly is for text that is measured or stored before it is written.
 ///
 /// Every C0 control but newline and tab, DEL, and every C1 control (which some terminals
 /// honour as 8-bit escape introducers) is replaced by a visible stand-in: the
@@ -33,20 +35,23 @@ public enum Sanitizer {
                 if scalar.value >= 0x40 && scalar.value <= 0x7E && scalar != "[" { inEscape = false }
                 continue
             }
-            if scalar == "\u{1B}" {
+            if scalar == "\u{1B}" || scalar == Style.escapeMarker {
                 inEscape = true
                 continue
             }
+            if scalar == Style.carriageReturnMarker { continue }
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             width += isWide(scalar) ? 2 : 1
         }
         return width
     }
 
-    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    /// C0 and C1 controls but newline and tab, DEL, and the noncharacters `Style` uses to mark its own
+    /// escapes (so that untrusted text can never pass for styling).
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value == 0x0A || value == 0x09 { return false }
-        return value < 0x20 || value == 0x7F || (value >= 0x80 && value <= 0x9F)
+        return value < 0x20 || value == 0x7F || (value >= 0x80 && value <= 0x9F) || (0xFDD0...0xFDEF).contains(value)
     }
 
     /// East Asian wide and emoji ranges: enough to keep tables and charts aligned.

@@ -16,8 +16,18 @@ public struct Style: Sendable {
     public func yellow(_ text: String) -> String { wrap(text, "33") }
     public func cyan(_ text: String) -> String { wrap(text, "36") }
 
+    /// Stands for ESC in styled text until `GatedOutput` writes it: a raw ESC anywhere is shown as `^[`,
+    /// and only this marker followed by `[`, digits and `m` becomes a real escape (and only with colour on).
+    /// It is a Unicode noncharacter, which `Sanitizer.clean` also shows instead of passing on.
+    public static let escapeMarker = Unicode.Scalar(0xFDD0 as UInt32)!
+    /// Stands for a carriage return the shell means (a progress bar redrawn in place).
+    public static let carriageReturnMarker = Unicode.Scalar(0xFDD1 as UInt32)!
+    /// Moves to the start of the line on a terminal; only the shell's own progress lines use it.
+    public static let carriageReturn = String(carriageReturnMarker)
+
     private func wrap(_ text: String, _ code: String) -> String {
         guard enabled, !text.isEmpty else { return text }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        let escape = String(Style.escapeMarker)
+        return "\(escape)[\(code)m\(text)\(escape)[0m"
     }
 }

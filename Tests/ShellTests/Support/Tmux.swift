@@ -75,6 +75,11 @@ struct Tmux {
         throw Timeout(expected: "the program to exit", screen: screen())
     }
 
+    /// The pane's title, which an escape sequence (OSC 0 or 2) in the program's output would change.
+    func paneTitle() -> String {
+        ((try? run(["display-message", "-p", "#{pane_title}"])) ?? "").trimmingCharacters(in: .newlines)
+    }
+
     func kill() {
         _ = try? run(["kill-server"])
     }

@@ -1,0 +1,27 @@
+/// Two shells on one home each save what they know; merging on save keeps both shells' answers.
+extension Progress {
+    /// This progress with everything `other` adds: answers, attempts, hints and pages seen are kept from
+    /// both (a question solved in either is solved), and where this learner is comes from `self`.
+    public func merged(with other: Progress) -> Progress {
+        var result = self
+        for (lessonID, theirs) in other.lessons {
+            var lesson = result.lessons[lessonID] ?? LessonProgress()
+            lesson.pagesSeen.formUnion(theirs.pagesSeen)
+            for (questionID, record) in theirs.questions {
+                var mine = lesson.questions[questionID] ?? QuestionProgress()
+                mine.attempts = max(mine.attempts, record.attempts)
+                mine.solved = mine.solved || record.solved
+                mine.hintsShown = max(mine.hintsShown, record.hintsShown)
+                mine.revealed = mine.revealed || record.revealed
+                lesson.questions[questionID] = mine
+            }
+            result.lessons[lessonID] = lesson
+        }
+        if result.lesson == nil {
+            result.lesson = other.lesson
+            result.page = other.page
+            result.pageCount = other.pageCount
+        }
+        return result
+    }
+}
