@@ -38,8 +38,9 @@ import Testing
 
     @Test func aSuiteReplaysAnExhaustiveSeedToo() throws {
         let suite = PoolSuites.waiting(Slipped<WaitingPool, ZeroBasedPositions>.self)
-        let failure = try #require(Self.search(Slipped<WaitingPool, ZeroBasedPositions>.self).findings(CheckOptions())
-            .failure)
+        let failure = try #require(
+            Self.search(Slipped<WaitingPool, ZeroBasedPositions>.self).findings(CheckOptions())
+                .failure)
         let report = suite.run(CheckOptions(replaySeed: failure.result.seed))
         #expect(report.checks.count == 1)
         #expect(report.checks.first?.name == PoolRule.order.title)

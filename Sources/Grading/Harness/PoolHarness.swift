@@ -146,7 +146,9 @@ struct PoolHarness<Pool: PoolExercise> {
             giveBack(holders[k % holders.count])
         case .cancel(let k):
             // A borrower whose connection is being pinged for it is still waiting, and may give up too.
-            let waiting = requests.indices.filter { requests[$0].state == .waiting || requests[$0].state == .validating }
+            let waiting = requests.indices.filter {
+                requests[$0].state == .waiting || requests[$0].state == .validating
+            }
             guard !waiting.isEmpty else { return }
             let number = waiting[k % waiting.count]
             requests[number].cancelled = true
