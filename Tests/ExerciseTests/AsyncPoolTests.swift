@@ -11,7 +11,7 @@ struct AsyncPoolTests {
         AsyncPoolSuite.suite(AsyncPool.self)
     }
 
-    @Test("Exercises/07-async-pool.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/07-async-pool.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(AsyncPool.self)
         let channel = try ReportChannel.make()

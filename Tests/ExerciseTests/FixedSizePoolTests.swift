@@ -12,7 +12,7 @@ struct FixedSizePoolTests {
             .requiringOwnMachine(FixedSizePool.self)
     }
 
-    @Test("Exercises/02-fixed-size-pool.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/02-fixed-size-pool.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(FixedSizePool.self)
         let channel = try ReportChannel.make()

@@ -12,7 +12,7 @@ struct LeakDetectionTests {
             .requiringOwnMachine(LeakDetectingPool.self)
     }
 
-    @Test("Exercises/04-leak-detection.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/04-leak-detection.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(LeakDetectingPool.self)
         let channel = try ReportChannel.make()

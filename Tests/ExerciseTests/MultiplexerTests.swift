@@ -12,7 +12,7 @@ struct MultiplexerTests {
             .requiringOwnMachine(Multiplexer.self)
     }
 
-    @Test("Exercises/08-multiplexer.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/08-multiplexer.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(Multiplexer.self)
         let channel = try ReportChannel.make()

@@ -11,7 +11,7 @@ struct SizingArithmeticTests {
         SizingSuite.suite(Sizing.self)
     }
 
-    @Test("Exercises/01-sizing-arithmetic.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/01-sizing-arithmetic.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(Sizing.self)
         let channel = try ReportChannel.make()

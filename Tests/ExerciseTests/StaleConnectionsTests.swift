@@ -12,7 +12,7 @@ struct StaleConnectionsTests {
             .requiringOwnMachine(FreshPool.self)
     }
 
-    @Test("Exercises/05-stale-connections.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/05-stale-connections.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(FreshPool.self)
         let channel = try ReportChannel.make()

@@ -12,7 +12,7 @@ struct WaitingPoolTests {
             .requiringOwnMachine(WaitingPool.self)
     }
 
-    @Test("Exercises/03-waiting-pool.swift", .timeLimit(.minutes(1)))
+    @Test("Exercises/03-waiting-pool.swift", .timeLimit(.minutes(3)))
     func grade() async throws {
         let probe = UnattemptedMarker.isMarked(WaitingPool.self)
         let channel = try ReportChannel.make()

@@ -36,8 +36,11 @@ public enum ExerciseChild {
         let limit = probe ? min(limit, .seconds(3)) : limit
         MemoryGauge.limitAddressSpace(growth: memoryLimit)
         let thread = Thread {
-            let deadline = ContinuousClock.now + limit
-            while ContinuousClock.now < deadline {
+            // The limit is on the time the child computes, not on the clock: on a loaded machine (a whole test
+            // run on two cores) a correct pool may wait long for a core, while an endless loop burns its time.
+            // A child that neither computes nor finishes (blocked, asleep) is stopped after six limits.
+            let deadline = ContinuousClock.now + limit * 6
+            while ContinuousClock.now < deadline, processorTime() < limit {
                 Thread.sleep(forTimeInterval: 0.02)
                 if finished.load(ordering: .acquiring) { return }
                 if let resident = MemoryGauge.residentBytes(), resident > memoryLimit {
@@ -59,6 +62,13 @@ public enum ExerciseChild {
         let report = suite.run(options)
         finished.store(true, ordering: .releasing)
         _exit(channel.send(report) ? finishedStatus : unsentStatus)
+    }
+
+    /// The processor time this process has used, all threads together.
+    static func processorTime() -> Duration {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return .zero }
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 
     private static func write(_ line: String) {

@@ -49,7 +49,7 @@ import Testing
             diagnostic: "was lost, lent to a borrower that had already given up"),
     ]
 
-    @Test(.timeLimit(.minutes(1)), arguments: 0..<cases.count)
+    @Test(.timeLimit(.minutes(3)), arguments: 0..<cases.count)
     func failsWithItsDiagnostic(_ index: Int) async throws {
         let broken = Self.cases[index]
         let channel = try ReportChannel.make()

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ForgeryTests {
     static let suite = PoolSuites.fixedSize(ForgesAndExits.self)
 
-    @Test(.timeLimit(.minutes(1))) func aForgedReportAndExit3Fails() async throws {
+    @Test(.timeLimit(.minutes(3))) func aForgedReportAndExit3Fails() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -20,7 +20,7 @@ import Testing
         #expect(report.failed.first?.message?.contains("your code called exit(3) before grading finished") == true)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aForgedReportFromAtexitFails() async throws {
+    @Test(.timeLimit(.minutes(3))) func aForgedReportFromAtexitFails() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -35,7 +35,7 @@ import Testing
         #expect(!printed.contains("FORGED"), "an atexit handler ran after the verdict")
     }
 
-    @Test(.timeLimit(.minutes(1))) func exit0IsReportedInPlainWords() async throws {
+    @Test(.timeLimit(.minutes(3))) func exit0IsReportedInPlainWords() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .success, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -49,7 +49,7 @@ import Testing
     }
 
     /// Only this test's folder is open to the forger, so that it cannot spoil other tests' channels.
-    @Test(.timeLimit(.minutes(1))) func writingTheReportFileHasNoEffect() async throws {
+    @Test(.timeLimit(.minutes(3))) func writingTheReportFileHasNoEffect() async throws {
         try FileManager.default.createDirectory(atPath: WritesReportFiles.parent, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: WritesReportFiles.parent) }
         let channel = try ReportChannel.make(in: WritesReportFiles.parent)
@@ -65,7 +65,7 @@ import Testing
     }
 
     /// Removing the grader's folder cannot pass either; it is named as what happened.
-    @Test(.timeLimit(.minutes(1))) func removingTheReportFolderIsReported() async throws {
+    @Test(.timeLimit(.minutes(3))) func removingTheReportFolderIsReported() async throws {
         try FileManager.default.createDirectory(atPath: RemovesReportFolders.parent, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: RemovesReportFolders.parent) }
         let channel = try ReportChannel.make(in: RemovesReportFolders.parent)
@@ -79,7 +79,7 @@ import Testing
         #expect(report.failed.first?.message?.contains("could not hand over its report") == true)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aMemoryHogIsReportedAsMemory() async throws {
+    @Test(.timeLimit(.minutes(3))) func aMemoryHogIsReportedAsMemory() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -92,7 +92,7 @@ import Testing
         #expect(!message.contains("did not finish"))
     }
 
-    @Test(.timeLimit(.minutes(1))) func oneHugeAllocationIsReportedAsMemory() async throws {
+    @Test(.timeLimit(.minutes(3))) func oneHugeAllocationIsReportedAsMemory() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in

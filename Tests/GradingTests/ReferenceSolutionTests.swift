@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func theAsyncPoolPasses() async throws {
+    @Test(.timeLimit(.minutes(3))) func theAsyncPoolPasses() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in

@@ -57,7 +57,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func aTrapFailsTheExerciseWithTheRuntimesMessage() async throws {
+    @Test(.timeLimit(.minutes(3))) func aTrapFailsTheExerciseWithTheRuntimesMessage() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in
@@ -74,7 +74,7 @@ import Testing
     }
 
     /// The watchdog fired and said where; how fast it did so is for `make bench`, not for a test.
-    @Test(.timeLimit(.minutes(1))) func anEndlessLoopIsReportedByTheWatchdog() async throws {
+    @Test(.timeLimit(.minutes(3))) func anEndlessLoopIsReportedByTheWatchdog() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in

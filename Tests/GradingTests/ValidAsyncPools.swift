@@ -6,7 +6,7 @@ import Testing
 /// Designs exercise 7 allows besides the reference's actor must pass too: here a class with a `Mutex`
 /// around the machine, which handles cancellation synchronously, without a task.
 @Suite struct ValidAsyncPoolTests {
-    @Test(.timeLimit(.minutes(1))) func aMutexPoolPasses() async throws {
+    @Test(.timeLimit(.minutes(3))) func aMutexPoolPasses() async throws {
         let channel = try ReportChannel.make()
         let result = await #expect(processExitsWith: .failure, observing: ExerciseVerdict.observed) {
             [channel = channel as ReportChannel] in

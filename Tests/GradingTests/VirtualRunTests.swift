@@ -6,7 +6,7 @@ import Testing
 /// ends (instead of hanging) when nothing can happen any more. In a child process, because a run takes over
 /// the process's global executor while it lasts.
 @Suite struct VirtualRunTests {
-    @Test(.timeLimit(.minutes(1))) func runsRepeatExactlyAndEndWhenStuckOrBusy() async {
+    @Test(.timeLimit(.minutes(3))) func runsRepeatExactlyAndEndWhenStuckOrBusy() async {
         await #expect(processExitsWith: .success) {
             let first = VirtualRunTests.interleaving()
             #expect(first.count == 40)

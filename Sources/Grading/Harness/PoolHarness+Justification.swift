@@ -186,6 +186,13 @@ extension PoolHarness {
             fail("retry delay", "scheduled \(timer), but no open has failed since the last one succeeded")
             return
         }
+        if let pending = timers.keys.first(where: { $0.kind == .openRetry }) {
+            fail(
+                "retry delay",
+                "scheduled \(timer) while the retry \(ActionText.describe(pending)) is still pending: one retry at a "
+                    + "time (a failure while a retry is pending schedules nothing)")
+            return
+        }
         // A retry blocks every open until it fires: only schedule one that a waiter or min idle needs.
         let ready = count(.idle) + count(.opening) - waitingCount
         guard waitingCount > count(.opening) || ready < config.minIdle else {

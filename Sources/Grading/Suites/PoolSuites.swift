@@ -127,6 +127,8 @@ public enum PoolSuites {
             config.validation = .onBorrow(ifIdleFor: .zero)
             config.maxLifetime = .milliseconds(Double(8 + random.below(12)))
             config.idleTimeout = nil
+            // Borrowers outwait a slow ping, so some are there when a lifetime ends during theirs.
+            config.borrowTimeout = .milliseconds(300)
             return config
         }
         let jitterOnly: @Sendable (inout WorldRandom) -> PoolConfig = { random in
@@ -228,14 +230,22 @@ public enum PoolSuites {
                     type, "a warm pool under load", 9, rules,
                     PoolStepMix(borrow: 7, release: 4, cancel: 1, advance: 2, kill: 1, longestAdvance: 20),
                     configure: configure),
+                scenario(
+                    type, "a cold pool whose server refuses connections", 10, rules,
+                    PoolStepMix(borrow: 4, release: 3, advance: 4, failOpens: 3, longestFailure: 6, longestAdvance: 40),
+                    configure: { random in
+                        var config = configure(&random)
+                        config.minIdle = 0
+                        return config
+                    }),
                 exhaustive(
-                    type, 10, rules,
+                    type, 11, rules,
                     small(timeout: 30) { config in
                         config.minIdle = 1
                         config.housekeepingInterval = .milliseconds(10)
                     }, [.borrow, .release(0), .advance(milliseconds: 5), .breakConnection(0), .failOpens(1)]),
             ],
-            world: inTheWorld(type, 11, timeout: .milliseconds(100)) { config in
+            world: inTheWorld(type, 12, timeout: .milliseconds(100)) { config in
                 config.minIdle = 2
                 config.housekeepingInterval = .milliseconds(30)
             },

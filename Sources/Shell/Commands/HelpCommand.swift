@@ -59,7 +59,8 @@ enum HelpText {
             }
             text += "\n"
         }
-        return text + "Type 'help COMMAND' for more on one command. " + ModelledVersions.sentence + "\n"
+        let closing = "Type 'help COMMAND' for more on one command. " + ModelledVersions.sentence
+        return text + LineFitter.fitLine(closing, width: width) + "\n"
     }
 
     static func header(_ command: ShellCommand, style: Style) -> String {
