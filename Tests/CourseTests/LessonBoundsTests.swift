@@ -61,3 +61,23 @@ import Testing
         #expect(try ExpressionParser.parse("2 ^ 100000000000000000000000").evaluate([:]).value.isInfinite)
     }
 }
+
+/// Prerequisites are checked without recursion: a chain of many thousands of lessons lints.
+@Suite struct PrerequisiteChainTests {
+    @Test func aLongChainOfPrerequisitesNeitherOverflowsNorHidesACycle() {
+        let count = 50_000
+        var lessons = (0..<count).map { index in
+            Lesson(
+                id: "l\(index)", title: "T", order: index, sources: ["a.txt"],
+                requires: index + 1 < count ? ["l\(index + 1)"] : [], minutes: nil, file: "l\(index).md", pages: [],
+                lines: ["requires": 5])
+        }
+        #expect(PrerequisiteCheck(lessons: lessons).diagnostics().isEmpty)
+        lessons[count - 1] = Lesson(
+            id: "l\(count - 1)", title: "T", order: count - 1, sources: ["a.txt"], requires: ["l\(count - 3)"],
+            minutes: nil, file: "last.md", pages: [], lines: ["requires": 5])
+        let found = PrerequisiteCheck(lessons: lessons).diagnostics().map(\.description)
+        #expect(
+            found == ["last.md:5: prerequisite cycle: l\(count - 3) → l\(count - 2) → l\(count - 1) → l\(count - 3)"])
+    }
+}

@@ -8,6 +8,10 @@ extension ShellCommand {
             guard !arguments.isEmpty else { throw .usage("expected the text to search for") }
             let course = try session.requireCourse()
             let needle = arguments.joined(separator: " ").lowercased()
+            // Matching costs the text's length times the needle's: a short needle keeps it quick.
+            guard needle.count <= 100 else {
+                throw .usage("search for at most 100 characters, got \(needle.count)")
+            }
             var hits: [String] = []
             for lesson in course.catalog.lessons {
                 for (index, page) in lesson.pages.enumerated() {

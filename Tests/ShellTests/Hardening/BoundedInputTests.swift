@@ -54,6 +54,12 @@ import Testing
         #expect(result.status == 1)
     }
 
+    @Test func searchTextIsBounded() throws {
+        let result = try PoolschoolProcess.run(
+            ["--lessons", ShippedLessonsTests.folder], input: "search \(String(repeating: "a", count: 8_000))b\n")
+        #expect(result.stderr.contains("search for at most 100 characters, got 8001"))
+    }
+
     @Test func burstsAddUpToABoundedWorld() throws {
         let result = try PoolschoolProcess.run([], input: "lab\nburst 100000\nburst 100000\nburst 1\nstats\n")
         #expect(result.stderr.contains("the world already holds 200000 requests; at most 200000 at once"))
