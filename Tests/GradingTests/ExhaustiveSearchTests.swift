@@ -27,6 +27,8 @@ import Testing
         let failure = try #require(search.findings(CheckOptions()).failure)
         #expect(failure.category == "enqueue position")
         // The first borrower already waits for its connection, so one step is the shortest schedule.
+        // The pool's state after each event it answered, for `replay` to step through.
+        #expect(failure.result.trace.contains { $0 == "    state: no connections; nobody waiting" })
         let steps = failure.result.trace.filter { $0.contains("asks pool for a connection") }
         #expect(steps.count == 1, "\(failure.result.trace)")
         let seed = try #require(failure.result.seed)

@@ -38,4 +38,33 @@ extension PoolHarness {
         hasher.combine([metrics.total, metrics.idle, metrics.active, metrics.waiting, metrics.pending])
         return hasher.finalize()
     }
+
+    /// The world after an event, as `replay` shows it step by step:
+    /// `    state: c1 lent to r1, c2 idle, c3 opening; waiting r3, r4; timers borrowTimeout(r3) at t=0.120s`.
+    var stateLine: String {
+        var parts: [String] = []
+        for index in 1..<connections.count {
+            let connection = connections[index]
+            switch connection.state {
+            case .opening: parts.append("c\(index) opening")
+            case .idle: parts.append("c\(index) idle")
+            case .lent: parts.append("c\(index) lent to r\(connection.holder)")
+            case .validating: parts.append("c\(index) pinged for r\(connection.validatingFor)")
+            case .failedPing: parts.append("c\(index) failed its ping")
+            case .closed: continue
+            }
+        }
+        let waiting = requests.indices.filter { requests[$0].state == .waiting }.map { "r\($0)" }
+        let due = agenda.filter { entry in
+            if case .timer(let timer) = entry.what { timers[timer] == entry.order } else { false }
+        }
+        .sorted { $0.comesBefore($1) }
+        .compactMap { entry -> String? in
+            guard case .timer(let timer) = entry.what else { return nil }
+            return "\(ActionText.describe(timer)) at \(SimInstant(nanoseconds: entry.time))"
+        }
+        return "    state: " + (parts.isEmpty ? "no connections" : parts.joined(separator: ", "))
+            + "; " + (waiting.isEmpty ? "nobody waiting" : "waiting " + waiting.joined(separator: ", "))
+            + (due.isEmpty ? "" : "; timers " + due.joined(separator: ", "))
+    }
 }

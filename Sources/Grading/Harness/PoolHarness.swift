@@ -358,6 +358,7 @@ struct PoolHarness<Pool: PoolExercise> {
             return
         }
         checkBetweenEvents()
+        if violation == nil { note(stateLine) }
     }
 
     // MARK: Helpers

@@ -36,12 +36,14 @@ public struct CheckResult: Codable, Hashable, Sendable {
     public func explanation(exercise: String) -> String {
         guard !passed else { return "✓ \(name)" + (timesExercised.map { " (put to the test \($0) times)" } ?? "") }
         var lines = ["✗ \(name)"]
+        // The pool's state after each event is for stepping through in `replay`; here it would double the trace.
+        let shown = trace.filter { !$0.hasPrefix("    state: ") }
         if let message { lines += message.split(separator: "\n").map { "  " + $0 } }
         if let seed {
-            let steps = trace.isEmpty ? "" : "failing trace below (\(trace.count) lines), "
+            let steps = shown.isEmpty ? "" : "failing trace below (\(shown.count) lines), "
             lines.append("  \(steps)seed \(seed); replay it in the shell with: replay \(exercise) \(seed)")
         }
-        lines += trace.map { "    " + $0 }
+        lines += shown.map { "    " + $0 }
         return lines.joined(separator: "\n")
     }
 }
