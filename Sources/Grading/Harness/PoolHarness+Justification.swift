@@ -280,6 +280,19 @@ extension PoolHarness {
                 + "\(config.minIdle)): close connections idle that long or longer")
     }
 
+    /// After a failed open that a waiter or min idle still needs (with room for it), a retry is on its way.
+    mutating func checkRetryScheduled() {
+        guard violation == nil, rules.retries, !timers.keys.contains(where: { $0.kind == .openRetry }) else { return }
+        let ready = count(.idle) + count(.opening) - waitingCount
+        let room = openCount + count(.opening) < config.maxSize
+        guard waitingCount > count(.opening) || (ready < config.minIdle && room) else { return }
+        fail(
+            "retry delay",
+            "an open failed while \(waitingCount) waiting and min idle \(config.minIdle) still need a connection "
+                + "(\(count(.idle)) idle, \(count(.opening)) opening), and no retry was scheduled: schedule "
+                + "PoolTimer(.openRetry) after the failure")
+    }
+
     mutating func cover(_ situation: Situation) {
         coverage[situation, default: 0] += 1
     }

@@ -270,6 +270,7 @@ struct PoolHarness<Pool: PoolExercise> {
                 lastOpenError = .tooManyClients
                 cover(.openFailed)
                 connections[id].state = .closed
+                defer { checkRetryScheduled() }
                 deliver(
                     .connectionOpenFailed(ConnectionID(Int32(id)), .tooManyClients),
                     traced(
