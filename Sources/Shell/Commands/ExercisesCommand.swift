@@ -75,8 +75,10 @@ extension ShellCommand {
         name: "replay", group: .exercises, summary: "Step through a failing trace in the lab",
         usage: "replay EXERCISE SEED",
         details: """
-            Runs the case SEED of EXERCISE again (seeds come with every failed check) and prints its trace step by \
-            step, in the lab's timeline: what happened, what your code answered, and where a rule broke.
+            Runs the case SEED of EXERCISE again (seeds come with every failed check) and steps through its \
+            trace one event at a time: what happened, what your code answered, the pool's state after it \
+            (connections, waiters, timers), and where a rule broke. Keys: n or Enter next, p previous, \
+            g N go to step N, q quit. On a pipe or in a script it prints every step in order.
             """,
         complete: completeExerciseNames,
         run: { arguments, session throws(ShellError) in
@@ -91,11 +93,19 @@ extension ShellCommand {
                 throw .failed(workspace.describe(outcome, for: graded))
             }
             let verdict = check.passed ? "passes now" : "fails: \(check.message ?? "")"
-            var lines = ["\(entry.name), check '\(check.name)', seed \(seed) \(verdict)"]
-            if check.trace.isEmpty { lines.append("(this check has no step-by-step trace)") }
-            for (index, line) in check.trace.enumerated() {
-                lines.append(String(format: "%3d  ", index + 1) + line)
+            let steps = TraceStep.split(check.trace)
+            session.say("\(entry.name), check '\(check.name)', seed \(seed) \(verdict)")
+            guard !steps.isEmpty else {
+                session.say("(this check has no step-by-step trace)")
+                return
             }
-            session.say(lines.joined(separator: "\n"))
+            // Stepping needs a person at the keys; a pipe or a script gets every step at once.
+            guard session.terminal.isInteractive, session.sourceLocation == nil else {
+                TraceStepper.printAll(steps, in: session)
+                return
+            }
+            let stepper = TraceStepper(steps: steps)
+            stepper.start(in: session)
+            session.subPrompt = stepper
         })
 }
