@@ -27,7 +27,7 @@ extension ShellCommand {
         name: "check", group: .exercises, summary: "Build and grade an exercise", usage: "check [EXERCISE]",
         details: """
             Builds the package and grades EXERCISE (default: the first one not passed yet) in its own process, \
-            with a time limit. A compile error is shown at its file and line; a failed check shows what went \
+            with a time limit, saying what it is doing (lines starting with '…'); Ctrl-C cancels. A compile error is shown at its file and line; a failed check shows what went \
             wrong, its seed and its trace (`replay EXERCISE SEED` steps through it).
             """,
         complete: completeExerciseNames,
@@ -40,9 +40,11 @@ extension ShellCommand {
                 return
             }
             let exercise = try workspace.exercise(name)
-            let outcome = try workspace.check(name)
+            let outcome = try workspace.check(name, observer: session.checkObserver())
             let text = workspace.describe(outcome, for: exercise.graded)
-            if case .graded(let report) = outcome, report.passed {
+            if case .cancelled = outcome {
+                session.say(text)
+            } else if case .graded(let report) = outcome, report.passed {
                 session.say(text + "\n`solution \(name)` shows the reference solution.")
             } else if case .notStarted = outcome {
                 session.say(text)
@@ -72,7 +74,7 @@ extension ShellCommand {
         })
 
     static let replay = ShellCommand(
-        name: "replay", group: .exercises, summary: "Step through a failing trace in the lab",
+        name: "replay", group: .exercises, summary: "Step through a failing trace, event by event",
         usage: "replay EXERCISE SEED",
         details: """
             Runs the case SEED of EXERCISE again (seeds come with every failed check) and steps through its \

@@ -17,8 +17,10 @@ struct FakeSwift {
             #!/bin/sh
             if [ "$1" = build ]; then
               echo "Building for debugging..."
-              sleep \(buildSeconds)
-              exit 0
+              # Ignore Ctrl-C, as a busy compiler may for a while: the shell must still end the build.
+              trap '' INT
+              echo $$ > '\(folder.path)/build.pid'
+              exec sleep \(buildSeconds)
             fi
             cat > "$POOLSCHOOL_REPORT_DIR/\(exercise).json" <<'END'
             \(report.jsonLine)
@@ -33,6 +35,12 @@ struct FakeSwift {
 
     /// The PATH the shell should run with.
     var path: String { folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+
+    /// The process id of the last `swift build`, once it started.
+    var buildProcess: Int32? {
+        (try? String(contentsOf: folder.appendingPathComponent("build.pid"), encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }
