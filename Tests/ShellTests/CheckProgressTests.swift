@@ -32,6 +32,21 @@ struct CheckProgressTests {
         #expect(result.status == 1)
     }
 
+    @Test func theCommandLineCheckSaysItsProgressOnStandardError() throws {
+        let project = try StartedProject()
+        defer { project.remove() }
+        let fake = try FakeSwift(report: Self.report(), exercise: "waiting-pool")
+        defer { fake.remove() }
+        let result = try PoolschoolProcess.run(
+            ["check", "waiting-pool"], environment: ["PATH": fake.path], directory: project.path)
+        #expect(result.stderr.contains("… building the package and its tests"))
+        #expect(result.stderr.contains("… grading waiting-pool in its own process"))
+        // Standard output is the verdict alone, for scripts.
+        #expect(!result.stdout.contains("…"))
+        #expect(result.stdout.contains("waiting-pool: 0 of 1 checks pass."))
+        #expect(result.status == 1)
+    }
+
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; `make test` installs it"))
     func ctrlCStopsTheBuildAndTheShellGoesOn() throws {
         let project = try StartedProject()
