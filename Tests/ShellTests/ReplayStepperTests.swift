@@ -41,6 +41,30 @@ struct ReplayStepperTests {
         #expect(steps[3].lines.last?.contains("INVARIANT VIOLATED") == true)
     }
 
+    @Test func theStepperStaysInsideTheTraceAndLeavesOnQ() {
+        let output = CapturedOutput()
+        let session = ShellSession(
+            terminal: TerminalInfo(isInteractive: true, width: 100, colour: false), output: output,
+            home: ShellHome(path: FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID())").path))
+        let stepper = TraceStepper(steps: TraceStep.split(Self.trace))
+        session.subPrompt = stepper
+        session.execute("p")
+        #expect(output.text.contains("This is the first step"))
+        session.execute("g 9")
+        #expect(output.text.contains("g takes a step number from 1 to 4"))
+        session.execute("l")
+        #expect(session.prompt == "replay 4/4 [n/p/g N/q]> ")
+        session.execute("")
+        #expect(output.text.contains("That was the last step"))
+        session.execute("b")
+        #expect(stepper.current == 2)
+        session.execute("q")
+        #expect(session.subPrompt == nil && session.prompt == "poolschool> ")
+        // Lines are commands again.
+        session.execute("version")
+        #expect(output.text.hasSuffix("poolschool 0.1.0\n"))
+    }
+
     @Test func onAPipeEveryStepIsPrintedWithItsStateAndTheShellGoesOn() throws {
         let fake = try Self.fakeSwift()
         defer { fake.remove() }
@@ -48,6 +72,7 @@ struct ReplayStepperTests {
             [], input: "replay waiting-pool 30001\nversion\n", environment: ["PATH": fake.path])
         let out = result.stdout
         #expect(out.contains("waiting-pool, check 'never lends a connection twice', seed 30001 fails: c1 lent twice"))
+        #expect(out.contains("4 steps; the rule broke at step 4.\nstep 1 of 4\n"))
         for number in 1...4 { #expect(out.contains("step \(number) of 4")) }
         #expect(out.contains("  state after: c1 opening; waiting r1"))
         #expect(out.contains("step 4 of 4: the rule broke here\n  t=0.010s r2 asks to borrow"))
@@ -88,6 +113,7 @@ struct ReplayStepperTests {
         tmux.type("replay waiting-pool 30001")
         tmux.keys("Enter")
         try tmux.waitFor("replay 1/4 [n/p/g N/q]> ")
+        #expect(tmux.screen().contains("4 steps; the rule broke at step 4."))
         #expect(tmux.screen().contains("state after: no connections"))
         #expect(!tmux.screen().contains("step 2 of 4"))
 

@@ -17,8 +17,14 @@ final class TraceStepper: SubPrompt {
 
     /// Shows the first step and the keys; the session then hands the stepper its lines.
     func start(in session: ShellSession) {
-        session.say("Keys: \(Self.keys).")
+        session.say(Self.summary(steps) + " Keys: \(Self.keys).")
         show(in: session)
+    }
+
+    /// `12 steps; the rule broke at step 12.`: where to look, before the first step.
+    static func summary(_ steps: [TraceStep]) -> String {
+        let broken = steps.firstIndex(where: \.violated).map { "; the rule broke at step \($0 + 1)" } ?? ""
+        return "\(steps.count) step\(steps.count == 1 ? "" : "s")\(broken)."
     }
 
     func handle(_ line: String, in session: ShellSession) -> Bool {
@@ -68,7 +74,7 @@ final class TraceStepper: SubPrompt {
         let text = steps.enumerated().map { index, step in
             render(step, number: index + 1, of: steps.count, style: session.style)
         }
-        session.say(text.joined(separator: "\n"))
+        session.say(([summary(steps)] + text).joined(separator: "\n"))
     }
 
     /// `step 3 of 12`, the step's lines, and the pool's state after it; the step that broke a rule says so.
