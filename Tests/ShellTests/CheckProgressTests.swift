@@ -69,7 +69,7 @@ struct CheckProgressTests {
         let build = try #require(fake.buildProcess, "the fake swift build never started")
 
         tmux.keys("C-c")
-        try tmux.waitFor("waiting-pool: check cancelled (Ctrl-C); nothing was graded.")
+        try tmux.waitFor("waiting-pool: cancelled (Ctrl-C) before a verdict; nothing was graded.")
         // The build ignores SIGINT; the shell must have ended it all the same.
         #expect(kill(build, 0) != 0, "swift build (pid \(build)) is still running after the cancel")
 

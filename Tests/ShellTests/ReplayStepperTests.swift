@@ -71,6 +71,8 @@ struct ReplayStepperTests {
         let result = try PoolschoolProcess.run(
             [], input: "replay waiting-pool 30001\nversion\n", environment: ["PATH": fake.path])
         let out = result.stdout
+        // Replaying builds first, and says so, as `check` does.
+        #expect(out.contains("… building the package and its tests"))
         #expect(out.contains("waiting-pool, check 'never lends a connection twice', seed 30001 fails: c1 lent twice"))
         #expect(out.contains("4 steps; the rule broke at step 4.\nstep 1 of 4\n"))
         for number in 1...4 { #expect(out.contains("step \(number) of 4")) }

@@ -90,7 +90,12 @@ extension ShellCommand {
             guard let seed = UInt64(arguments[1]) else {
                 throw .usage("'\(Sanitizer.clean(arguments[1]))' is not a seed")
             }
-            let outcome = workspace.runner.grade(graded, replay: seed)
+            // Replaying builds first, which can take a minute: the same progress and Ctrl-C as `check`.
+            let outcome = workspace.runner.grade(graded, replay: seed, observer: session.checkObserver())
+            if case .cancelled = outcome {
+                session.say(workspace.describe(outcome, for: graded))
+                return
+            }
             guard case .graded(let report) = outcome, let check = report.checks.first else {
                 throw .failed(workspace.describe(outcome, for: graded))
             }

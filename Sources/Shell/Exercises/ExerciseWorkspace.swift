@@ -116,7 +116,7 @@ public struct ExerciseWorkspace: Sendable {
         case .failed(let output):
             return "\(exercise.name): grading gave no report. The end of its output:\n\(output)"
         case .cancelled:
-            return "\(exercise.name): check cancelled (Ctrl-C); nothing was graded."
+            return "\(exercise.name): cancelled (Ctrl-C) before a verdict; nothing was graded."
         }
     }
 }
