@@ -27,7 +27,7 @@ extension ShellCommand {
         name: "check", group: .exercises, summary: "Build and grade an exercise", usage: "check [EXERCISE]",
         details: """
             Builds the package and grades EXERCISE (default: the first one not passed yet) in its own process, \
-            with a time limit. A compile error is shown at its file and line; a failed check shows what went \
+            with a time limit, saying what it is doing (lines starting with '…'); Ctrl-C cancels. A compile error is shown at its file and line; a failed check shows what went \
             wrong, its seed and its trace (`replay EXERCISE SEED` steps through it).
             """,
         complete: completeExerciseNames,
@@ -40,9 +40,11 @@ extension ShellCommand {
                 return
             }
             let exercise = try workspace.exercise(name)
-            let outcome = try workspace.check(name)
+            let outcome = try workspace.check(name, observer: session.checkObserver())
             let text = workspace.describe(outcome, for: exercise.graded)
-            if case .graded(let report) = outcome, report.passed {
+            if case .cancelled = outcome {
+                session.say(text)
+            } else if case .graded(let report) = outcome, report.passed {
                 session.say(text + "\n`solution \(name)` shows the reference solution.")
             } else if case .notStarted = outcome {
                 session.say(text)
@@ -72,11 +74,13 @@ extension ShellCommand {
         })
 
     static let replay = ShellCommand(
-        name: "replay", group: .exercises, summary: "Step through a failing trace in the lab",
+        name: "replay", group: .exercises, summary: "Step through a failing trace, event by event",
         usage: "replay EXERCISE SEED",
         details: """
-            Runs the case SEED of EXERCISE again (seeds come with every failed check) and prints its trace step by \
-            step, in the lab's timeline: what happened, what your code answered, and where a rule broke.
+            Runs the case SEED of EXERCISE again (seeds come with every failed check) and steps through its \
+            trace one event at a time: what happened, what your code answered, the pool's state after it \
+            (connections, waiters, timers), and where a rule broke. Keys: n or Enter next, p previous, \
+            g N go to step N, q quit. On a pipe or in a script it prints every step in order.
             """,
         complete: completeExerciseNames,
         run: { arguments, session throws(ShellError) in
@@ -86,16 +90,29 @@ extension ShellCommand {
             guard let seed = UInt64(arguments[1]) else {
                 throw .usage("'\(Sanitizer.clean(arguments[1]))' is not a seed")
             }
-            let outcome = workspace.runner.grade(graded, replay: seed)
+            // Replaying builds first, which can take a minute: the same progress and Ctrl-C as `check`.
+            let outcome = workspace.runner.grade(graded, replay: seed, observer: session.checkObserver())
+            if case .cancelled = outcome {
+                session.say(workspace.describe(outcome, for: graded))
+                return
+            }
             guard case .graded(let report) = outcome, let check = report.checks.first else {
                 throw .failed(workspace.describe(outcome, for: graded))
             }
             let verdict = check.passed ? "passes now" : "fails: \(check.message ?? "")"
-            var lines = ["\(entry.name), check '\(check.name)', seed \(seed) \(verdict)"]
-            if check.trace.isEmpty { lines.append("(this check has no step-by-step trace)") }
-            for (index, line) in check.trace.enumerated() {
-                lines.append(String(format: "%3d  ", index + 1) + line)
+            let steps = TraceStep.split(check.trace)
+            session.say("\(entry.name), check '\(check.name)', seed \(seed) \(verdict)")
+            guard !steps.isEmpty else {
+                session.say("(this check has no step-by-step trace)")
+                return
             }
-            session.say(lines.joined(separator: "\n"))
+            // Stepping needs a person at the keys; a pipe or a script gets every step at once.
+            guard session.terminal.isInteractive, session.sourceLocation == nil else {
+                TraceStepper.printAll(steps, in: session)
+                return
+            }
+            let stepper = TraceStepper(steps: steps)
+            stepper.start(in: session)
+            session.subPrompt = stepper
         })
 }

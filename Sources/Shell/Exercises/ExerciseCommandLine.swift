@@ -26,14 +26,17 @@ public enum ExerciseCommandLine {
     public static func check(_ names: [String], environment: [String: String]) -> ExitStatus {
         let output = GatedOutput(StandardOutput())
         let workspace = workspace(environment)
-        if let failure = workspace.runner.build() {
+        // Progress goes to standard error, marked `…`, so standard output stays the verdicts a script reads.
+        let observer = RunObserver(progress: { output.write("… " + $0 + "\n", error: true) })
+        if let failure = workspace.runner.build(observer: observer) {
             let outcome = ExerciseRunner.Outcome.compileErrors(failure.errors, output: failure.output)
             output.write(workspace.describe(outcome, for: workspace.exercises[0].graded) + "\n", error: true)
             return .failure
         }
         var status = ExitStatus.success
         for name in names.isEmpty ? workspace.names : names {
-            guard let outcome = try? workspace.check(name, built: true), let exercise = try? workspace.exercise(name)
+            guard let outcome = try? workspace.check(name, built: true, observer: observer),
+                let exercise = try? workspace.exercise(name)
             else { continue }
             output.write(workspace.describe(outcome, for: exercise.graded) + "\n", error: false)
             switch outcome {

@@ -27,6 +27,8 @@ public struct ExerciseRunner: Sendable {
         case timedOut(Duration)
         /// No report came back; the output says why.
         case failed(String)
+        /// The learner stopped it (Ctrl-C); the child was ended.
+        case cancelled
     }
 
     /// The package folder (the one with Package.swift and Exercises/).
@@ -49,24 +51,37 @@ public struct ExerciseRunner: Sendable {
     public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
     /// `swift build --build-tests`: nil when it compiles, else the errors in the learner's files (or all errors).
-    public func build() -> (errors: [CompileError], output: String)? {
-        let result = run([swift, "build", "--build-tests"], environment: [:])
+    public func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
+        observer.progress(
+            "building the package and its tests (swift build --build-tests; the first build takes about a minute, "
+                + "later ones a few seconds)")
+        let result = run([swift, "build", "--build-tests"], environment: [:], observer: observer, doing: "building")
         guard result.status != 0 else { return nil }
         return (Self.compileErrors(in: result.output, root: root), result.output)
     }
 
     /// Grades one exercise (building first unless `built`); with `replay`, only the check that seed belongs to,
     /// with its trace.
-    public func grade(_ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false) -> Outcome {
+    public func grade(
+        _ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false, observer: RunObserver = .silent
+    ) -> Outcome {
         if replay == nil, let line = markerLine(exercise) { return .notStarted(line: line) }
-        if !built, let failure = build() { return .compileErrors(failure.errors, output: failure.output) }
+        if !built, let failure = build(observer: observer) {
+            // A build stopped by Ctrl-C fails too; that is not the learner's compile error.
+            if observer.isCancelled() { return .cancelled }
+            return .compileErrors(failure.errors, output: failure.output)
+        }
+        if observer.isCancelled() { return .cancelled }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = ["POOLSCHOOL_REPORT_DIR": folder.path]
         if let replay { environment[CheckOptions.replayVariable] = String(replay) }
+        observer.progress("grading \(exercise.name) in its own process (swift test --filter \(exercise.tests))")
         let result = run(
-            [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment)
+            [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment,
+            observer: observer, doing: "grading")
+        if result.cancelled { return .cancelled }
         if result.timedOut { return .timedOut(timeLimit) }
         let reportFile = folder.appendingPathComponent(exercise.name + ".json")
         if let data = try? Data(contentsOf: reportFile),
@@ -88,9 +103,14 @@ public struct ExerciseRunner: Sendable {
         var status: Int32
         var output: String
         var timedOut: Bool
+        var cancelled = false
     }
 
-    func run(_ arguments: [String], environment extra: [String: String]) -> RunResult {
+    /// Runs a child to its end, its time limit, or the observer's cancel; `doing` names it in `still …` lines.
+    func run(
+        _ arguments: [String], environment extra: [String: String], observer: RunObserver = .silent,
+        doing: String = "running"
+    ) -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -112,20 +132,32 @@ public struct ExerciseRunner: Sendable {
             return RunResult(
                 status: -1, output: "cannot run \(arguments.joined(separator: " ")): \(error)", timedOut: false)
         }
-        let deadline = ContinuousClock.now + timeLimit
-        var timedOut = false
+        let started = ContinuousClock.now
+        let deadline = started + timeLimit
+        var nextTick = started + observer.tick
+        var (timedOut, cancelled) = (false, false)
         while process.isRunning {
             if ContinuousClock.now > deadline {
                 timedOut = true
-                process.terminate()
+                Self.stop(process)
                 break
+            }
+            if observer.isCancelled() {
+                cancelled = true
+                Self.stop(process)
+                break
+            }
+            if ContinuousClock.now >= nextTick {
+                observer.progress("still \(doing) (\((ContinuousClock.now - started).components.seconds) s)")
+                nextTick += observer.tick
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.waitUntilExit()
         try? handle.close()
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        return RunResult(status: process.terminationStatus, output: output, timedOut: timedOut)
+        return RunResult(
+            status: process.terminationStatus, output: output, timedOut: timedOut, cancelled: cancelled)
     }
 
     /// The child's environment: ours plus `extra`, without a replay seed `extra` does not ask for (one set in

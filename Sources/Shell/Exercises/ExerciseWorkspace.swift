@@ -36,9 +36,11 @@ public struct ExerciseWorkspace: Sendable {
     }
 
     /// Grades and records a pass.
-    public func check(_ name: String, built: Bool = false) throws(ShellError) -> ExerciseRunner.Outcome {
+    public func check(_ name: String, built: Bool = false, observer: RunObserver = .silent) throws(ShellError)
+        -> ExerciseRunner.Outcome
+    {
         let exercise = try exercise(name)
-        let outcome = runner.grade(exercise.graded, built: built)
+        let outcome = runner.grade(exercise.graded, built: built, observer: observer)
         if case .graded(let report) = outcome, report.passed {
             var progress = ExerciseProgress.load(from: home)
             progress.passed.insert(name)
@@ -113,6 +115,8 @@ public struct ExerciseWorkspace: Sendable {
             return "\(exercise.name): grading did not finish within \(limit) and was stopped."
         case .failed(let output):
             return "\(exercise.name): grading gave no report. The end of its output:\n\(output)"
+        case .cancelled:
+            return "\(exercise.name): cancelled (Ctrl-C) before a verdict; nothing was graded."
         }
     }
 }

@@ -45,6 +45,8 @@ public struct GradeDocument: Codable, Equatable, Sendable {
         case .failed(let output):
             result.status = "no report"
             result.detail = output
+        case .cancelled:
+            result.status = "cancelled"
         }
         return result
     }

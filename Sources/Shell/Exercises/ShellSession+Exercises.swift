@@ -7,6 +7,19 @@ extension ShellSession {
         ExerciseWorkspace(root: FileManager.default.currentDirectoryPath, home: home)
     }
 
+    /// What `check` tells the learner while it builds and grades: lines marked `…` (dim at a terminal) so they
+    /// read as progress, not results; and Ctrl-C, through the session's interrupt flag, stops the child.
+    func checkObserver() -> RunObserver {
+        let hint = terminal.isInteractive ? "; Ctrl-C cancels" : ""
+        var first = true
+        return RunObserver(
+            progress: { [self] text in
+                say(style.dim("… " + text + (first ? hint : "")))
+                first = false
+            },
+            isCancelled: { [self] in interrupt.isRaised })
+    }
+
     /// Shows the next hint of an exercise; true if `name` is an exercise (the `hint` command's exercise case).
     func showExerciseHint(_ name: String) throws(ShellError) -> Bool {
         let workspace = exerciseWorkspace

@@ -26,6 +26,11 @@ public enum ShellRunner {
             case .cancelled:
                 // The terminal does not echo it in libedit's mode; show that the line was dropped.
                 session.output.write("^C\n", error: false)
+                // Ctrl-C in a sub-prompt (replay's stepper) leaves it, as its own quit key would.
+                if let subPrompt = session.subPrompt {
+                    session.subPrompt = nil
+                    subPrompt.cancelled(in: session)
+                }
             case .end:
                 if session.terminal.isInteractive { session.say() }
                 break loop

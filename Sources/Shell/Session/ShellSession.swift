@@ -22,6 +22,8 @@ public final class ShellSession {
     public var lab: LabState?
     /// A yes/no question waiting for the next line (`reset-progress`): run on yes, dropped otherwise.
     public var pendingConfirmation: (prompt: String, action: () -> Void)?
+    /// A command reading lines of its own (`replay` stepping through a trace) until it says it is done.
+    public var subPrompt: SubPrompt?
     /// The worst outcome so far; the process exits with it when input is not a terminal.
     public private(set) var status: ExitStatus = .success
     public private(set) var quitRequested = false
@@ -51,6 +53,7 @@ public final class ShellSession {
     /// `[02 3/7]> `, so at least half the line is left for typing.
     public var prompt: String {
         if let pending = pendingConfirmation { return pending.prompt + " [y/N] " }
+        if let subPrompt { return subPrompt.prompt }
         guard let location = (course?.location ?? location).map(Sanitizer.clean) else { return "poolschool> " }
         let half = terminal.width / 2
         let full = "poolschool [\(location)]> "
@@ -72,6 +75,10 @@ public final class ShellSession {
             } else {
                 say("Cancelled; nothing changed.")
             }
+            return .success
+        }
+        if let stepping = subPrompt {
+            if !stepping.handle(trimmed, in: self) { subPrompt = nil }
             return .success
         }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return .success }

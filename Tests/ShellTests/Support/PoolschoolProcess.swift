@@ -20,10 +20,12 @@ struct PoolschoolProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs with `input` on standard input (not a terminal) and a private poolschool home.
-    static func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws
-        -> Result
-    {
+    /// Runs with `input` on standard input (not a terminal) and a private poolschool home; in `directory`
+    /// (the project the shell sees) if given, else in the test's own.
+    static func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
+        directory: String? = nil
+    ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -36,8 +38,11 @@ struct PoolschoolProcess {
         environment["POOLSCHOOL_HOME"] = scratch.appendingPathComponent("home").path
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }
+        // sh's $0 is the folder, "$@" the command: no quoting of paths needed.
+        let launch = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0] } ?? []
         let status = try Spawn.run(
-            [executable.path] + arguments, environment: environment, stdin: inputFile.path, stdout: outFile.path,
+            launch + [executable.path] + arguments, environment: environment, stdin: inputFile.path,
+            stdout: outFile.path,
             stderr: errFile.path)
         return Result(
             stdout: try String(contentsOf: outFile, encoding: .utf8),
