@@ -13,7 +13,9 @@ public struct Linter: Sendable {
         self.runLab = runLab
     }
 
-    public func lint(_ catalog: CourseCatalog) -> [Diagnostic] {
+    /// `course` names the lessons of the whole course when `catalog` holds only some of its files (`lint FILE`),
+    /// so that a prerequisite on another lesson is not reported as unknown.
+    public func lint(_ catalog: CourseCatalog, course: Set<String> = []) -> [Diagnostic] {
         var diagnostics = catalog.diagnostics
         var seen: [String: Lesson] = [:]
         for lesson in catalog.lessons {
@@ -27,7 +29,7 @@ public struct Linter: Sendable {
             }
             diagnostics += lintLesson(lesson)
         }
-        diagnostics += PrerequisiteCheck(lessons: catalog.lessons).diagnostics()
+        diagnostics += PrerequisiteCheck(lessons: catalog.lessons, course: course).diagnostics()
         return diagnostics.sorted()
     }
 

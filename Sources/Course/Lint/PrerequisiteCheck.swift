@@ -1,12 +1,14 @@
 /// Prerequisites must name real lessons and must not loop.
 struct PrerequisiteCheck {
     let lessons: [Lesson]
+    /// Ids of the other lessons of the course, when only some of its files are linted.
+    var course: Set<String> = []
 
     func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let byID = Dictionary(lessons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for lesson in lessons {
-            for required in lesson.requires where byID[required] == nil {
+            for required in lesson.requires where byID[required] == nil && !course.contains(required) {
                 diagnostics.append(
                     Diagnostic(
                         file: lesson.file, line: lesson.lines["requires"] ?? 1,

@@ -9,6 +9,8 @@ public enum CourseCommandLine {
         let targets = paths.isEmpty ? [CourseCatalog.folder(option: options.lessons, environment: environment)] : paths
         var files: [String] = []
         var problems: [Diagnostic] = []
+        // The folders whose lessons single files are linted against: --lessons if given, else each file's own.
+        var courseFolders: Set<String> = []
         for target in targets {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
@@ -16,6 +18,7 @@ public enum CourseCommandLine {
             // A file, or a link to nothing: the catalog reads (or refuses) it and says why at line 1.
             if (exists && !isDirectory.boolValue) || (!exists && (isLink || target.hasSuffix(".md"))) {
                 files.append(target)
+                courseFolders.insert(options.lessons ?? (target as NSString).deletingLastPathComponent)
             } else {
                 let found = CourseCatalog.lessonFiles(inFolder: target)
                 files += found.files
@@ -23,7 +26,14 @@ public enum CourseCommandLine {
             }
         }
         let catalog = CourseCatalog.load(files: files, folder: targets[0], extra: problems)
-        var diagnostics = linter.lint(catalog).map(\.description)
+        let course = Set(
+            courseFolders.flatMap { folder in
+                CourseCatalog.load(
+                    files: CourseCatalog.lessonFiles(inFolder: folder.isEmpty ? "." : folder).files, folder: folder
+                )
+                .lessons.map(\.id)
+            })
+        var diagnostics = linter.lint(catalog, course: course).map(\.description)
         // Linting the course also checks the exercise catalog against its lessons and graders.
         if paths.isEmpty {
             diagnostics += ExerciseCommandLine.lintCatalog(
