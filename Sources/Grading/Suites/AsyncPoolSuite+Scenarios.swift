@@ -139,7 +139,7 @@ extension AsyncPoolSuite {
                     + "waiter kept its place in line, or was handed the connection")
         }
         await give(held, to: pool, world)
-        // A borrow whose task is already cancelled throws at once, without asking: \(held) stays idle.
+        // A borrow whose task is already cancelled throws at once, without asking: the connection stays idle.
         let early = world.borrow(pool, "a borrower cancelled before it asked")
         early.cancel()
         world.doing("waiting for a borrow whose task was already cancelled")
