@@ -38,4 +38,14 @@ import Testing
         let steps = seen.withLock { $0 }
         #expect(Set(steps).count == steps.count, "some cases ran twice")
     }
+
+    /// A passing rule says how often it was put to the test; one no schedule reached gets no tick.
+    @Test func aRuleNoScheduleReachedIsNotTicked() {
+        let tested = CheckResult(name: "rule", passed: true, cases: 40, exercised: ["a": 2, "b": 3])
+        #expect(tested.explanation(exercise: "x") == "✓ rule (put to the test 5 times)")
+        let unreached = CheckResult(name: "rule", passed: true, cases: 40, exercised: ["a": 0])
+        #expect(unreached.explanation(exercise: "x").hasPrefix("– rule (not reached"))
+        #expect(tested.wasReached && !unreached.wasReached)
+        #expect(CheckResult(name: "plain", passed: true, cases: 1).explanation(exercise: "x") == "✓ plain")
+    }
 }

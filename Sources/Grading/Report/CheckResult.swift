@@ -32,9 +32,16 @@ public struct CheckResult: Codable, Hashable, Sendable {
     /// How often the rule was put to the test, in all.
     public var timesExercised: Int? { exercised.map { $0.values.reduce(0, +) } }
 
+    /// Whether the check was put to the test at all: a rule no schedule reached (they stopped at a failure of
+    /// another rule) broke nothing, but proves nothing either.
+    public var wasReached: Bool { timesExercised != 0 }
+
     /// The check's failure as a learner reads it: what went wrong, the seed and the trace.
     public func explanation(exercise: String) -> String {
-        guard !passed else { return "✓ \(name)" + (timesExercised.map { " (put to the test \($0) times)" } ?? "") }
+        guard !passed else {
+            if !wasReached { return "– \(name) (not reached: the schedules that test it stopped at a failure)" }
+            return "✓ \(name)" + (timesExercised.map { " (put to the test \($0) times)" } ?? "")
+        }
         var lines = ["✗ \(name)"]
         // The pool's state after each event is for stepping through in `replay`; here it would double the trace.
         let shown = trace.filter { !$0.hasPrefix("    state: ") }

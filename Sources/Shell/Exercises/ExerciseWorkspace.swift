@@ -105,11 +105,13 @@ public struct ExerciseWorkspace: Sendable {
                     return text
                 }).joined(separator: "\n")
         case .graded(let report):
-            let passed = report.checks.filter(\.passed).count
+            let passed = report.checks.filter { $0.passed && $0.wasReached }.count
+            let unreached = report.checks.filter { $0.passed && !$0.wasReached }.count
             let head =
                 report.passed
                 ? "\(exercise.name): passed, all \(report.checks.count) checks."
-                : "\(exercise.name): \(passed) of \(report.checks.count) checks pass."
+                : "\(exercise.name): \(passed) of \(report.checks.count) checks pass"
+                    + (unreached > 0 ? ", \(unreached) not reached." : ".")
             return ([head] + report.checks.map { $0.explanation(exercise: exercise.name) }).joined(separator: "\n")
         case .timedOut(let limit):
             return "\(exercise.name): grading did not finish within \(limit) and was stopped."
