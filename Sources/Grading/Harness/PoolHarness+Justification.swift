@@ -116,6 +116,14 @@ extension PoolHarness {
                     "closed c\(id) as overflow with \(openCount) open (size \(config.maxSize)) and "
                         + "\(waitingCount) waiting: only a connection above maxSize, with nobody waiting, is overflow")
             }
+        case .maxIdle:
+            if (config.maxIdle.map { count(.idle) < $0 } ?? true) || waitingCount > 0 {
+                fail(
+                    "unjustified close",
+                    "closed c\(id) for max idle with \(count(.idle)) idle (cap \(config.maxIdle.map(String.init) ?? "none")) "
+                        + "and \(waitingCount) waiting: only a connection beyond a full idle list, with nobody waiting, is"
+                )
+            }
         case .validationFailed:
             fail("unjustified close", "closed c\(id) for a failed validation, but c\(id) passed or had no ping")
         case .broken, .shutdown:

@@ -12,6 +12,8 @@ public enum CloseReason: Int, Hashable, Sendable, CaseIterable, CustomStringConv
     case broken
     /// The pool is shutting down.
     case shutdown
+    /// It came back with nobody waiting and the idle list already at its cap (Go's `MaxIdleClosed`).
+    case maxIdle
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum CloseReason: Int, Hashable, Sendable, CaseIterable, CustomStringConv
         case .overflow: "overflow"
         case .broken: "broken"
         case .shutdown: "shutdown"
+        case .maxIdle: "max idle"
         }
     }
 }

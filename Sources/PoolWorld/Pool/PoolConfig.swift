@@ -18,6 +18,16 @@ public struct PoolConfig: Hashable, Sendable {
         case fifo
     }
 
+    /// How idle connections past the idle timeout are found.
+    public enum IdleEviction: String, Hashable, Sendable {
+        /// A housekeeping sweep every `housekeepingInterval` closes those idle too long (HikariCP, pgxpool):
+        /// a connection may outlive its idle timeout by up to one interval.
+        case sweep
+        /// Each idle connection has its own timer and closes exactly when its idle timeout passes
+        /// (node-postgres's per-client `setTimeout`, PostgresNIO's idle timer).
+        case exact
+    }
+
     /// A name for traces and error texts.
     public var name = "pool"
     /// The base size: connections kept open at most, not counting overflow.
@@ -45,6 +55,11 @@ public struct PoolConfig: Hashable, Sendable {
     public var leakDetectionThreshold: SimDuration?
     /// Which idle connection to lend.
     public var idleOrder = IdleOrder.lifo
+    /// Idle connections kept at most: a connection that comes back (or opens) with nobody waiting and this
+    /// many already idle is closed (Go's `SetMaxIdleConns`, counted in `DBStats.MaxIdleClosed`); nil: no cap.
+    public var maxIdle: Int?
+    /// How the idle timeout is enforced.
+    public var idleEviction = IdleEviction.sweep
     /// How often housekeeping runs (idle timeout, topping up to `minIdle`).
     public var housekeepingInterval = SimDuration.seconds(30)
     /// When opening a connection fails and someone waits, fail the oldest waiter with the error at once
@@ -97,6 +112,10 @@ public struct PoolConfig: Hashable, Sendable {
             found.append("min idle must be between 0 and the pool size \(maxSize), got \(minIdle)")
         }
         if maxOverflow < 0 { found.append("max overflow must be 0 or more, got \(maxOverflow)") }
+        if let maxIdle, maxIdle < 0 { found.append("max idle must be 0 or more (or off), got \(maxIdle)") }
+        if let maxIdle, minIdle > maxIdle {
+            found.append("min idle \(minIdle) is above max idle \(maxIdle): the pool would open and close forever")
+        }
         if !(0..<1).contains(lifetimeJitter) {
             found.append("lifetime jitter must be a fraction in [0, 1), got \(lifetimeJitter)")
         }

@@ -99,6 +99,10 @@ extension ReferencePool {
             actions.append(
                 .cancelTimer(PoolTimer(.leakDetection, connection: id, generation: slots[index].leaseGeneration)))
         }
+        if slots[index].idleTimerArmed {
+            actions.append(.cancelTimer(PoolTimer(.housekeeping, connection: id)))
+        }
+        slots[index].idleTimerArmed = false
         slots[index].lifetimeArmed = false
         slots[index].keepAliveArmed = false
         slots[index].leakArmed = false
@@ -140,7 +144,10 @@ extension ReferencePool {
             // A keep-alive ping does not count as use: the connection keeps its place in the idle order.
             let idleSince = slots[index].idleSince
             offer(id, time, &actions)
-            if slots[index].state == .idle { slots[index].idleSince = idleSince }
+            if slots[index].state == .idle {
+                slots[index].idleSince = idleSince
+                armIdleTimer(id, &actions)
+            }
         }
     }
 
@@ -185,6 +192,10 @@ extension ReferencePool {
         case .borrowTimeout:
             if let request = timer.request { borrowTimedOut(request, time, &actions) }
         case .housekeeping:
+            if let id = timer.connection {
+                idleTimerFired(id, time, &actions)
+                return
+            }
             housekeepingArmed = false
             retireIdle(time, &actions)
             replenish(time, &actions)
@@ -258,9 +269,22 @@ extension ReferencePool {
         actions.append(.failBorrow(request, error))
     }
 
+    /// One connection's idle timer (exact idle eviction): close it if it is still idle, has been for the whole
+    /// timeout, and the pool keeps more idle connections than its minimum.
+    private mutating func idleTimerFired(_ id: ConnectionID, _ time: Int64, _ actions: inout PoolActions) {
+        let index = Int(id.rawValue)
+        guard index < slots.count, slots[index].idleTimerArmed else { return }
+        slots[index].idleTimerArmed = false
+        guard slots[index].state == .idle, let timeout = config.idleTimeout,
+            time - slots[index].idleSince >= timeout.nanoseconds, idle.count > config.minIdle
+        else { return }
+        close(id, .idleTimeout, &actions)
+        replenish(time, &actions)
+    }
+
     /// Closes connections idle for longer than the idle timeout, longest idle first, down to `minIdle`.
     private mutating func retireIdle(_ time: Int64, _ actions: inout PoolActions) {
-        guard let timeout = config.idleTimeout else { return }
+        guard config.idleEviction == .sweep, let timeout = config.idleTimeout else { return }
         var excess = idle.count - config.minIdle
         var expired: [ConnectionID] = []
         for id in idle where excess > 0 && time - slots[Int(id.rawValue)].idleSince >= timeout.nanoseconds {
@@ -273,7 +297,7 @@ extension ReferencePool {
     }
 
     mutating func armHousekeeping(_ time: Int64, _ actions: inout PoolActions) {
-        let retiresIdle = config.idleTimeout != nil && config.minIdle < config.maxSize
+        let retiresIdle = config.idleTimeout != nil && config.minIdle < config.maxSize && config.idleEviction == .sweep
         guard !shuttingDown, !housekeepingArmed, retiresIdle || config.minIdle > 0 else { return }
         housekeepingArmed = true
         actions.append(

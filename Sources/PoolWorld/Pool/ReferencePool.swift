@@ -37,6 +37,8 @@ public struct ReferencePool: ConnectionPoolStateMachine {
         var lifetimeArmed = false
         var keepAliveArmed = false
         var leakArmed = false
+        /// A per-connection idle timer is scheduled (exact idle eviction).
+        var idleTimerArmed = false
     }
 
     struct Waiter {
@@ -213,12 +215,28 @@ public struct ReferencePool: ConnectionPoolStateMachine {
             close(id, .shutdown, &actions)
         } else if open > config.maxSize {
             close(id, .overflow, &actions)
+        } else if let cap = config.maxIdle, idle.count >= cap {
+            close(id, .maxIdle, &actions)
         } else {
             let index = Int(id.rawValue)
             slots[index].state = .idle
             slots[index].idleSince = time
             idle.append(id)
+            armIdleTimer(id, &actions)
         }
+    }
+
+    /// With exact idle eviction, the connection's own timer, due when its idle timeout passes. The timer's value
+    /// names the connection, so scheduling it again replaces the previous one; one that fires while the
+    /// connection is lent is ignored.
+    mutating func armIdleTimer(_ id: ConnectionID, _ actions: inout PoolActions) {
+        guard config.idleEviction == .exact, let timeout = config.idleTimeout else { return }
+        let index = Int(id.rawValue)
+        slots[index].idleTimerArmed = true
+        actions.append(
+            .scheduleTimer(
+                PoolTimer(.housekeeping, connection: id),
+                at: SimInstant(nanoseconds: slots[index].idleSince + timeout.nanoseconds)))
     }
 
     mutating func takeIdle() -> ConnectionID? {
