@@ -44,17 +44,17 @@ extension ShellCommand {
                 }
                 changes.append((key, parts[1]))
             }
-            let saved = (lab.pool, lab.database, lab.instances, lab.seed)
+            let saved = (lab.pool, lab.database, lab.instances, lab.seed, lab.presetName)
             for (key, value) in changes {
                 do {
                     try key.write(lab, value)
                 } catch {
-                    (lab.pool, lab.database, lab.instances, lab.seed) = saved
+                    (lab.pool, lab.database, lab.instances, lab.seed, lab.presetName) = saved
                     throw .usage((error as? LabConfigKey.Problem)?.message ?? "\(error)")
                 }
             }
             if let problem = lab.baseScenario.problems.first {
-                (lab.pool, lab.database, lab.instances, lab.seed) = saved
+                (lab.pool, lab.database, lab.instances, lab.seed, lab.presetName) = saved
                 throw .usage(problem)
             }
             lab.rebuild()

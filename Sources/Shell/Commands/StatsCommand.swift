@@ -21,6 +21,7 @@ extension ShellCommand {
             }
             let world = lab.world
             session.say("\(world.now)  \(lab.scenario.name) (\(ModelledVersions.postgreSQL))")
+            if let preset = lab.presetDescription { session.say("preset    \(preset)") }
             for (index, metrics) in world.poolMetrics.enumerated() {
                 let label = world.poolMetrics.count > 1 ? "pool app\(index + 1)" : "pool"
                 session.say(

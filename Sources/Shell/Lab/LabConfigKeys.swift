@@ -3,6 +3,22 @@ import PoolWorld
 extension LabConfigKey {
     /// Every key `config` knows: the pool's, then the database's.
     public static let all: [LabConfigKey] = [
+        LabConfigKey(
+            name: "preset", accepts: "one of " + PoolPreset.names.joined(separator: ", ") + ", or none",
+            meaning: "a library's pool defaults (sets every pool setting)",
+            read: { $0.presetName ?? "none" },
+            write: { lab, text throws(Problem) in
+                if text.lowercased() == "none" {
+                    lab.presetName = nil
+                    return
+                }
+                guard let preset = PoolPreset.named(text) else {
+                    throw Problem(
+                        message: "unknown pool preset '\(Sanitizer.clean(text))'; the presets are "
+                            + PoolPreset.names.joined(separator: ", "))
+                }
+                lab.apply(preset)
+            }),
         .integer("max_size", 1...1_000, "connections the pool keeps open at most", read: { $0.pool.maxSize }) {
             $0.pool.maxSize = $1
             $0.pool.minIdle = min($0.pool.minIdle, $1)

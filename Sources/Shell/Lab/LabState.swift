@@ -8,6 +8,8 @@ public final class LabState {
     public var database: DatabaseConfig
     public var instances = 1
     public var seed: UInt64 = 1
+    /// The library preset the pool settings came from (`config preset=NAME`), if any.
+    public var presetName: String?
     public private(set) var world: ReferenceWorld
     /// Gauges sampled as the clock moves, for `stats`' sparkline and the chart after a burst.
     public private(set) var samples: [SeriesPoint] = []
@@ -37,7 +39,20 @@ public final class LabState {
         proxy = nil
         self.scenario = scenario
         (pool, database, instances) = (settings.pool, settings.database, settings.instances)
+        presetName = nil
         rebuild()
+    }
+
+    /// Takes every pool setting from `preset` (the database and the fleet stay as they are).
+    public func apply(_ preset: PoolPreset) {
+        pool = preset.config
+        presetName = preset.name
+    }
+
+    /// `hikaricp (HikariCP 6)`, with `, changed since` once a setting differs from the preset's; nil without one.
+    public var presetDescription: String? {
+        guard let presetName, let preset = PoolPreset.named(presetName) else { return nil }
+        return "\(preset.name) (\(preset.library)\(pool == preset.config ? "" : ", changed since"))"
     }
 
     /// A fresh world with the current settings.

@@ -2,7 +2,7 @@ import Course
 import PoolWorld
 
 /// The workload flags of `poolschool sim`, which the lab's `load` takes too: one parser, one meaning.
-public struct WorkloadOptions: Sendable {
+public struct WorkloadOptions: Sendable, Codable {
     public var poolSize: Int?
     /// Idle connections the pool keeps open (default: the lab's setting, or none for `sim`).
     public var minIdle: Int?
@@ -29,6 +29,8 @@ public struct WorkloadOptions: Sendable {
     /// This fraction of requests are slow reports holding `reportHold`.
     public var reportShare = 0.0
     public var reportHold = "2s"
+    /// A library's pool defaults (`PoolPreset`) instead of the lab's or sim's pool; other flags refine it.
+    public var preset: String?
 
     public init() {}
 
@@ -44,7 +46,7 @@ public struct WorkloadOptions: Sendable {
         ("--warm", ""), ("--db-cores", "N"), ("--setup", "PRESET"), ("--max-connections", "N"), ("--instances", "N"),
         ("--max-overflow", "N"), ("--script", "hold|query|transaction|nested"), ("--clients", "N"),
         ("--think", "DURATION"), ("--retries", "N"), ("--backoff", "none|exp|const"), ("--report-share", "FRACTION"),
-        ("--report-hold", "DURATION"),
+        ("--report-hold", "DURATION"), ("--preset", "NAME"),
     ]
 
     /// The range each whole-number flag accepts: past these a run would allocate gigabytes or overflow.
@@ -126,6 +128,13 @@ public struct WorkloadOptions: Sendable {
                 throw Problem(message: "--report-share takes a fraction from 0 to 1, got '\(Sanitizer.clean(value))'")
             }
             reportShare = share
+        case "--preset":
+            guard PoolPreset.named(value) != nil else {
+                throw Problem(
+                    message: "unknown pool preset '\(Sanitizer.clean(value))'; the presets are "
+                        + PoolPreset.names.joined(separator: ", "))
+            }
+            preset = value
         default: reportHold = value  // --report-hold
         }
     }
@@ -169,6 +178,9 @@ public struct WorkloadOptions: Sendable {
         if base == nil {
             scenario.pool = PoolConfig.plain(size: poolSize ?? 10, borrowTimeout: nil)
             scenario.database.cores = nil
+        }
+        if let preset {
+            scenario.pool = try parse("--preset") { () throws(InputError) in try PoolPreset.lookup(preset).config }
         }
         if let poolSize { scenario.pool.maxSize = poolSize }
         if let minIdle {
