@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "poolschool", targets: ["poolschool"]),
+        // The learner's pools in the world, built by the shell on demand and run as its child (never linked in).
+        .executable(name: "poolschool-pool", targets: ["poolschool-pool"]),
         .library(name: "PoolWorld", targets: ["PoolWorld"]),
         // For `make bench`, which times exercise 7's reference pool (Benchmarks/ is a package of its own).
         .library(name: "Solutions", targets: ["Solutions", "Grading"]),
@@ -48,7 +50,11 @@ let package = Package(
         ),
         // The learner's workspace: it sees only the learner-facing types of Grading. The catalog beside it
         // is read at run time by the shell and lint.
-        .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"]),
+        // Built for testing in every configuration: ExerciseTests and poolschool-pool reach its internal types.
+        .target(
+            name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"],
+            swiftSettings: [.unsafeFlags(["-enable-testing"])]),
+        .executableTarget(name: "poolschool-pool", dependencies: ["Exercises", "Grading", "Shell"]),
         // The reference solutions: plain files the shell's `solution` prints, compiled here so that
         // GradingTests proves each one passes its grader.
         .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
@@ -62,6 +68,9 @@ let package = Package(
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
         .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
         // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool", "PoolChildFixture"]),
+        // A stand-in for poolschool-pool with pools the shell's tests choose (sound, trapping, looping).
+        .executableTarget(
+            name: "PoolChildFixture", dependencies: ["Grading", "Shell"], path: "Tests/PoolChildFixture"),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PoolWorld
 import Shell
 
@@ -21,8 +22,20 @@ struct SimCommand: ParsableCommand {
               poolschool sim --pool-size 20 --arrival-rate 400/s --hold-mean 40ms --requests 1000000 --seed 1 --warm
             """)
 
-    @Option(help: "Connections in the pool.")
-    var poolSize = 10
+    @Option(help: "Connections in the pool (default 10, or the preset's).")
+    var poolSize: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "A library's pool defaults: \(PoolPreset.names.joined(separator: ", ")). Other flags refine it.",
+            valueName: "name"))
+    var preset: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Run your own pool from Exercises/ (\(LearnerPool.exercises.joined(separator: ", "))), built on demand.",
+            valueName: "exercise"))
+    var pool: String?
 
     @Option(help: "Requests per second, e.g. 400/s or 400 (Poisson arrivals unless --arrivals constant).")
     var arrivalRate: String
@@ -42,8 +55,11 @@ struct SimCommand: ParsableCommand {
     @Option(help: "Seed for every random choice.")
     var seed: UInt64 = 1
 
-    @Option(help: "How long a borrower waits before failing, e.g. 30s; none waits forever (the default).")
-    var borrowTimeout = "none"
+    @Option(
+        help:
+            "How long a borrower waits before failing, e.g. 30s; none waits forever (the default, unless a preset says)."
+    )
+    var borrowTimeout: String?
 
     @Flag(help: "Start with the pool full, its connections already open (no setup cost).")
     var warm = false
@@ -63,8 +79,8 @@ struct SimCommand: ParsableCommand {
     @Option(help: "App instances, each with its own pool against the one database.")
     var instances = 1
 
-    @Option(help: "Connections allowed above the pool size under load (SQLAlchemy's max_overflow).")
-    var maxOverflow = 0
+    @Option(help: "Connections allowed above the pool size under load (SQLAlchemy's max_overflow; default 0).")
+    var maxOverflow: Int?
 
     @Flag(help: "Print JSON instead of a summary.")
     var json = false
@@ -77,6 +93,10 @@ struct SimCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let pool {
+            try runLearnerPool(pool)
+            return
+        }
         let scenario = try scenario()
         let clock = ContinuousClock()
         var result: SimulationResult?
@@ -94,6 +114,18 @@ struct SimCommand: ParsableCommand {
 
     /// The scenario the flags describe, or a `ValidationError` naming the flag and what it accepts.
     func scenario() throws -> Scenario {
+        let options = try workloadOptions()
+        do {
+            var scenario = try options.scenario()
+            scenario.options.recordTrace = trace
+            return scenario
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// The flags as `load` would have them: one description of a workload for both, and for the learner's pool.
+    func workloadOptions() throws -> WorkloadOptions {
         var options = WorkloadOptions()
         options.poolSize = poolSize
         options.arrivalRate = arrivalRate
@@ -102,20 +134,32 @@ struct SimCommand: ParsableCommand {
         options.arrivals = arrivals
         options.requests = requests
         options.seed = seed
-        options.borrowTimeout = borrowTimeout
+        options.borrowTimeout = borrowTimeout ?? (preset == nil ? "none" : nil)
         options.warm = warm
         options.dbCores = dbCores
         options.setup = setup
         options.maxConnections = maxConnections
         options.instances = instances
         options.maxOverflow = maxOverflow
-        guard poolSize >= 1 else { throw ValidationError("--pool-size must be at least 1, got \(poolSize)") }
-        do {
-            var scenario = try options.scenario()
-            scenario.options.recordTrace = trace
-            return scenario
-        } catch {
-            throw ValidationError(error.message)
+        options.preset = preset
+        if let poolSize, poolSize < 1 { throw ValidationError("--pool-size must be at least 1, got \(poolSize)") }
+        return options
+    }
+}
+
+extension SimCommand {
+    /// `--pool EXERCISE`: the same scenario, run by the learner's pool in a child process.
+    func runLearnerPool(_ exercise: String) throws {
+        let options = try workloadOptions()
+        let runner = LearnerPoolRunner(root: FileManager.default.currentDirectoryPath)
+        let observer = RunObserver(progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
+        let request = LearnerPoolRequest(exercise: exercise, lab: nil, options: options, width: 80)
+        switch runner.run(request, observer: observer) {
+        case .success(let reply):
+            print(json ? reply.json : reply.text)
+        case .failure(let failure):
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            throw ExitCode(failure.isUsage ? 2 : 1)
         }
     }
 }

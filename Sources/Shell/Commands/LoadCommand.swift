@@ -9,44 +9,37 @@ extension ShellCommand {
             `load --arrival-rate 400/s --hold-mean 40ms --requests 10000 [--warm]`. It takes `poolschool sim`'s \
             flags (`--pool-size`, `--borrow-timeout`, `--db-cores`, `--instances`…) over your `config`, and more: \
             `--clients N` (closed loop), `--script hold|query|transaction|nested`, `--retries N --backoff none|exp`, \
-            `--report-share 0.05 --report-hold 2s`, `--no-pool` (a connection per request), `--svg FILE`. \
+            `--report-share 0.05 --report-hold 2s`, `--no-pool` (a connection per request), `--svg FILE`, \
+            `--preset NAME` (a library's pool: \(PoolPreset.names.joined(separator: ", "))), and `--pool EXERCISE`: \
+            your own pool from Exercises/, built on demand and run in its own process. \
             Ctrl-C stops it; the lab's own world is not touched.
             """,
-        complete: { _, _ in WorkloadOptions.flags.map(\.name) + ["--no-pool", "--svg"] },
+        complete: { _, _ in WorkloadOptions.flags.map(\.name) + ["--no-pool", "--svg", "--pool"] },
         run: { arguments, session throws(ShellError) in
             var words = arguments
-            var svg: String?
-            if let index = words.firstIndex(of: "--svg") {
-                guard index + 1 < words.count else { throw .usage("--svg needs a file name") }
-                svg = words[index + 1]
-                words.removeSubrange(index...(index + 1))
-            }
-            let noPool = words.contains("--no-pool")
-            words.removeAll { $0 == "--no-pool" }
+            let svg = try LoadPlan.take("--svg", from: &words)
+            let exercise = try LoadPlan.take("--pool", from: &words)
             let lab = try session.requirePoolLab("load")
-            var scenario: Scenario
-            let options: WorkloadOptions
-            do {
-                options = try WorkloadOptions.parse(words)
-                scenario = try options.scenario(base: lab.baseScenario)
-            } catch {
-                throw .usage((error as? WorkloadOptions.Problem)?.message ?? "\(error)")
-            }
+            let plan = try LoadPlan.parse(words)
+            let scenario = try plan.scenario(base: lab.baseScenario)
             let labMinIdle = lab.baseScenario.pool.minIdle
-            if options.minIdle == nil, labMinIdle > scenario.pool.maxSize {
+            if plan.options.minIdle == nil, plan.options.preset == nil, labMinIdle > scenario.pool.maxSize {
                 session.say(
                     "(the lab keeps min idle \(labMinIdle), more than --pool-size \(scenario.pool.maxSize): this run keeps "
                         + "\(scenario.pool.minIdle); add --min-idle N, or 'config min_idle=N', to choose)")
             }
-            if noPool {
-                // A connection per request: each is closed as soon as it comes back.
-                scenario.pool.maxSize = max(scenario.pool.maxSize, 1_000)
-                scenario.pool.minIdle = 0
-                scenario.pool.maxLifetime = .nanoseconds(1)
-                scenario.pool.lifetimeJitter = 0
-                scenario.warmStart = false
+            if let preset = plan.options.preset.flatMap(PoolPreset.named) {
+                session.say("preset       \(preset.name) (\(preset.library))")
             }
-            scenario.options.sampleInterval = LoadRun.sampleInterval(scenario)
+            if let exercise {
+                guard svg == nil else { throw .usage("--svg draws the reference pool's run; leave it out with --pool") }
+                let reply = try session.runLearnerPool(exercise, plan: plan, lab: lab, width: session.terminal.width)
+                session.say(reply.text)
+                if !reply.timeline.isEmpty { session.say(reply.timeline) }
+                session.say(reply.latency)
+                for violation in reply.violations { session.say(session.style.red("violation: \(violation)")) }
+                return
+            }
             let result = LoadRun.run(scenario, session: session)
             session.say(SimReport.text(result.result, scenario: scenario, wallMilliseconds: result.wallMilliseconds))
             if result.stopped {
