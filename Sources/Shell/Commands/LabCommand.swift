@@ -3,14 +3,16 @@ import PoolWorld
 extension ShellCommand {
     static let lab = ShellCommand(
         name: "lab", group: .lab, summary: "Start a fresh world, the default or a named scenario",
-        usage: "lab [SCENARIO [MODE] | --list | reset | check]",
+        usage: "lab [SCENARIO [MODE] | --list | reset | check | --pool EXERCISE]",
         details: """
             `lab` starts the default world; `lab NAME` starts a scenario from the course and runs the commands \
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
             `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
             open lesson's lab asks you to observe against your world. The PgBouncer scenarios (fan-in, \
             modes-side-by-side, proxy-fleet) take a pool mode, `lab fan-in session`, and run in it; there `config` \
-            sets pgbouncer.ini parameters and `fault` hits the PostgreSQL behind the proxy.
+            sets pgbouncer.ini parameters and `fault` hits the PostgreSQL behind the proxy. `lab --pool waiting-pool` \
+            runs your own pool from Exercises/ in the lab's world (built on demand, in its own process): borrow, \
+            leak and time out your own connections; `lab reset` goes back to the reference pool.
             """,
         complete: { request, _ in
             request.argumentIndex == 0
@@ -18,6 +20,13 @@ extension ShellCommand {
                 : (request.argumentIndex == 1 ? PoolMode.allCases.map(\.rawValue) : [])
         },
         run: { arguments, session throws(ShellError) in
+            if arguments.first == "--pool" {
+                guard arguments.count == 2 else {
+                    throw .usage("expected one exercise: " + LearnerPool.exercises.joined(separator: ", "))
+                }
+                try session.startLearnerLab(arguments[1])
+                return
+            }
             guard arguments.count <= 2 else { throw .usage("expected a scenario name and at most a pool mode") }
             if let name = arguments.first, ProxyLabState.names.contains(name) {
                 try startProxy(name, mode: arguments.count > 1 ? arguments[1] : nil, session)

@@ -15,6 +15,8 @@ public final class LabState {
     public private(set) var samples: [SeriesPoint] = []
     /// Set while the lab is a PgBouncer world (`lab fan-in`, …); the pool commands then explain where to go.
     public var proxy: ProxyLabState?
+    /// Set while the lab runs the learner's pool (`lab --pool EXERCISE`); a fresh world ends it.
+    public var learner: LearnerLab?
     /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
     public var burstStart: (traceIndex: Int, count: Int)?
     private var nextBorrower = 1
@@ -57,6 +59,8 @@ public final class LabState {
 
     /// A fresh world with the current settings.
     public func rebuild() {
+        learner?.stop()
+        learner = nil
         world = LabState.makeWorld(LabSettings(pool: pool, database: database, instances: instances), seed: seed)
         freshen()
     }

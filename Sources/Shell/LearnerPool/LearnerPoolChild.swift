@@ -15,6 +15,9 @@ public enum LearnerPoolChild {
     public static func main(pools: [String: any PoolExercise.Type], arguments: [String] = CommandLine.arguments)
         -> Int32
     {
+        if arguments.count == 3, arguments[1] == "--lab" {
+            return serveLab(requestFile: arguments[2], pools: pools)
+        }
         guard arguments.count == 3 else {
             FileHandle.standardError.write(
                 Data("usage: \(LearnerPool.product) REQUEST.json REPLY.json (the shell runs this for you)\n".utf8))
@@ -36,6 +39,23 @@ public enum LearnerPoolChild {
             return 1
         }
         return 0
+    }
+
+    /// `--lab REQUEST`: a long-lived world for `lab --pool`, one lab command per line (`LearnerLabChild`).
+    static func serveLab(requestFile: String, pools: [String: any PoolExercise.Type]) -> Int32 {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: requestFile)),
+            let request = try? JSONDecoder().decode(LearnerPoolRequest.self, from: data), let lab = request.lab
+        else {
+            print(LearnerLabChild.end + "1")
+            return 2
+        }
+        limitCPU(seconds: request.cpuSeconds)
+        guard let type = pools[request.exercise] else {
+            print(
+                "this build of \(LearnerPool.product) has no pool '\(request.exercise)'\n" + LearnerLabChild.end + "1")
+            return 1
+        }
+        return LearnerLabChild.serve(type, exercise: request.exercise, lab: lab)
     }
 
     static func run(_ request: LearnerPoolRequest, pools: [String: any PoolExercise.Type]) -> LearnerPoolReply {

@@ -80,18 +80,11 @@ extension LearnerPoolRunner {
         process.waitUntilExit()
         try? output.close()
         let printed = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        if cancelled { return .failure(Failure(message: "cancelled (Ctrl-C); your pool's run was stopped")) }
-        if timedOut || (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXCPU) {
-            return .failure(
-                Failure(
-                    message: "\(request.exercise): your pool used \(cpuSeconds) s of CPU without finishing the run "
-                        + "(an endless loop in handle(_:at:into:)?) and was stopped" + Self.tail(printed)))
-        }
-        if process.terminationReason == .uncaughtSignal {
-            return .failure(
-                Failure(
-                    message: "\(request.exercise): your pool crashed (\(Self.signalName(process.terminationStatus)))"
-                        + Self.tail(printed)))
+        if let ending = Self.describeEnd(
+            process, exercise: request.exercise, cpuSeconds: cpuSeconds, cancelled: cancelled, timedOut: timedOut,
+            printed: printed)
+        {
+            return .failure(Failure(message: ending))
         }
         guard process.terminationStatus == 0,
             let data = try? Data(contentsOf: replyFile),
@@ -104,6 +97,25 @@ extension LearnerPoolRunner {
         }
         if let error = reply.error { return .failure(Failure(message: Sanitizer.clean(error))) }
         return .success(reply)
+    }
+
+    /// Why the child ended early (Ctrl-C, its CPU limit, a signal), or nil when it exited by itself.
+    static func describeEnd(
+        _ process: Process, exercise: String, cpuSeconds: Int, cancelled: Bool, timedOut: Bool, printed: String
+    ) -> String? {
+        if cancelled { return "cancelled (Ctrl-C); your pool's run was stopped" }
+        if timedOut {
+            return "\(exercise): your pool's process did not finish in \(cpuSeconds * 4 + 60) s and was stopped"
+                + tail(printed)
+        }
+        if (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXCPU) {
+            return "\(exercise): your pool used \(cpuSeconds) s of CPU without finishing the run "
+                + "(an endless loop in handle(_:at:into:)?) and was stopped" + tail(printed)
+        }
+        if process.terminationReason == .uncaughtSignal {
+            return "\(exercise): your pool crashed (\(signalName(process.terminationStatus)))" + tail(printed)
+        }
+        return nil
     }
 
     /// The last lines the child printed (the runtime's `Fatal error: … at Exercises/…:42`), cleaned.

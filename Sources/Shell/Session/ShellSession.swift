@@ -99,6 +99,11 @@ public final class ShellSession {
         } catch {
             return report(error.message, status: .usage)
         }
+        if let learner = lab?.learner, let name = words.first, let command = table.command(named: name),
+            LearnerLab.commands.contains(command.name)
+        {
+            return forward(([command.name] + words.dropFirst()).joined(separator: " "), to: learner)
+        }
         guard let name = words.first, let command = table.command(named: name) else {
             // A line that is not a command answers the question on screen, if there is one.
             if course?.currentQuestion != nil, let answer = table.command(named: "answer") {
