@@ -16,8 +16,11 @@ extension ShellCommand {
             """,
         complete: { request, _ in
             request.argumentIndex == 0
-                ? LabScenario.names + ProxyLabState.names + ["--list", "reset", "check"]
-                : (request.argumentIndex == 1 ? PoolMode.allCases.map(\.rawValue) : [])
+                ? LabScenario.names + ProxyLabState.names + ["--list", "reset", "check", "--pool"]
+                : (request.argumentIndex == 1
+                    ? (request.words.dropFirst().first == "--pool"
+                        ? LearnerPool.exercises : PoolMode.allCases.map(\.rawValue))
+                    : [])
         },
         run: { arguments, session throws(ShellError) in
             if arguments.first == "--pool" {
