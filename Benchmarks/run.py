@@ -226,7 +226,7 @@ def learner_pool():
         with open(exercise, "w") as file:
             file.write(open(os.path.join(ROOT, "Solutions", "03-waiting-pool.swift")).read())
         # The first build of the child is not what is timed: the shell rebuilds only after an edit.
-        run(["swift", "build", "--product", "poolschool-pool"], cwd=ROOT)
+        run(["swift", "build", "-c", "release", "--product", "poolschool-pool"], cwd=ROOT)
         with tempfile.TemporaryDirectory() as scratch:
             files = {}
             for name, line in [("load", f"load --pool waiting-pool {workload}\n"),

@@ -1,4 +1,4 @@
-// The learner's pools in the world: the shell builds this on demand (`swift build --product poolschool-pool`)
+// The learner's pools in the world: the shell builds this on demand (`swift build -c release --product …`)
 // and runs it as a child process, so a compile error, a trap or an endless loop in Exercises/ never stops the
 // shell. `@testable` reaches the exercises' internal types (the Exercises target is always built for testing).
 import Foundation

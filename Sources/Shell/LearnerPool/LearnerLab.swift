@@ -144,7 +144,9 @@ public final class LearnerLab {
         let printed = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let message =
             LearnerPoolRunner.describeEnd(
-                process, exercise: exercise, cpuSeconds: cpuSeconds, cancelled: false, timedOut: false, printed: printed
+                process.terminationReason == .uncaughtSignal
+                    ? .signalled(process.terminationStatus) : .exited(process.terminationStatus), exercise: exercise,
+                cpuSeconds: cpuSeconds, cancelled: false, timedOut: false, printed: printed
             )
             ?? "\(exercise): your pool's lab ended" + LearnerPoolRunner.tail(printed)
         stop()

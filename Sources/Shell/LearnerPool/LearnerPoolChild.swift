@@ -79,9 +79,11 @@ public enum LearnerPoolChild {
         let clock = ContinuousClock()
         var outcome: SimulationResult?
         let elapsed = clock.measure {
-            outcome = Simulation.run(scenario) { index in
-                Pool(config: scenario.pool, seed: Simulation.poolSeed(scenario.seed, index))
-            }
+            outcome = Simulation.runBoxed(
+                scenario,
+                pools: { index in
+                    Pool(config: scenario.pool, seed: Simulation.poolSeed(scenario.seed, index))
+                })
         }
         guard let result = outcome else { return LearnerPoolReply(error: "the run gave no result") }
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15

@@ -25,74 +25,66 @@ extension LearnerPoolRunner {
         } catch {
             return .failure(Failure(message: "cannot write the request: \(error.localizedDescription)"))
         }
-        _ = files.createFile(atPath: outputFile.path, contents: nil)
-        guard let output = try? FileHandle(forWritingTo: outputFile) else {
-            return .failure(Failure(message: "cannot write a temporary file"))
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [requestFile.path, replyFile.path]
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
         var environment = ProcessInfo.processInfo.environment
         // The runtime's one-line "Fatal error: … file:line" is what a learner needs; a symbolicated backtrace
         // would take seconds on a busy machine.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
+        var child: ChildProcess?
         // A build that has just linked the child may hold it open a moment longer ("text file busy").
-        var attempts = 0
-        while true {
+        for attempt in 1...5 {
             do {
-                try process.run()
+                child = try ChildProcess.start(
+                    executable, [requestFile.path, replyFile.path], output: outputFile.path, environment: environment)
                 break
             } catch {
-                attempts += 1
-                guard attempts < 5 else {
+                guard attempt < 5 else {
                     return .failure(Failure(message: "cannot run \(executable): \(error.localizedDescription)"))
                 }
                 Thread.sleep(forTimeInterval: 0.2)
             }
         }
+        guard let child else { return .failure(Failure(message: "cannot run \(executable)")) }
         let started = ContinuousClock.now
         // A backstop only: the CPU limit stops a loop first, unless the machine is very busy.
         let deadline = started + .seconds(cpuSeconds * 4 + 60)
         var nextTick = started + observer.tick
         var (cancelled, timedOut) = (false, false)
-        while process.isRunning {
+        var ending: ChildProcess.Ending
+        while true {
+            if let ended = child.poll() {
+                ending = ended
+                break
+            }
             if observer.isCancelled() {
                 cancelled = true
-                ExerciseRunner.stop(process)
+                ending = child.stop()
                 break
             }
             if ContinuousClock.now > deadline {
                 timedOut = true
-                ExerciseRunner.stop(process)
+                ending = child.stop()
                 break
             }
             if ContinuousClock.now >= nextTick {
                 observer.progress("still running your pool (\((ContinuousClock.now - started).components.seconds) s)")
                 nextTick += observer.tick
             }
-            Thread.sleep(forTimeInterval: 0.005)
+            usleep(1_000)
         }
-        process.waitUntilExit()
-        try? output.close()
         let printed = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        if let ending = Self.describeEnd(
-            process, exercise: request.exercise, cpuSeconds: cpuSeconds, cancelled: cancelled, timedOut: timedOut,
+        if let description = Self.describeEnd(
+            ending, exercise: request.exercise, cpuSeconds: cpuSeconds, cancelled: cancelled, timedOut: timedOut,
             printed: printed)
         {
-            return .failure(Failure(message: ending))
+            return .failure(Failure(message: description))
         }
-        guard process.terminationStatus == 0,
+        guard ending == .exited(0),
             let data = try? Data(contentsOf: replyFile),
             let reply = try? JSONDecoder().decode(LearnerPoolReply.self, from: data)
         else {
             return .failure(
                 Failure(
-                    message: "\(request.exercise): your pool's process ended with status \(process.terminationStatus) "
+                    message: "\(request.exercise): your pool's process ended (\(ending)) "
                         + "and no result" + Self.tail(printed)))
         }
         if let error = reply.error { return .failure(Failure(message: Sanitizer.clean(error))) }
@@ -101,19 +93,20 @@ extension LearnerPoolRunner {
 
     /// Why the child ended early (Ctrl-C, its CPU limit, a signal), or nil when it exited by itself.
     static func describeEnd(
-        _ process: Process, exercise: String, cpuSeconds: Int, cancelled: Bool, timedOut: Bool, printed: String
+        _ ending: ChildProcess.Ending, exercise: String, cpuSeconds: Int, cancelled: Bool, timedOut: Bool,
+        printed: String
     ) -> String? {
         if cancelled { return "cancelled (Ctrl-C); your pool's run was stopped" }
         if timedOut {
             return "\(exercise): your pool's process did not finish in \(cpuSeconds * 4 + 60) s and was stopped"
                 + tail(printed)
         }
-        if (process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGXCPU) {
+        if ending == .signalled(SIGXCPU) {
             return "\(exercise): your pool used \(cpuSeconds) s of CPU without finishing the run "
                 + "(an endless loop in handle(_:at:into:)?) and was stopped" + tail(printed)
         }
-        if process.terminationReason == .uncaughtSignal {
-            return "\(exercise): your pool crashed (\(signalName(process.terminationStatus)))" + tail(printed)
+        if case .signalled(let signal) = ending {
+            return "\(exercise): your pool crashed (\(signalName(signal)))" + tail(printed)
         }
         return nil
     }

@@ -1,6 +1,12 @@
 import Foundation
 import Grading
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs a learner's pool in the world without linking it: builds the `poolschool-pool` product on demand and
 /// runs one request in it as a child process.
 ///
@@ -28,8 +34,12 @@ public struct LearnerPoolRunner: Sendable {
         cpuSeconds = environment["POOLSCHOOL_POOL_CPU_SECONDS"].flatMap(Int.init).map { min(max($0, 1), 600) } ?? 20
     }
 
-    /// Where `swift build --product poolschool-pool` leaves the child.
-    public var executable: String { (root as NSString).appendingPathComponent(".build/debug/" + LearnerPool.product) }
+    /// Where `swift build -c release --product poolschool-pool` leaves the child. Release, because a debug build
+    /// compiles PoolWorld file by file and its simulator would run unspecialised, several times slower; and
+    /// `make run` has already built every module but Exercises that way.
+    public var executable: String {
+        (root as NSString).appendingPathComponent(".build/release/" + LearnerPool.product)
+    }
 
     /// Builds the child if the learner's files changed since, then runs `request` in it.
     public func run(_ request: LearnerPoolRequest, observer: RunObserver) -> Result<LearnerPoolReply, Failure> {
@@ -66,11 +76,11 @@ public struct LearnerPoolRunner: Sendable {
     func buildIfNeeded(observer: RunObserver) -> Failure? {
         guard !isUpToDate else { return nil }
         observer.progress(
-            "building your pool (swift build --product \(LearnerPool.product); the first build takes a few minutes, "
-                + "later ones seconds)")
+            "building your pool (swift build -c release --product \(LearnerPool.product); the first build takes a few "
+                + "minutes, later ones seconds)")
         let builder = ExerciseRunner(root: root, swift: swift, timeLimit: .seconds(900))
         let result = builder.run(
-            [swift, "build", "--product", LearnerPool.product], environment: [:], observer: observer,
+            [swift, "build", "-c", "release", "--product", LearnerPool.product], environment: [:], observer: observer,
             doing: "building your pool")
         if result.cancelled { return Failure(message: "cancelled (Ctrl-C) while building your pool; nothing ran") }
         if result.timedOut { return Failure(message: "building your pool did not finish within 15 minutes") }
@@ -97,22 +107,22 @@ public struct LearnerPoolRunner: Sendable {
 
     /// The child exists and is newer than Package.swift, Exercises/ and Sources/.
     var isUpToDate: Bool {
-        let files = FileManager.default
-        guard let built = (try? files.attributesOfItem(atPath: executable))?[.modificationDate] as? Date else {
-            return false
-        }
-        var newest = Date.distantPast
+        guard let built = Self.modified(executable) else { return false }
+        var newest = Self.modified((root as NSString).appendingPathComponent("Package.swift")) ?? 0
         for folder in ["Exercises", "Sources"] {
             let path = (root as NSString).appendingPathComponent(folder)
-            for case let name as String in files.enumerator(atPath: path) ?? NSEnumerator() {
-                let date = (try? files.attributesOfItem(atPath: path + "/" + name))?[.modificationDate] as? Date
-                if let date, date > newest { newest = date }
+            for case let name as String in FileManager.default.enumerator(atPath: path) ?? NSEnumerator() {
+                newest = max(newest, Self.modified(path + "/" + name) ?? 0)
             }
         }
-        let package = (root as NSString).appendingPathComponent("Package.swift")
-        if let date = (try? files.attributesOfItem(atPath: package))?[.modificationDate] as? Date, date > newest {
-            newest = date
-        }
         return built >= newest
+    }
+
+    /// A file's modification time in nanoseconds. `stat` itself: Foundation's attributes look up the owner's
+    /// name in /etc/passwd for every file, which made this check cost more than the run.
+    static func modified(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }

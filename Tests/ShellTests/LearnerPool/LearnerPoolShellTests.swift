@@ -49,7 +49,7 @@ import Testing
         defer { project.remove() }
         let result = try project.shell([load, "stats"], ["FIXTURE_BUILD": "fail"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("… building your pool (swift build --product poolschool-pool"))
+        #expect(result.stdout.contains("… building your pool (swift build -c release --product poolschool-pool"))
         #expect(
             result.stderr.contains(
                 "your pool does not build:\nExercises/03-waiting-pool.swift:25:9: cannot find 'conections' in scope"),

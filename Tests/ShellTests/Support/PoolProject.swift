@@ -29,7 +29,7 @@ struct PoolProject {
               echo "Exercises/03-waiting-pool.swift:25:9: error: cannot find 'conections' in scope"
               exit 1
             fi
-            mkdir -p .build/debug && cp '\(Self.fixture.path)' .build/debug/poolschool-pool
+            mkdir -p .build/release && cp '\(Self.fixture.path)' .build/release/poolschool-pool
 
             """
         let swift = fakeSwift.appendingPathComponent("swift")
