@@ -57,9 +57,12 @@ extension ShellCommand {
                 (lab.pool, lab.database, lab.instances, lab.seed, lab.presetName) = saved
                 throw .usage(problem)
             }
+            let learner = lab.learner?.exercise
             lab.rebuild()
             session.say(
-                changes.map { "\($0.0.name)=\($0.0.read(lab))" }.joined(separator: " ") + "; fresh world at t=0s.")
+                changes.map { "\($0.0.name)=\($0.0.read(lab))" }.joined(separator: " ") + "; fresh world at t=0s."
+                    + (learner.map { " It runs the reference pool; 'lab --pool \($0)' runs yours with these settings." }
+                        ?? ""))
         })
 }
 

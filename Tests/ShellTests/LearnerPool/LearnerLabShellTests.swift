@@ -46,6 +46,18 @@ import Testing
         #expect(result.stdout.contains("t=0.000s  default (PostgreSQL 18)"))
     }
 
+    @Test func configEndsTheLearnersLabAndSaysHowToComeBack() throws {
+        let project = try PoolProject()
+        defer { project.remove() }
+        let result = try project.shell(["lab --pool waiting-pool", "config max_size=3", "stats"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "max_size=3; fresh world at t=0s. It runs the reference pool; 'lab --pool waiting-pool' runs yours "
+                    + "with these settings."))
+        #expect(!result.stdout.contains("your pool: SoundPool"), "stats answered by the reference lab")
+    }
+
     @Test func aLearnersLabCommandErrorIsAnErrorWithTheLabStillTheirs() throws {
         let project = try PoolProject()
         defer { project.remove() }
