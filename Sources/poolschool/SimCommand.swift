@@ -90,6 +90,9 @@ struct SimCommand: ParsableCommand {
 
     func validate() throws {
         _ = try scenario()
+        if pool != nil, trace {
+            throw ValidationError("--trace prints the reference pool's events; leave it out with --pool")
+        }
     }
 
     func run() throws {

@@ -96,5 +96,11 @@ import Testing
             ], environment: project.environment(), directory: project.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("{\"requests\": 1000, \"completed\": 1000,"), "\(result.stdout)")
+        let traced = try PoolschoolProcess.run(
+            ["sim", "--pool", "waiting-pool", "--arrival-rate", "100/s", "--hold-mean", "20ms", "--trace"],
+            environment: project.environment(), directory: project.path)
+        #expect(traced.status == 2)
+        #expect(traced.stderr.contains("--trace prints the reference pool's events; leave it out with --pool"))
+        #expect(project.builds == 1, "a usage error builds nothing")
     }
 }
