@@ -109,11 +109,19 @@ import Testing
         try tmux.waitFor("Checking waiting-pool (Exercises/03-waiting-pool.swift)")
         try tmux.waitFor("watching waiting-pool")
 
+        #expect(tmux.screen().contains("h hint · l list · r reset · q quit"))
+        #expect(!tmux.screen().contains("then Enter"), "at a terminal a key is enough")
+
+        // Single keys, no Enter, and not echoed.
         tmux.type("h")
-        tmux.keys("Enter")
         try tmux.waitFor("Hint 1 of")
+        tmux.type("l")
+        try tmux.waitFor("waiting-pool  not started  Exercises/03-waiting-pool.swift")
+        #expect(!tmux.screen().contains("\nh\n") && !tmux.screen().contains("\nl\n"), "keys are not echoed")
         tmux.type("q")
-        tmux.keys("Enter")
         try tmux.waitFor("exit status 0")
+        // The terminal is given back as it was: what is typed now is echoed again.
+        tmux.type("echo-is-back")
+        try tmux.waitFor("echo-is-back")
     }
 }

@@ -139,5 +139,13 @@ struct ReplayStepperTests {
         tmux.type("version")
         tmux.keys("Enter")
         try tmux.waitFor("poolschool 0.1.0")
+
+        // The stepper's keys are not commands: Up at the shell's prompt recalls `version`, then the replay.
+        let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
+        let remembered = history.split(separator: "\n").filter { !$0.hasPrefix("_HiStOrY_V2_") }
+        #expect(remembered == ["replay\\040waiting-pool\\04030001", "version"], "history: \(remembered)")
+        tmux.keys("Up")
+        tmux.keys("Up")
+        try tmux.waitFor("poolschool> replay waiting-pool 30001")
     }
 }
