@@ -29,6 +29,11 @@ final class KeyPresses {
             bytes[Int(VMIN)] = 1
             bytes[Int(VTIME)] = 0
         }
+        // A parent may have started us with these blocked (test runners, some launchers): Ctrl-C must still work.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { number in
                 KeyPressesState.restore()
