@@ -54,14 +54,22 @@ let package = Package(
         .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
         // Runs a grader in a child process and turns its report into Swift Testing issues or a skip.
         .target(name: "GradingTestSupport", dependencies: ["Grading"], path: "Tests/GradingTestSupport"),
+        // Each exercise's suite applied to the learner's type: the one table ExerciseTests and poolschool-grade
+        // grade from.
+        .target(name: "ExerciseSuites", dependencies: ["Exercises", "Grading"], path: "Tests/ExerciseSuites"),
+        // What `poolschool check` runs: one exercise graded as ExerciseTests grades it, but a small executable,
+        // so an edit relinks a few megabytes instead of the whole test bundle and no test runner starts.
+        .executableTarget(
+            name: "poolschool-grade", dependencies: ["ExerciseSuites", "Grading", "GradingTestSupport"],
+            path: "Tests/ExerciseGrader"),
 
         .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         // Proves the graders: reference solutions pass, do-nothing and broken implementations fail.
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
-        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
+        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "ExerciseSuites", "GradingTestSupport"]),
         // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool", "poolschool-grade"]),
     ]
 )
