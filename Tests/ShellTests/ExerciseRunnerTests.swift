@@ -52,7 +52,7 @@ import Testing
 }
 
 /// Only its check names are used.
-struct NoPool: PoolExercise {
+private struct NoPool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {}
     var maximumConnections: Int { 0 }
     var metrics: PoolMetrics { PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0) }
