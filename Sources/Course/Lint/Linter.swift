@@ -66,6 +66,6 @@ public struct Linter: Sendable {
                 }
             }
         }
-        return diagnostics
+        return diagnostics + LabBlockCheck(lesson: lesson).diagnostics()
     }
 }
