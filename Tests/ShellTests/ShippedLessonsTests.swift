@@ -81,7 +81,7 @@ import Testing
             LabBlockRunner.lint(lab) == [
                 "lab step 'release nobody' failed: no borrower named \"nobody\" (there are none; start with borrow nobody)",
                 "lab expectation waiting == 174 (it is 175)",
-                "lab expectation 'nonsense > 1': unknown metric 'nonsense'; use active, idle, waiting, total, pending, created, closed, borrows, waited, timeouts, validations_failed, leaks_reported, db_connections, db_refused, time_s, load_requests, load_completed, load_timeouts, load_errors, load_retries, load_p50_ms, load_p99_ms, load_mean_wait_ms, load_throughput, load_max_waiting, load_db_connections, load_created",
+                "lab expectation 'nonsense > 1': unknown metric 'nonsense'; use active, idle, waiting, total, pending, created, closed, borrows, waited, timeouts, validations_failed, leaks_reported, db_connections, db_refused, time_s, load_requests, load_completed, load_timeouts, load_errors, load_retries, load_p50_ms, load_p99_ms, load_mean_wait_ms, load_throughput, load_max_waiting, load_db_connections, load_created, load_utilisation",
             ])
     }
 }

@@ -6,7 +6,7 @@ extension LabState {
     public static let loadMetricNames = [
         "load_requests", "load_completed", "load_timeouts", "load_errors", "load_retries", "load_p50_ms",
         "load_p99_ms", "load_mean_wait_ms", "load_throughput", "load_max_waiting", "load_db_connections",
-        "load_created",
+        "load_created", "load_utilisation",
     ]
 
     /// Nil for an unknown name, and for every `load_*` name until a load has run in this world: no
@@ -25,6 +25,7 @@ extension LabState {
         case "load_throughput": return run.throughputPerSecond
         case "load_max_waiting": return Double(run.maxWaiting)
         case "load_db_connections": return Double(run.maxDatabaseConnections)
+        case "load_utilisation": return run.utilisation * 100
         default: return Double(run.poolCounters.reduce(0) { $0 + $1.created })
         }
     }
