@@ -43,6 +43,20 @@ import Testing
             }
         }
         #expect(checked == course.catalog.lessons.reduce(0) { $0 + $1.labIDs.count })
+        let lessons = course.catalog.lessons
+        let labs = lessons.flatMap { $0.pages.flatMap(\.blocks) }.compactMap { block -> LabBlock? in
+            if case .lab(let lab) = block { return lab }
+            return nil
+        }
+        for lesson in lessons {
+            let asks = lesson.pages.flatMap(\.blocks).contains { block in
+                if case .lab(let lab) = block { return lab.predict != nil }
+                return false
+            }
+            #expect(asks, "\(lesson.id) has a lab that asks for a prediction first")
+        }
+        let worlds = Set(LabScenario.names + ProxyLabState.names)
+        #expect(worlds.subtracting(labs.map(\.scenario)).isEmpty, "every lab world is used by a lesson")
         #expect(answered == course.catalog.lessons.reduce(0) { $0 + $1.questions.count })
         #expect(session.status == .success, "\(output.text.suffix(2_000))")
         session.execute("progress")
