@@ -59,12 +59,20 @@ import Testing
             ])
     }
 
-    @Test func twoLabsWithOneIDAreReportedAtTheSecond() {
+    @Test func twoLabsWithOneIDAreReportedAtTheSecond() throws {
         #expect(
             LessonFixtures.lint(
-                "```lab\nscenario: reservation-desk\n```\n\n```lab\nscenario: reservation-desk\n```\n") == [
-                    "11: two labs named 'reservation-desk' (also at line 7); give each an 'id:' of its own"
-                ])
+                "```lab\nid: desk\nscenario: reservation-desk\n```\n\n```lab\nid: desk\nscenario: reservation-desk\n```\n"
+            ) == ["12: two labs named 'desk' (also at line 7); give each an 'id:' of its own"])
+        let unnamed = try #require(
+            LessonFixtures.lesson(
+                "```lab\nscenario: reservation-desk\n```\n\n```lab\nscenario: reservation-desk\n```\n"
+            )
+            .lesson)
+        #expect(unnamed.labIDs == ["reservation-desk", "reservation-desk-2"], "unnamed labs are numbered, not errors")
+        #expect(
+            LessonFixtures.lint("```lab\nscenario: reservation-desk\n```\n\n```lab\nscenario: reservation-desk\n```\n")
+                .isEmpty)
         #expect(
             LessonFixtures.lint(
                 "```lab\nscenario: reservation-desk\n```\n\n```lab\nid: again\nscenario: reservation-desk\n```\n"

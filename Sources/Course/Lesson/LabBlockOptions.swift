@@ -11,6 +11,7 @@ enum LabBlockOptions {
                     LineError(line: block.line("id"), message: "lab id '\(id)' must be letters, digits and '-'"))
             }
             lab.id = id
+            lab.idIsExplicit = true
         }
         if let mode = block.value("mode")?.scalar?.string {
             guard LabBlockDecoder.modes.contains(mode) else {

@@ -64,6 +64,8 @@ public struct LabBlock: Sendable {
     public let line: Int
     /// Names the lab in progress and in `lab check ID`: the block's `id`, else its scenario.
     public var id: String = ""
+    /// The block names its `id`; otherwise the id is its scenario (numbered from the second such lab on).
+    public var idIsExplicit = false
     /// A PgBouncer world's pool mode (`session`, `transaction`, `statement`); nil for the world's default.
     public var mode: String?
     /// The question (on this page or before it) the learner answers before `lab check` counts.
