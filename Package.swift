@@ -49,9 +49,9 @@ let package = Package(
             ]
         ),
         // The learner's workspace: it sees only the learner-facing types of Grading. The catalog beside it
-        // is read at run time by the shell and lint.
-        // Built for testing in every configuration (ExerciseTests and poolschool-pool reach its internal types),
-        // and optimised, as the graders are: `load --pool` runs a learner's pool through 100,000 requests.
+        // is read at run time by the shell and lint. Built for testing in every configuration (the graders and
+        // poolschool-pool reach its internal types), and optimised, as the graders are: `load --pool` runs a
+        // learner's pool through 100,000 requests.
         .target(
             name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"],
             swiftSettings: [.unsafeFlags(["-enable-testing", "-O"])]),
@@ -61,15 +61,23 @@ let package = Package(
         .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
         // Runs a grader in a child process and turns its report into Swift Testing issues or a skip.
         .target(name: "GradingTestSupport", dependencies: ["Grading"], path: "Tests/GradingTestSupport"),
+        // Each exercise's suite applied to the learner's type: the one table ExerciseTests and poolschool-grade
+        // grade from.
+        .target(name: "ExerciseSuites", dependencies: ["Exercises", "Grading"], path: "Tests/ExerciseSuites"),
+        // What `poolschool check` runs: one exercise graded as ExerciseTests grades it, but a small executable,
+        // so an edit relinks a few megabytes instead of the whole test bundle and no test runner starts.
+        .executableTarget(
+            name: "poolschool-grade", dependencies: ["ExerciseSuites", "Grading", "GradingTestSupport"],
+            path: "Tests/ExerciseGrader"),
 
         .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         // Proves the graders: reference solutions pass, do-nothing and broken implementations fail.
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
-        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
+        .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "ExerciseSuites", "GradingTestSupport"]),
         // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool", "PoolChildFixture"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool", "poolschool-grade", "PoolChildFixture"]),
         // A stand-in for poolschool-pool with pools the shell's tests choose (sound, trapping, looping).
         .executableTarget(
             name: "PoolChildFixture", dependencies: ["Grading", "Shell"], path: "Tests/PoolChildFixture"),

@@ -27,8 +27,8 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Re-grade an exercise on every save, and move on when it passes.",
         discussion: """
-            Follows EXERCISE if named, else the exercise whose file you saved last. Keys (then Enter): \
-            h hint, l list, r reset the exercise to its stub (your file is kept), q quit.
+            Follows EXERCISE if named, else the exercise whose file you saved last. Keys, without Enter at a \
+            terminal: h hint, l list, r reset the exercise to its stub (your file is kept), q quit.
             """)
 
     @Argument(help: "The exercise to follow (default: the one you saved last).")

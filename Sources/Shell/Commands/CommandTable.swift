@@ -21,6 +21,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         [
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
+            .sources,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .compare, .fault, .stats, .events,
             .connect, .send, .disconnect, .show,
             .exercises, .check, .solution, .replay, .resetExercise,

@@ -41,6 +41,7 @@ extension ShellCommand {
                 return
             }
             let result = LoadRun.run(scenario, session: session)
+            lab.lastLoad = result.stopped ? nil : result.result
             session.say(SimReport.text(result.result, scenario: scenario, wallMilliseconds: result.wallMilliseconds))
             if result.stopped {
                 session.say(session.style.yellow("stopped by Ctrl-C after \(result.result.requests) requests"))

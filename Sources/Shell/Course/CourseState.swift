@@ -125,6 +125,11 @@ public final class CourseState {
         progress.update(lesson.id, question.id, change)
     }
 
+    /// Records that lab `id` of `lesson` passed its check.
+    public func recordLab(_ id: String, in lesson: Lesson) {
+        progress.lessons[lesson.id, default: LessonProgress()].labs.insert(id)
+    }
+
     public func resetProgress() {
         progress = Progress(learner: progress.learner)
         replaceOnSave = true

@@ -37,10 +37,7 @@ public enum CourseViews {
             case .params:
                 continue
             case .lab(let lab):
-                let steps = lab.steps.map { "`\($0)`" }.joined(separator: ", ")
-                parts.append(
-                    "**Lab:** start it with `lab \(lab.scenario)`, then type \(steps), and `lab check` to see "
-                        + "whether you observed what it expects.")
+                parts.append(labLine(lab, labsOnPage: lesson.pages[course.page].blocks.count { $0.isLab }))
             }
         }
         let last = course.page + 1 == lesson.pages.count
@@ -55,6 +52,19 @@ public enum CourseViews {
             parts.append("*`next` for the next page.*")
         }
         return parts.joined(separator: "\n\n")
+    }
+
+    /// What the page says about a lab: the prediction first if it asks for one, the steps (blanks are the
+    /// learner's to fill), and how to check; never the expectations, which would give the prediction away.
+    static func labLine(_ lab: LabBlock, labsOnPage: Int) -> String {
+        let steps = lab.steps.map { "`\($0)`" }.joined(separator: ", ")
+        let blanks = Array(Set(lab.steps.flatMap(LabBlanks.names(in:)))).sorted()
+        let choose =
+            blanks.isEmpty ? "" : " (choose " + blanks.map { "`<\($0)>`" }.joined(separator: " and ") + " yourself)"
+        let first = lab.predict.map { "first answer question `\($0)`, your prediction; then " } ?? ""
+        let check = labsOnPage > 1 ? "`lab check \(lab.id)`" : "`lab check`"
+        return "**Lab `\(lab.id)`:** \(first)start it with `lab \(lab.scenario)\(lab.mode.map { " " + $0 } ?? "")`, "
+            + "then type \(steps)\(choose), and \(check) to see whether you observed what it expects."
     }
 
     /// The lesson after `lesson` in course order, if any.

@@ -3,7 +3,7 @@
 ///
 /// Not stored in `ExerciseRunner`, which is `Sendable`: it is handed to one call and used on its thread.
 public struct RunObserver {
-    /// One line of progress: `building the package and its tests`, `still building (20 s)`.
+    /// One line of progress: `building your exercises and their grader`, `still building (20 s)`.
     public var progress: (String) -> Void
     /// Polled while a child runs; true stops it and the run ends as `.cancelled`.
     public var isCancelled: () -> Bool

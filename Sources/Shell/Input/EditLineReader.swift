@@ -36,7 +36,7 @@ public final class EditLineReader: LineReader {
 
     public var location: String? { nil }
 
-    public func read(prompt: String) -> LineInput {
+    public func read(prompt: String, remember: Bool) -> LineInput {
         InterruptSignal.drain()
         EditLineState.cancelled = false
         guard let raw = readline(prompt) else {
@@ -44,7 +44,7 @@ public final class EditLineReader: LineReader {
         }
         let line = String(cString: raw)
         free(raw)
-        remember(line)
+        if remember { self.remember(line) }
         return .line(line)
     }
 

@@ -9,17 +9,23 @@ public enum LineInput: Equatable, Sendable {
 
 /// A source of command lines: the libedit editor on a terminal, plain lines otherwise.
 public protocol LineReader: AnyObject {
-    /// Reads one line. `prompt` is shown only by readers that talk to a person.
-    func read(prompt: String) -> LineInput
+    /// Reads one line. `prompt` is shown only by readers that talk to a person; `remember` false keeps the
+    /// line out of the history (a sub-prompt's keys are not commands worth recalling).
+    func read(prompt: String, remember: Bool) -> LineInput
     /// Where the line just read came from, for error messages (`session.txt:3`), if anywhere.
     var location: String? { get }
+}
+
+extension LineReader {
+    /// Reads one line and, where the reader keeps a history, remembers it.
+    public func read(prompt: String) -> LineInput { read(prompt: prompt, remember: true) }
 }
 
 /// Plain lines from standard input, for pipes and redirected files: no prompt, no editing.
 public final class PlainLineReader: LineReader {
     public init() {}
 
-    public func read(prompt: String) -> LineInput {
+    public func read(prompt: String, remember: Bool) -> LineInput {
         guard let line = readLine(strippingNewline: true) else { return .end }
         return .line(line)
     }
@@ -42,7 +48,7 @@ public final class ScriptLineReader: LineReader {
         self.lines = lines
     }
 
-    public func read(prompt: String) -> LineInput {
+    public func read(prompt: String, remember: Bool) -> LineInput {
         guard next < lines.count else { return .end }
         next += 1
         return .line(lines[next - 1])

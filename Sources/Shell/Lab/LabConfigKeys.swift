@@ -44,6 +44,12 @@ extension LabConfigKey {
             $0.pool.maxLifetime = $1
         },
         .choice(
+            "lifetime_jitter", ["on", "off"], "shorten each max lifetime by a random 0–2.5% (HikariCP's jitter)",
+            read: { $0.pool.lifetimeJitter > 0 ? "on" : "off" }
+        ) { lab, value in
+            lab.pool.lifetimeJitter = value == "on" ? 0.025 : 0
+        },
+        .choice(
             "validation", ["none", "on-borrow"], "ping a connection before lending it",
             read: {
                 if case .onBorrow = $0.pool.validation { return "on-borrow" }

@@ -26,6 +26,8 @@ public final class LabState {
     public var collectingDemoTrace = false
     /// The trace's length when the world was last made fresh: nothing has happened while it is the same.
     public private(set) var freshTraceCount = 0
+    /// The last `load` run in this world, for the `load_*` metrics a lesson's lab checks; a fresh world has none.
+    public var lastLoad: SimulationResult?
 
     public init(scenario: LabScenario) {
         let settings = scenario.settings
@@ -72,6 +74,7 @@ public final class LabState {
         samples = []
         if !collectingDemoTrace { demoTrace = [] }  // A demonstration may change settings as it goes.
         burstStart = nil
+        lastLoad = nil
         nextBorrower = 1
         sample()
     }

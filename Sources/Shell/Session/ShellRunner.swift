@@ -17,7 +17,8 @@ public enum ShellRunner {
         }
         loop: while !session.quitRequested {
             session.refreshWidth()
-            switch reader.read(prompt: session.prompt) {
+            // A sub-prompt's keys (replay's n, p, q) would crowd the commands out of the history.
+            switch reader.read(prompt: session.prompt, remember: session.subPrompt == nil) {
             case .line(let line):
                 session.sourceLocation = reader.location
                 _ = session.interrupt.consume()  // A Ctrl-C from before this command is stale.

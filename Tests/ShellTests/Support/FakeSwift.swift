@@ -1,9 +1,10 @@
 import Foundation
 import Grading
 
-/// A stand-in `swift` on PATH for the shell's exercise commands: `swift build` succeeds at once and
-/// `swift test` leaves the report given here, so a test reaches `replay` and `check` without building the
-/// exercises (minutes) or depending on what the learner's files hold.
+/// A stand-in `swift` on PATH for the shell's exercise commands: `swift build` succeeds at once and puts a
+/// stand-in `poolschool-grade` in the project's `.build/debug`, which leaves the report given here, so a test
+/// reaches `replay` and `check` without building the exercises (minutes) or depending on what the learner's
+/// files hold. Use it only in a scratch project folder (`StartedProject`), never in the package itself.
 struct FakeSwift {
     /// Put this folder first on the shell's PATH.
     let folder: URL
@@ -13,19 +14,29 @@ struct FakeSwift {
     init(report: ExerciseReport, exercise: String, buildSeconds: Int = 0) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-swift-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let grader = """
+            #!/bin/sh
+            cat > "$POOLSCHOOL_REPORT_DIR/\(exercise).json" <<'END'
+            \(report.jsonLine)
+            END
+            exit 1
+
+            """
+        try grader.write(to: folder.appendingPathComponent("grader"), atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("grader").path)
         let script = """
             #!/bin/sh
             if [ "$1" = build ]; then
               echo "Building for debugging..."
+              mkdir -p .build/debug && cp '\(folder.path)/grader' .build/debug/poolschool-grade
               # Ignore Ctrl-C, as a busy compiler may for a while: the shell must still end the build.
               trap '' INT
               echo $$ > '\(folder.path)/build.pid'
               exec sleep \(buildSeconds)
             fi
-            cat > "$POOLSCHOOL_REPORT_DIR/\(exercise).json" <<'END'
-            \(report.jsonLine)
-            END
-            exit 1
+            echo "the fake swift only builds" >&2
+            exit 2
 
             """
         let file = folder.appendingPathComponent("swift")
