@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// An exercise as the graders know it: its catalog name, the file the learner edits, and the type in it.
 ///
 /// The catalog (`Exercises/exercises.yaml`) adds the lesson, hints and points; `poolschool lint` checks that
