@@ -12,7 +12,7 @@
 //   (after = exactly how long it waited; waiting counts it too). Cancel the timer when a waiter is served.
 // - `.borrowCancelled(request)`: a waiter gives up; take it out of line and fail it with `.cancelled` at once.
 // - A timed-out or cancelled borrower must never be lent a connection afterwards (that slot would be lost).
-// - `maximumConnections` is config.maxSize + config.maxOverflow; open connections only for waiters, within it.
+// - Open connections only for waiters, within `maximumConnections` (config.maxSize + config.maxOverflow).
 //
 // The grader checks every step: one borrower per connection, the maximum, first come first served, every
 // borrow answered exactly once, metrics that add up (total, idle, active, waiting, pending = opening).
@@ -27,8 +27,6 @@ struct WaitingPool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {
         self.config = config
     }
-
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
 
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)

@@ -25,8 +25,6 @@ struct LeakDetectingPool: PoolExercise {
         self.config = config
     }
 
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
-
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)
     }
