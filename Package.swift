@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Layers point down only: poolschool → Shell → (Course, Grading) → PoolWorld.
+/// Layers point down only: poolschool → Shell → (Course, Grading → PoolWorld). Each target declares exactly
+/// the modules it imports.
 /// See README.md ("Source layout") and DESIGN.md.
 let package = Package(
     name: "poolschool",
@@ -34,7 +35,7 @@ let package = Package(
             // Optimised in every build, as Grading is: the graders step its pool types thousands of times.
             swiftSettings: [.unsafeFlags(["-O"])]
         ),
-        .target(name: "Course", dependencies: ["PoolWorld", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Course", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Optimised even in a debug build: a learner's `swift test --filter` runs thousands of graded schedules
         // (about 2.5 s unoptimised, under 1 s optimised); it is rebuilt only when the graders change.
         .target(name: "Grading", dependencies: ["PoolWorld"], swiftSettings: [.unsafeFlags(["-O"])]),
@@ -43,6 +44,7 @@ let package = Package(
             name: "poolschool",
             dependencies: [
                 "Shell",
+                "PoolWorld",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +64,6 @@ let package = Package(
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
         .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
         // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld", "poolschool"]),
     ]
 )
