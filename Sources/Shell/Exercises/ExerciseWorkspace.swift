@@ -15,9 +15,11 @@ public struct ExerciseWorkspace: Sendable {
         self.home = home
     }
 
-    /// The catalog's exercises that a grader knows, in course order.
+    /// The catalog's exercises, in course order, as the graders name them. The catalog is their one source.
     public var exercises: [(entry: ExerciseEntry, graded: GradedExercise)] {
-        catalog.exercises.compactMap { entry in GradedExercise.named(entry.name).map { (entry, $0) } }
+        catalog.exercises.map { entry in
+            (entry, GradedExercise(name: entry.name, file: entry.file, typeName: entry.type, tests: entry.tests))
+        }
     }
 
     public var names: [String] { exercises.map(\.entry.name) }
