@@ -23,7 +23,7 @@ public struct CommandTable: Sendable {
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .fault, .stats, .events,
             .connect, .send, .disconnect, .show,
-            .exercises, .check, .solution, .replay, .resetExercise,
+            .exercises, .check, .solution, .replay, .resetExercise, .startExercise,
             .help, .quit, .version,
         ]
     )

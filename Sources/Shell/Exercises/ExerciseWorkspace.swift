@@ -67,6 +67,23 @@ public struct ExerciseWorkspace: Sendable {
         }
     }
 
+    /// Seeds `name` from the learner's passing code of the exercise it builds on (`start`); says what it did.
+    public func start(_ name: String, force: Bool) throws(ShellError) -> String {
+        let entry = try exercise(name).entry
+        guard let baseName = entry.buildsOn, let base = catalog.entry(named: baseName) else {
+            let extending = catalog.exercises.filter { $0.buildsOn != nil }.map(\.name)
+            throw .failed(
+                "\(name) does not build on another exercise: edit \(entry.file) (exercises that do: "
+                    + "\(extending.joined(separator: ", ")))")
+        }
+        let passed = ExerciseProgress.load(from: home).passed.contains(base.name)
+        let seeder = ExerciseSeeder(root: runner.path(""), home: home)
+        let backup = try seeder.start(entry, from: base, passed: passed, force: force)
+        return "\(entry.file) now holds your \(base.type) from \(base.file), renamed \(entry.type), under the "
+            + "instructions of \(name); it is started. The file it replaced is kept at \(backup). "
+            + "Check it: `check \(name)`."
+    }
+
     /// The exercise's next hint (and counts it shown), or why there is none.
     public func nextHint(_ name: String) -> String {
         guard let entry = catalog.entry(named: name) else { return "no exercise named '\(name)'" }
