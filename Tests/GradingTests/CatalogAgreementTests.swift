@@ -22,8 +22,11 @@ import Testing
                 continue
             }
             #expect(graded.file == entry.file, "\(graded.name): Grading says \(graded.file), the catalog \(entry.file)")
-            #expect(graded.typeName == entry.type, "\(graded.name): Grading says \(graded.typeName), the catalog \(entry.type)")
-            #expect(graded.tests == entry.tests, "\(graded.name): Grading says \(graded.tests), the catalog \(entry.tests)")
+            #expect(
+                graded.typeName == entry.type,
+                "\(graded.name): Grading says \(graded.typeName), the catalog \(entry.type)")
+            #expect(
+                graded.tests == entry.tests, "\(graded.name): Grading says \(graded.tests), the catalog \(entry.tests)")
         }
     }
 

@@ -79,7 +79,9 @@ import Testing
         #expect(messages.contains("exercises.yaml:11: exercise 'one' has no 'title'"))
         let cross = catalog.crossCheck(lessonIDs: ["04-sizing-formulas"], gradedNames: [:]) { _ in false }
         #expect(cross.map(\.message).contains("exercise 'one': no such file Exercises/01.swift"))
-        #expect(cross.map(\.message).contains("exercise 'one': no test file Tests/ExerciseTests/OneTests.swift (tests: OneTests)"))
+        #expect(
+            cross.map(\.message).contains(
+                "exercise 'one': no test file Tests/ExerciseTests/OneTests.swift (tests: OneTests)"))
         #expect(cross.map(\.message).contains("exercise 'one' builds on 'two', which is not an exercise before it"))
     }
 

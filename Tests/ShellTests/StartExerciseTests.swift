@@ -18,7 +18,8 @@ import Testing
         let mine =
             try String(
                 contentsOf: PoolschoolProcess.packageRoot.appendingPathComponent("Solutions/03-waiting-pool.swift"),
-                encoding: .utf8) + "\nstruct Line {\n    var waiting: [WaitingPool.Waiter] = []\n}\n\nprivate struct Note {}\n"
+                encoding: .utf8)
+            + "\nstruct Line {\n    var waiting: [WaitingPool.Waiter] = []\n}\n\nprivate struct Note {}\n"
         try mine.write(to: file("03-waiting-pool"), atomically: true, encoding: .utf8)
     }
 
@@ -29,11 +30,14 @@ import Testing
     func passed(_ names: [String]) throws {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-        try Data("{\"passed\": [\(list)], \"hintsShown\": {}}".utf8).write(to: home.appendingPathComponent("exercises.json"))
+        try Data("{\"passed\": [\(list)], \"hintsShown\": {}}".utf8).write(
+            to: home.appendingPathComponent("exercises.json"))
     }
 
     /// `poolschool ARGUMENTS` (or the shell, with `lines` piped in) in the project folder.
-    func poolschool(_ arguments: [String], lines: [String] = []) throws -> (stdout: String, stderr: String, status: Int32) {
+    func poolschool(_ arguments: [String], lines: [String] = []) throws -> (
+        stdout: String, stderr: String, status: Int32
+    ) {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("start-io-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -191,9 +191,11 @@ public struct ExerciseCatalog: Sendable {
             if !fileExists(entry.testFile) {
                 report(entry.line, "exercise '\(entry.name)': no test file \(entry.testFile) (tests: \(entry.tests))")
             }
-            if let base = entry.buildsOn, !exercises.prefix(while: { $0.name != entry.name }).contains(where: {
-                $0.name == base
-            }) {
+            if let base = entry.buildsOn,
+                !exercises.prefix(while: { $0.name != entry.name }).contains(where: {
+                    $0.name == base
+                })
+            {
                 report(entry.line, "exercise '\(entry.name)' builds on '\(base)', which is not an exercise before it")
             }
             if !lessonIDs.contains(entry.lesson) {

@@ -1,3 +1,4 @@
+// swift-format-ignore-file: OrderedImports
 // The learner API: the world's types an exercise needs, one line each. `import Grading` brings these and the
 // exercise protocols of this folder, and nothing else of PoolWorld, so a learner's completion list stays short.
 // The shell, the tests and the benchmarks import PoolWorld themselves where they need more.

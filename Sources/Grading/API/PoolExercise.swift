@@ -23,6 +23,7 @@ extension PoolExercise {
     /// so never reach this.
     @available(*, deprecated, message: "keep the settings from init(config:seed:) in `let config: PoolConfig`")
     public var config: PoolConfig {
-        fatalError("\(Self.self) has no `config`: keep the settings from init(config:seed:) in `let config: PoolConfig`")
+        fatalError(
+            "\(Self.self) has no `config`: keep the settings from init(config:seed:) in `let config: PoolConfig`")
     }
 }

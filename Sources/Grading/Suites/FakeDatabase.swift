@@ -45,7 +45,9 @@ final class FakeDatabase: Sendable {
                     return state.attempts
                 }
                 // A cancelled open ends as a timed-out connect, the error type the pool's event carries.
-                do { try await run.sleep(until: run.now + Self.openTime) } catch { throw DatabaseError.connectionTimedOut }
+                do { try await run.sleep(until: run.now + Self.openTime) } catch {
+                    throw DatabaseError.connectionTimedOut
+                }
                 if let refusal = refusals[attempt] {
                     note("the database refused an open: \(refusal)")
                     throw refusal

@@ -28,14 +28,16 @@ struct ExerciseSeeder {
                 "\(entry.file) is already started (its Unattempted line is gone), so it is kept: "
                     + "`start \(entry.name) --force` replaces it with your \(base.name), keeping a backup")
         }
-        let seeded = Self.compose(instructions: target, newType: entry.type, code: try read(base.file), oldType: base.type)
+        let seeded = Self.compose(
+            instructions: target, newType: entry.type, code: try read(base.file), oldType: base.type)
         let backup = BackupFile(home: home).path(for: entry.file)
         do {
             try FileManager.default.createDirectory(
                 atPath: (backup as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try target.write(toFile: backup, atomically: true, encoding: .utf8)
         } catch {
-            throw .failed("could not keep a backup of \(entry.file) at \(backup): \(error.localizedDescription); nothing changed")
+            throw .failed(
+                "could not keep a backup of \(entry.file) at \(backup): \(error.localizedDescription); nothing changed")
         }
         do {
             try seeded.write(toFile: path(entry.file), atomically: true, encoding: .utf8)
@@ -49,7 +51,9 @@ struct ExerciseSeeder {
     /// types renamed and any `Unattempted` line dropped.
     static func compose(instructions: String, newType: String, code: String, oldType: String) -> String {
         let header = openingComment(instructions)
-        var body = Array(code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst(openingComment(code).count))
+        var body = Array(
+            code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst(
+                openingComment(code).count))
         while body.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeFirst() }
         var renames = [oldType: newType]
         for name in topLevelTypes(in: body) where name != oldType {
@@ -80,7 +84,8 @@ struct ExerciseSeeder {
     /// Names of the types declared at the top level and visible to the module (not `private`/`fileprivate`):
     /// two files of one module may not both declare them.
     static func topLevelTypes(in lines: [String]) -> [String] {
-        let pattern = #"^(?:(?:@\w+|public|internal|package|final|indirect)\s+)*(?:struct|enum|class|actor|protocol|typealias)\s+([A-Za-z_]\w*)"#
+        let pattern =
+            #"^(?:(?:@\w+|public|internal|package|final|indirect)\s+)*(?:struct|enum|class|actor|protocol|typealias)\s+([A-Za-z_]\w*)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         return lines.compactMap { line in
             let range = NSRange(line.startIndex..., in: line)
@@ -93,7 +98,8 @@ struct ExerciseSeeder {
     private func path(_ file: String) -> String { (root as NSString).appendingPathComponent(file) }
 
     private func read(_ file: String) throws(ShellError) -> String {
-        guard let data = FileManager.default.contents(atPath: path(file)), let text = String(data: data, encoding: .utf8)
+        guard let data = FileManager.default.contents(atPath: path(file)),
+            let text = String(data: data, encoding: .utf8)
         else { throw .failed("cannot read \(file) (run this in the course's project folder)") }
         return text
     }
