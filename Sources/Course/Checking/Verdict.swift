@@ -11,8 +11,6 @@ public enum Verdict: Equatable, Sendable {
     /// another kind: says which unit is expected, costs no try.
     case unitSlip(String)
 
-    public var isCorrect: Bool { self == .correct }
-
     /// Whether the answer counts as a try: a slip of the keyboard or of the units does not.
     public var costsATry: Bool {
         switch self {
