@@ -106,7 +106,7 @@ public enum ExerciseCommandLine {
     }
 
     /// The exercise catalog's problems, for `poolschool lint`, checked against the lessons and the graders.
-    public static func lintCatalog(lessonIDs: Set<String>, root: String) -> [String] {
+    static func lintCatalog(lessonIDs: Set<String>, root: String) -> [String] {
         let catalog = ExerciseCatalog.load(path: (root as NSString).appendingPathComponent(ExerciseCatalog.defaultPath))
         var graded: [String: String] = [:]
         for exercise in GradedExercise.all { graded[exercise.name] = exercise.file }

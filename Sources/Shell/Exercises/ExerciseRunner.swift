@@ -5,18 +5,18 @@ import Grading
 /// limit, reading the report its test writes (see `ExerciseVerdict` in GradingTestSupport).
 ///
 /// The learner's code never runs inside poolschool itself: a trap or an endless loop can only end a child.
-public struct ExerciseRunner: Sendable {
+struct ExerciseRunner: Sendable {
     /// A compiler error in a learner's file.
-    public struct CompileError: Equatable, Sendable {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
+    struct CompileError: Equatable, Sendable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
         /// The offending source line, if it could be read.
-        public var source: String?
+        var source: String?
     }
 
-    public enum Outcome: Sendable {
+    enum Outcome: Sendable {
         /// The exercise still carries its Unattempted marker (at this line).
         case notStarted(line: Int)
         /// The package does not compile.
@@ -32,26 +32,26 @@ public struct ExerciseRunner: Sendable {
     }
 
     /// The package folder (the one with Package.swift and Exercises/).
-    public var root: String
-    public var swift: String
-    public var timeLimit: Duration
+    var root: String
+    var swift: String
+    var timeLimit: Duration
 
-    public init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
+    init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
         self.root = root
         self.swift = swift
         self.timeLimit = timeLimit
     }
 
     /// Where the exercise stands without running anything: the marker's line if it is not started.
-    public func markerLine(_ exercise: GradedExercise) -> Int? {
+    func markerLine(_ exercise: GradedExercise) -> Int? {
         guard let text = try? String(contentsOfFile: path(exercise.file), encoding: .utf8) else { return nil }
         return UnattemptedMarker.lineNumber(in: text, typeName: exercise.typeName)
     }
 
-    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+    func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
     /// `swift build --build-tests`: nil when it compiles, else the errors in the learner's files (or all errors).
-    public func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
+    func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
         observer.progress(
             "building the package and its tests (swift build --build-tests; the first build takes about a minute, "
                 + "later ones a few seconds)")
@@ -62,7 +62,7 @@ public struct ExerciseRunner: Sendable {
 
     /// Grades one exercise (building first unless `built`); with `replay`, only the check that seed belongs to,
     /// with its trace.
-    public func grade(
+    func grade(
         _ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false, observer: RunObserver = .silent
     ) -> Outcome {
         if replay == nil, let line = markerLine(exercise) { return .notStarted(line: line) }
