@@ -63,7 +63,14 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
         .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "GradingTestSupport"]),
-        // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld", "poolschool"]),
+        // Runs the built executable for the end-to-end tests: spawning, tmux, scratch projects and homes.
+        .target(name: "ShellTestSupport", dependencies: ["Grading"], path: "Tests/ShellTestSupport"),
+        // Unit tests of Shell's types, in process.
+        .testTarget(name: "ShellUnitTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld"]),
+        // End-to-end runs of the executable, as a learner, a script or a terminal meets it. Depends on the
+        // executable so that they find it built.
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["ShellTestSupport", "Shell", "Course", "Grading", "poolschool"]),
     ]
 )

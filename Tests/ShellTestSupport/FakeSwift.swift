@@ -4,13 +4,13 @@ import Grading
 /// A stand-in `swift` on PATH for the shell's exercise commands: `swift build` succeeds at once and
 /// `swift test` leaves the report given here, so a test reaches `replay` and `check` without building the
 /// exercises (minutes) or depending on what the learner's files hold.
-struct FakeSwift {
+public struct FakeSwift {
     /// Put this folder first on the shell's PATH.
-    let folder: URL
+    public let folder: URL
 
     /// `report` is what `swift test` leaves for `exercise`; `buildSeconds` makes `swift build` take that long
     /// (printing a line first), so a test can catch the shell in the middle of a build.
-    init(report: ExerciseReport, exercise: String, buildSeconds: Int = 0) throws {
+    public init(report: ExerciseReport, exercise: String, buildSeconds: Int = 0) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-swift-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = """
@@ -34,13 +34,13 @@ struct FakeSwift {
     }
 
     /// The PATH the shell should run with.
-    var path: String { folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+    public var path: String { folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
 
     /// The process id of the last `swift build`, once it started.
-    var buildProcess: Int32? {
+    public var buildProcess: Int32? {
         (try? String(contentsOf: folder.appendingPathComponent("build.pid"), encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 }
