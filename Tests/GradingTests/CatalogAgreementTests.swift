@@ -44,6 +44,18 @@ import Testing
         #expect(tests.contains("\(entry.type).self"), "\(entry.testFile) must grade \(entry.type)")
     }
 
+    /// Each exercise's grader is proven by a broken set: deliberately wrong implementations that must fail it.
+    @Test func everyExerciseHasABrokenSet() {
+        let suites =
+            BrokenImplementationTests.cases.map(\.suite) + BrokenAsyncPoolTests.cases.map(\.suite)
+            + WrongPoolTests.cases.map(\.suite) + [SizingSuite.suite(AddsOneToRoundUp.self)]
+        let proven = Set(suites.map(\.exercise))
+        for entry in Self.catalog.exercises {
+            #expect(
+                proven.contains(entry.name), "no broken implementation in GradingTests fails \(entry.name)'s grader")
+        }
+    }
+
     /// A broken catalog is caught, not trusted: the same checks fail on an entry that names the wrong type.
     @Test func aWrongTypeIsCaught() throws {
         let entry = try #require(Self.catalog.entry(named: "waiting-pool"))
