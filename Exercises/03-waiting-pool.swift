@@ -2,7 +2,8 @@
 // Lessons: Lessons/03-borrow-and-backpressure.md and Lessons/08-timeouts.md. Hints: `hint waiting-pool` in the shell.
 // Check it: `swift test --filter WaitingPool`, or `check waiting-pool` in the shell.
 //
-// Start from your fixed-size pool (exercise 2). Now a borrower that finds every connection busy waits in line:
+// Start from your fixed-size pool (exercise 2): once it passes, `poolschool start waiting-pool` (or `start
+// waiting-pool` in the shell) copies it here, renamed. Now a borrower that finds every connection busy waits in line:
 // - Waiters are served first come, first served. A newcomer may take an idle connection only if nobody waits.
 //   Lend idle connections newest first (LIFO) or oldest first (FIFO): either is right.
 //   Append `.enqueue(request, position:)` when a borrower joins the line.
