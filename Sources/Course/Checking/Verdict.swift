@@ -10,12 +10,4 @@ public enum Verdict: Equatable, Sendable {
     /// The right number in the wrong unit (`0.018` when the question asks in ms), or a unit of
     /// another kind: says which unit is expected, costs no try.
     case unitSlip(String)
-
-    /// Whether the answer counts as a try: a slip of the keyboard or of the units does not.
-    public var costsATry: Bool {
-        switch self {
-        case .correct, .close, .wrong: return true
-        case .unreadable, .unitSlip: return false
-        }
-    }
 }

@@ -37,7 +37,6 @@ enum ShellRunner {
             }
         }
         session.sourceLocation = nil
-        session.finish()
         // A person who mistyped a command and then left on purpose has not failed: only scripts,
         // which cannot see the errors, need the worst status to stop on.
         return session.terminal.isInteractive ? .success : session.status

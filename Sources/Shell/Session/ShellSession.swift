@@ -30,7 +30,6 @@ final class ShellSession {
     /// Prefixed to error messages when commands come from a file: `session.txt:3`.
     var sourceLocation: String?
 
-    private var exitActions: [() -> Void] = []
     /// Bytes in one command line: no command or answer needs more, and every check stays cheap.
     static let longestLine = 16 * 1024
 
@@ -154,18 +153,6 @@ final class ShellSession {
     /// Asks the runner to stop after this command.
     func requestQuit() {
         quitRequested = true
-    }
-
-    /// Registers work to do when the shell leaves (saving progress, history).
-    func onExit(_ action: @escaping () -> Void) {
-        exitActions.append(action)
-    }
-
-    /// Runs the exit actions once, in registration order.
-    func finish() {
-        let actions = exitActions
-        exitActions = []
-        for action in actions { action() }
     }
 
     /// Prints an error (on stderr) and records the outcome.
