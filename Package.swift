@@ -48,9 +48,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The learner's workspace: it sees only the learner-facing types of Grading. The catalog beside it
-        // is read at run time by the shell and lint.
-        .target(name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"]),
+        // The learner's workspace: it sees only the learner API of Grading (API/LearnerAPI.swift). The catalog
+        // beside it is read at run time by the shell and lint; README.md is the learner's and instructor's guide.
+        .target(
+            name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml", "README.md"]),
         // The reference solutions: plain files the shell's `solution` prints, compiled here so that
         // GradingTests proves each one passes its grader.
         .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
