@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabConfigKey {
     /// Every key `config` knows: the pool's, then the database's.
-    public static let all: [LabConfigKey] = [
+    static let all: [LabConfigKey] = [
         .integer("max_size", 1...1_000, "connections the pool keeps open at most", read: { $0.pool.maxSize }) {
             $0.pool.maxSize = $1
             $0.pool.minIdle = min($0.pool.minIdle, $1)
@@ -117,7 +117,7 @@ extension LabConfigKey {
         },
     ]
 
-    public static func named(_ name: String) -> LabConfigKey? {
+    static func named(_ name: String) -> LabConfigKey? {
         all.first { $0.name == name }
     }
 }
