@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Layers point down only: poolschool → Shell → (Course, Grading) → PoolWorld.
+/// Layers point down only: poolschool → Shell → (Course, Grading → PoolWorld). Each target declares exactly
+/// the modules it imports.
 /// See README.md ("Source layout") and DESIGN.md.
 let package = Package(
     name: "poolschool",
@@ -36,7 +37,7 @@ let package = Package(
             // Optimised in every build, as Grading is: the graders step its pool types thousands of times.
             swiftSettings: [.unsafeFlags(["-O"])]
         ),
-        .target(name: "Course", dependencies: ["PoolWorld", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Course", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Optimised even in a debug build: a learner's `swift test --filter` runs thousands of graded schedules
         // (about 2.5 s unoptimised, under 1 s optimised); it is rebuilt only when the graders change.
         .target(name: "Grading", dependencies: ["PoolWorld"], swiftSettings: [.unsafeFlags(["-O"])]),
@@ -45,17 +46,19 @@ let package = Package(
             name: "poolschool",
             dependencies: [
                 "Shell",
+                "PoolWorld",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The learner's workspace: it sees only the learner-facing types of Grading. The catalog beside it
-        // is read at run time by the shell and lint. Built for testing in every configuration (the graders and
-        // poolschool-pool reach its internal types), and optimised, as the graders are: `load --pool` runs a
-        // learner's pool through 100,000 requests.
+        // The learner's workspace: it sees only the learner API of Grading (API/LearnerAPI.swift). The catalog
+        // beside it is read at run time by the shell and lint; README.md is the learner's and instructor's guide.
+        // Built for testing in every configuration (the graders and poolschool-pool reach its internal types),
+        // and optimised, as the graders are: `load --pool` runs a learner's pool through 100,000 requests.
         .target(
-            name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml"],
+            name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml", "README.md"],
             swiftSettings: [.unsafeFlags(["-enable-testing", "-O"])]),
-        .executableTarget(name: "poolschool-pool", dependencies: ["Exercises", "Grading", "Shell"]),
+        // The learner's pools in the world, built by the shell on demand and run as its child (never linked in).
+        .executableTarget(name: "poolschool-pool", dependencies: ["Exercises", "Grading", "PoolWorld", "Shell"]),
         // The reference solutions: plain files the shell's `solution` prints, compiled here so that
         // GradingTests proves each one passes its grader.
         .target(name: "Solutions", dependencies: ["Grading"], path: "Solutions"),
@@ -76,10 +79,19 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
         .testTarget(name: "ExerciseTests", dependencies: ["Exercises", "ExerciseSuites", "GradingTestSupport"]),
-        // Depends on the executable so that the end-to-end tests find it built.
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "poolschool", "poolschool-grade", "PoolChildFixture"]),
+        // Runs the built executable for the end-to-end tests: spawning, tmux, scratch projects and homes.
+        .target(name: "ShellTestSupport", dependencies: ["Grading"], path: "Tests/ShellTestSupport"),
+        // Unit tests of Shell's types, in process.
+        .testTarget(name: "ShellUnitTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld"]),
+        // End-to-end runs of the executable, as a learner, a script or a terminal meets it. Depends on the
+        // executables so that they find them built (PoolChildFixture stands in for a learner's poolschool-pool).
+        .testTarget(
+            name: "ShellTests",
+            dependencies: [
+                "ShellTestSupport", "Shell", "Course", "Grading", "poolschool", "poolschool-grade", "PoolChildFixture",
+            ]),
         // A stand-in for poolschool-pool with pools the shell's tests choose (sound, trapping, looping).
         .executableTarget(
-            name: "PoolChildFixture", dependencies: ["Grading", "Shell"], path: "Tests/PoolChildFixture"),
+            name: "PoolChildFixture", dependencies: ["Grading", "PoolWorld", "Shell"], path: "Tests/PoolChildFixture"),
     ]
 )

@@ -3,6 +3,7 @@
 // shell. `@testable` reaches the exercises' internal types (the Exercises target is always built for testing).
 import Foundation
 import Grading
+import PoolWorld
 import Shell
 
 @testable import Exercises

@@ -153,16 +153,7 @@ struct SimCommand: ParsableCommand {
 extension SimCommand {
     /// `--pool EXERCISE`: the same scenario, run by the learner's pool in a child process.
     func runLearnerPool(_ exercise: String) throws {
-        let options = try workloadOptions()
-        let runner = LearnerPoolRunner(root: FileManager.default.currentDirectoryPath)
-        let observer = RunObserver(progress: { FileHandle.standardError.write(Data(("… " + $0 + "\n").utf8)) })
-        let request = LearnerPoolRequest(exercise: exercise, lab: nil, options: options, width: 80)
-        switch runner.run(request, observer: observer) {
-        case .success(let reply):
-            print(json ? reply.json : reply.text)
-        case .failure(let failure):
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
-            throw ExitCode(failure.isUsage ? 2 : 1)
-        }
+        let status = LearnerPoolCommandLine.sim(exercise: exercise, options: try workloadOptions(), json: json)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -3,6 +3,7 @@
 // loops forever — so the shell's handling of each is tested without building Exercises/ (minutes).
 import Foundation
 import Grading
+import PoolWorld
 import Shell
 
 /// A small, correct waiting pool: first come first served, LIFO idle, borrow timeouts, open on demand.
@@ -100,6 +101,7 @@ struct TrappingPool: PoolExercise {
         inner = SoundPool(config: config, seed: seed)
     }
 
+    var config: PoolConfig { inner.config }
     var maximumConnections: Int { inner.maximumConnections }
     var metrics: PoolMetrics { inner.metrics }
 
@@ -122,6 +124,7 @@ struct LoopingPool: PoolExercise {
         inner = SoundPool(config: config, seed: seed)
     }
 
+    var config: PoolConfig { inner.config }
     var maximumConnections: Int { inner.maximumConnections }
     var metrics: PoolMetrics { inner.metrics }
 

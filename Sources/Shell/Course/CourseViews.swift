@@ -1,9 +1,9 @@
 import Course
 
 /// The course's screens as Markdown, shared by the shell and `poolschool lessons`.
-public enum CourseViews {
+enum CourseViews {
     /// The lesson list with each lesson's progress.
-    public static func lessonList(_ course: CourseState) -> String {
+    static func lessonList(_ course: CourseState) -> String {
         guard !course.catalog.lessons.isEmpty else {
             return "No lessons in `\(course.catalog.folder)`. Add `NN-slug.md` files (see Lessons/README.md)."
         }
@@ -23,7 +23,7 @@ public enum CourseViews {
 
     /// One page: its prose with the learner's numbers, and its questions.
     /// `exercises`: the catalog's, so the lesson's last page can name the exercise that goes with it.
-    public static func page(_ course: CourseState, exercises: [ExerciseEntry] = []) -> String {
+    static func page(_ course: CourseState, exercises: [ExerciseEntry] = []) -> String {
         guard let lesson = course.lesson else { return "No lesson is open. `lessons` lists them; `open ID` opens one." }
         let values = course.values(for: lesson)
         let units = course.units(for: lesson)
@@ -68,7 +68,7 @@ public enum CourseViews {
     }
 
     /// The lesson after `lesson` in course order, if any.
-    public static func lesson(after lesson: Lesson, in course: CourseState) -> Lesson? {
+    static func lesson(after lesson: Lesson, in course: CourseState) -> Lesson? {
         let lessons = course.catalog.lessons
         return lessons.firstIndex { $0.id == lesson.id }.flatMap { $0 + 1 < lessons.count ? lessons[$0 + 1] : nil }
     }

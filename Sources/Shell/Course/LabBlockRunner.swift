@@ -2,13 +2,13 @@ import Course
 import PoolWorld
 
 /// Runs a lesson's `lab` block in a fresh world, as lint does, or checks a learner's world against it.
-public enum LabBlockRunner {
+enum LabBlockRunner {
     /// The only commands a lesson's steps can reach: even a step that slipped past `LabSteps` finds no
     /// command here that builds, runs a program, opens the course or writes a file.
     static let table = CommandTable(CommandTable.standard.commands.filter { LabSteps.commands.contains($0.name) })
 
     /// Runs the block's steps in a fresh world of its scenario and returns what did not hold.
-    @Sendable public static func lint(_ block: LabBlock) -> [String] {
+    @Sendable static func lint(_ block: LabBlock) -> [String] {
         let steps = block.sampleSteps
         if let problem = steps.lazy.compactMap(LabSteps.problem).first { return [problem] }
         let output = CapturedOutput()
@@ -46,7 +46,7 @@ public enum LabBlockRunner {
     }
 
     /// Each expectation with whether it holds in `lab`'s world now.
-    public static func check(_ block: LabBlock, against lab: LabState) -> [(text: String, holds: Bool)] {
+    static func check(_ block: LabBlock, against lab: LabState) -> [(text: String, holds: Bool)] {
         block.expectations.map { expectation in
             let line = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
             guard let actual = lab.metric(named: expectation.metric) else {

@@ -6,18 +6,18 @@ import Grading
 /// executable: an edit relinks a few megabytes instead of the whole test bundle, and no test runner starts.
 ///
 /// The learner's code never runs inside poolschool itself: a trap or an endless loop can only end a child.
-public struct ExerciseRunner: Sendable {
+struct ExerciseRunner: Sendable {
     /// A compiler error in a learner's file.
-    public struct CompileError: Equatable, Sendable {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
+    struct CompileError: Equatable, Sendable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
         /// The offending source line, if it could be read.
-        public var source: String?
+        var source: String?
     }
 
-    public enum Outcome: Sendable {
+    enum Outcome: Sendable {
         /// The exercise still carries its Unattempted marker (at this line).
         case notStarted(line: Int)
         /// The package does not compile.
@@ -33,33 +33,33 @@ public struct ExerciseRunner: Sendable {
     }
 
     /// The package folder (the one with Package.swift and Exercises/).
-    public var root: String
-    public var swift: String
-    public var timeLimit: Duration
+    var root: String
+    var swift: String
+    var timeLimit: Duration
 
-    public init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
+    init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
         self.root = root
         self.swift = swift
         self.timeLimit = timeLimit
     }
 
     /// Where the exercise stands without running anything: the marker's line if it is not started.
-    public func markerLine(_ exercise: GradedExercise) -> Int? {
+    func markerLine(_ exercise: GradedExercise) -> Int? {
         guard let text = try? String(contentsOfFile: path(exercise.file), encoding: .utf8) else { return nil }
         return UnattemptedMarker.lineNumber(in: text, typeName: exercise.typeName)
     }
 
-    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+    func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
     /// The executable that grades one exercise (a product of this package).
-    public static let grader = "poolschool-grade"
+    static let grader = "poolschool-grade"
 
     /// Where `swift build` puts the grader (SwiftPM keeps `.build/debug` pointing at the host's debug folder).
     var graderPath: String { path(".build/debug/" + Self.grader) }
 
     /// `swift build --product poolschool-grade`: nil when it compiles, else the errors in the learner's files
     /// (or all errors).
-    public func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
+    func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
         observer.progress(
             "building your exercises and their grader (swift build --product \(Self.grader); the first build "
                 + "takes about a minute, later ones a few seconds)")
@@ -71,7 +71,7 @@ public struct ExerciseRunner: Sendable {
 
     /// Grades one exercise (building first unless `built`); with `replay`, only the check that seed belongs to,
     /// with its trace.
-    public func grade(
+    func grade(
         _ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false, observer: RunObserver = .silent
     ) -> Outcome {
         if replay == nil, let line = markerLine(exercise) { return .notStarted(line: line) }

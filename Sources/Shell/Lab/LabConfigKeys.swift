@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabConfigKey {
     /// Every key `config` knows: the pool's, then the database's.
-    public static let all: [LabConfigKey] = [
+    static let all: [LabConfigKey] = [
         LabConfigKey(
             name: "preset", accepts: "one of " + PoolPreset.names.joined(separator: ", ") + ", or none",
             meaning: "a library's pool defaults (sets every pool setting)",
@@ -133,7 +133,7 @@ extension LabConfigKey {
         },
     ]
 
-    public static func named(_ name: String) -> LabConfigKey? {
+    static func named(_ name: String) -> LabConfigKey? {
         all.first { $0.name == name }
     }
 }

@@ -2,13 +2,13 @@ import PoolWorld
 
 extension LabState {
     /// The world's numbers by the names lesson `lab` blocks use in `expect` lines.
-    public static let metricNames =
+    static let metricNames =
         [
             "active", "idle", "waiting", "total", "pending", "created", "closed", "borrows", "waited", "timeouts",
             "validations_failed", "leaks_reported", "db_connections", "db_refused", "time_s",
         ] + LabState.loadMetricNames
 
-    public func metric(named name: String) -> Double? {
+    func metric(named name: String) -> Double? {
         if let proxy { return proxy.metric(named: name) }
         let metrics = world.poolMetrics
         let counters = world.pools.map(\.counters)

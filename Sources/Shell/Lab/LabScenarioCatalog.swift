@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabScenario {
     /// The lab's scenarios, in course order; `default` first.
-    public static let catalog: [LabScenario] = [
+    static let catalog: [LabScenario] = [
         LabScenario(
             name: "default", summary: "A HikariCP-style pool of 10 against a PostgreSQL with default settings",
             story:

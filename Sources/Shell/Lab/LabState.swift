@@ -2,34 +2,34 @@ import PoolWorld
 
 /// The lab's world and settings. Settings survive `lab reset` and are changed by `config`; the world is
 /// rebuilt from them whenever they change.
-public final class LabState {
-    public private(set) var scenario: LabScenario
-    public var pool: PoolConfig
-    public var database: DatabaseConfig
-    public var instances = 1
-    public var seed: UInt64 = 1
+final class LabState {
+    private(set) var scenario: LabScenario
+    var pool: PoolConfig
+    var database: DatabaseConfig
+    var instances = 1
+    var seed: UInt64 = 1
     /// The library preset the pool settings came from (`config preset=NAME`), if any.
-    public var presetName: String?
-    public private(set) var world: ReferenceWorld
+    var presetName: String?
+    private(set) var world: ReferenceWorld
     /// Gauges sampled as the clock moves, for `stats`' sparkline and the chart after a burst.
-    public private(set) var samples: [SeriesPoint] = []
+    private(set) var samples: [SeriesPoint] = []
     /// Set while the lab is a PgBouncer world (`lab fan-in`, …); the pool commands then explain where to go.
-    public var proxy: ProxyLabState?
+    var proxy: ProxyLabState?
     /// Set while the lab runs the learner's pool (`lab --pool EXERCISE`); a fresh world ends it.
-    public var learner: LearnerLab?
+    var learner: LearnerLab?
     /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
-    public var burstStart: (traceIndex: Int, count: Int)?
+    var burstStart: (traceIndex: Int, count: Int)?
     private var nextBorrower = 1
     /// The events of the scenario's demonstration, kept for `events` after the world is fresh again.
-    public var demoTrace: [String] = []
+    var demoTrace: [String] = []
     /// Set while the demonstration runs: trace lines are kept for `events` instead of printed.
-    public var collectingDemoTrace = false
+    var collectingDemoTrace = false
     /// The trace's length when the world was last made fresh: nothing has happened while it is the same.
-    public private(set) var freshTraceCount = 0
+    private(set) var freshTraceCount = 0
     /// The last `load` run in this world, for the `load_*` metrics a lesson's lab checks; a fresh world has none.
-    public var lastLoad: SimulationResult?
+    var lastLoad: SimulationResult?
 
-    public init(scenario: LabScenario) {
+    init(scenario: LabScenario) {
         let settings = scenario.settings
         self.scenario = scenario
         (pool, database, instances) = (settings.pool, settings.database, settings.instances)
@@ -38,7 +38,7 @@ public final class LabState {
     }
 
     /// A fresh world of `scenario` with its own settings.
-    public func start(_ scenario: LabScenario) {
+    func start(_ scenario: LabScenario) {
         let settings = scenario.settings
         proxy = nil
         self.scenario = scenario
@@ -48,19 +48,19 @@ public final class LabState {
     }
 
     /// Takes every pool setting from `preset` (the database and the fleet stay as they are).
-    public func apply(_ preset: PoolPreset) {
+    func apply(_ preset: PoolPreset) {
         pool = preset.config
         presetName = preset.name
     }
 
     /// `hikaricp (HikariCP 6)`, with `, changed since` once a setting differs from the preset's; nil without one.
-    public var presetDescription: String? {
+    var presetDescription: String? {
         guard let presetName, let preset = PoolPreset.named(presetName) else { return nil }
         return "\(preset.name) (\(preset.library)\(pool == preset.config ? "" : ", changed since"))"
     }
 
     /// A fresh world with the current settings.
-    public func rebuild() {
+    func rebuild() {
         learner?.stop()
         learner = nil
         world = LabState.makeWorld(LabSettings(pool: pool, database: database, instances: instances), seed: seed)
@@ -93,7 +93,7 @@ public final class LabState {
     }
 
     /// The scenario settings a `load` starts from.
-    public var baseScenario: Scenario {
+    var baseScenario: Scenario {
         var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
         scenario.database = database
         scenario.pool = pool
@@ -103,7 +103,7 @@ public final class LabState {
     }
 
     /// `b1`, `b2`, … for borrowers the learner did not name.
-    public func freshBorrowerName() -> String {
+    func freshBorrowerName() -> String {
         let taken = Set(world.borrowerSummary.map(\.name))
         while taken.contains("b\(nextBorrower)") { nextBorrower += 1 }
         defer { nextBorrower += 1 }
@@ -111,7 +111,7 @@ public final class LabState {
     }
 
     /// Moves the clock in up to 200 steps, sampling the gauges after each, so charts have a shape.
-    public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
+    func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
         let steps = max(1, min(200, Int(duration.nanoseconds / 1_000_000)))
         var events: [TraceEvent] = []
         var done = SimDuration.zero
@@ -125,7 +125,7 @@ public final class LabState {
     }
 
     /// Records the gauges now.
-    public func sample() {
+    func sample() {
         let metrics = world.poolMetrics
         let database = world.database
         samples.append(
@@ -139,12 +139,12 @@ public final class LabState {
 }
 
 /// What a scenario sets up.
-public struct LabSettings: Sendable {
-    public var pool = PoolConfig()
-    public var database = DatabaseConfig()
-    public var instances = 1
+struct LabSettings: Sendable {
+    var pool = PoolConfig()
+    var database = DatabaseConfig()
+    var instances = 1
 
-    public init(pool: PoolConfig = PoolConfig(), database: DatabaseConfig = DatabaseConfig(), instances: Int = 1) {
+    init(pool: PoolConfig = PoolConfig(), database: DatabaseConfig = DatabaseConfig(), instances: Int = 1) {
         self.pool = pool
         self.database = database
         self.instances = instances

@@ -4,18 +4,18 @@ import PoolWorld
 ///
 /// One description for all three, so that the learner's pool in its child process and the reference pool in
 /// the shell run the very same scenario, seed included.
-public struct LoadPlan: Codable, Sendable {
-    public var options: WorkloadOptions
+struct LoadPlan: Codable, Sendable {
+    var options: WorkloadOptions
     /// A connection per request (`--no-pool`): each is closed as soon as it comes back.
-    public var noPool = false
+    var noPool = false
 
-    public init(options: WorkloadOptions, noPool: Bool = false) {
+    init(options: WorkloadOptions, noPool: Bool = false) {
         self.options = options
         self.noPool = noPool
     }
 
     /// Reads `load`'s flags (`--svg`, `--pool` and `--presets` are taken out by the caller first).
-    public static func parse(_ words: [String]) throws(ShellError) -> LoadPlan {
+    static func parse(_ words: [String]) throws(ShellError) -> LoadPlan {
         var words = words
         let noPool = words.contains("--no-pool")
         words.removeAll { $0 == "--no-pool" }
@@ -27,7 +27,7 @@ public struct LoadPlan: Codable, Sendable {
     }
 
     /// The scenario over `base` (the lab's settings; nil: `poolschool sim`'s defaults), sampled for charts.
-    public func scenario(base: Scenario?) throws(ShellError) -> Scenario {
+    func scenario(base: Scenario?) throws(ShellError) -> Scenario {
         var scenario: Scenario
         do {
             scenario = try options.scenario(base: base)

@@ -1,22 +1,22 @@
 import PoolWorld
 
 /// One pool's line in `compare`'s table: what a learner needs to see how two pools differ.
-public struct ComparisonRow: Codable, Sendable, Equatable {
-    public var pool: String
-    public var requests: Int
-    public var probabilityOfWaiting: Double
-    public var p50Milliseconds: Double
-    public var p99Milliseconds: Double
-    public var throughputPerSecond: Double
+struct ComparisonRow: Codable, Sendable, Equatable {
+    var pool: String
+    var requests: Int
+    var probabilityOfWaiting: Double
+    var p50Milliseconds: Double
+    var p99Milliseconds: Double
+    var throughputPerSecond: Double
     /// Connections the database accepted, and those it saw closed by the end.
-    public var opened: Int
-    public var closed: Int
-    public var timeouts: Int
-    public var errors: Int
-    public var unfinished: Int
-    public var violations: Int
+    var opened: Int
+    var closed: Int
+    var timeouts: Int
+    var errors: Int
+    var unfinished: Int
+    var violations: Int
 
-    public init(pool: String, result: SimulationResult) {
+    init(pool: String, result: SimulationResult) {
         self.pool = pool
         requests = result.requests
         probabilityOfWaiting = result.probabilityOfWaiting
@@ -33,7 +33,7 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     }
 
     /// The table, one column per pool (so that seven presets fit a terminal), as Markdown for the renderer.
-    public static func table(_ rows: [ComparisonRow]) -> String {
+    static func table(_ rows: [ComparisonRow]) -> String {
         let measures: [(String, (ComparisonRow) -> String)] = [
             ("p_wait", { SimReport.fixed($0.probabilityOfWaiting, 4) }),
             ("p50 ms", { SimReport.fixed($0.p50Milliseconds, 3) }),

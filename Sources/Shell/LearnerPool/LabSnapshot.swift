@@ -4,20 +4,20 @@ import PoolWorld
 ///
 /// Every pool and database setting is reached through a `config` key, a preset or a scenario, so these three
 /// rebuild it; `rebuild` checks that every key reads back the same, and refuses a lab it cannot reproduce.
-public struct LabSnapshot: Codable, Sendable, Equatable {
-    public var scenario: String
-    public var preset: String?
+struct LabSnapshot: Codable, Sendable, Equatable {
+    var scenario: String
+    var preset: String?
     /// `config` keys and their values, in `LabConfigKey.all`'s order.
-    public var settings: [[String]]
+    var settings: [[String]]
 
-    public init(_ lab: LabState) {
+    init(_ lab: LabState) {
         scenario = lab.scenario.name
         preset = lab.presetName
         settings = LabConfigKey.all.map { [$0.name, $0.read(lab)] }
     }
 
     /// A lab with these settings (its world is fresh; only its settings matter here).
-    public func rebuild() throws(ShellError) -> LabState {
+    func rebuild() throws(ShellError) -> LabState {
         guard let named = LabScenario.named(scenario) else { throw .failed("no lab scenario '\(scenario)'") }
         let lab = LabState(scenario: named)
         if let preset, let found = PoolPreset.named(preset) { lab.apply(found) }

@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 
 #if canImport(Glibc)
     import Glibc
@@ -9,13 +10,13 @@ import Foundation
 /// `lab --pool EXERCISE`: the lab's world running the learner's pool in a long-lived child (`poolschool-pool
 /// --lab`), which answers the lab commands a line at a time. When the child traps or loops, the shell says so
 /// and the lab goes back to the reference pool.
-public final class LearnerLab {
+final class LearnerLab {
     /// The lab commands the learner's world answers; the others (config, load, …) stay with the shell.
-    public static let commands: Set<String> = [
+    static let commands: Set<String> = [
         "borrow", "release", "leak", "query", "advance", "burst", "stats", "events",
     ]
 
-    public let exercise: String
+    let exercise: String
     let process: Process
     let input: Int32
     let answers: Int32

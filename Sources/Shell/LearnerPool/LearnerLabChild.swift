@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import PoolWorld
 
 #if canImport(Glibc)
     import Glibc

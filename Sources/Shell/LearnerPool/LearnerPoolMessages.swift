@@ -1,16 +1,18 @@
-/// What the shell asks the learner-pool child to run: written as JSON to a file the child is given.
-public struct LearnerPoolRequest: Codable, Sendable {
-    /// The exercise whose pool runs (`waiting-pool`).
-    public var exercise: String
-    /// The lab's settings (`load`, `compare` in the shell); nil: `poolschool sim`'s defaults.
-    public var lab: LabSnapshot?
-    public var plan: LoadPlan
-    /// Columns the charts may use.
-    public var width: Int
-    /// CPU seconds the child may use before the kernel stops it (an endless loop in the learner's pool).
-    public var cpuSeconds: Int
+import PoolWorld
 
-    public init(exercise: String, lab: LabSnapshot?, plan: LoadPlan, width: Int, cpuSeconds: Int = 20) {
+/// What the shell asks the learner-pool child to run: written as JSON to a file the child is given.
+struct LearnerPoolRequest: Codable, Sendable {
+    /// The exercise whose pool runs (`waiting-pool`).
+    var exercise: String
+    /// The lab's settings (`load`, `compare` in the shell); nil: `poolschool sim`'s defaults.
+    var lab: LabSnapshot?
+    var plan: LoadPlan
+    /// Columns the charts may use.
+    var width: Int
+    /// CPU seconds the child may use before the kernel stops it (an endless loop in the learner's pool).
+    var cpuSeconds: Int
+
+    init(exercise: String, lab: LabSnapshot?, plan: LoadPlan, width: Int, cpuSeconds: Int = 20) {
         self.exercise = exercise
         self.lab = lab
         self.plan = plan
@@ -18,26 +20,26 @@ public struct LearnerPoolRequest: Codable, Sendable {
         self.cpuSeconds = cpuSeconds
     }
 
-    public init(exercise: String, lab: LabSnapshot?, options: WorkloadOptions, width: Int) {
+    init(exercise: String, lab: LabSnapshot?, options: WorkloadOptions, width: Int) {
         self.init(exercise: exercise, lab: lab, plan: LoadPlan(options: options), width: width)
     }
 }
 
 /// What the child answers: the run, already rendered, and its row for `compare`.
-public struct LearnerPoolReply: Codable, Sendable {
+struct LearnerPoolReply: Codable, Sendable {
     /// Set when the child could not run the request (the rest is empty then).
-    public var error: String?
+    var error: String?
     /// `poolschool sim`'s summary and JSON.
-    public var text = ""
-    public var json = ""
+    var text = ""
+    var json = ""
     /// The timeline and the latency chart, at the request's width.
-    public var timeline = ""
-    public var latency = ""
-    public var row: ComparisonRow?
+    var timeline = ""
+    var latency = ""
+    var row: ComparisonRow?
     /// Broken pool contracts the world's checker found, the first few.
-    public var violations: [String] = []
+    var violations: [String] = []
 
-    public init(error: String? = nil) {
+    init(error: String? = nil) {
         self.error = error
     }
 }

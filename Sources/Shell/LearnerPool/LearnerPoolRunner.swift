@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import PoolWorld
 
 #if canImport(Glibc)
     import Glibc
@@ -13,20 +14,20 @@ import Grading
 /// A compile error comes back at its file and line, a trap with the runtime's message, an endless loop is
 /// stopped by the child's CPU limit (and a wall-clock backstop), and Ctrl-C ends the child; in every case the
 /// shell carries on.
-public struct LearnerPoolRunner: Sendable {
+struct LearnerPoolRunner: Sendable {
     /// Why the learner's pool did not run; the message alone says what to do.
-    public struct Failure: Error, Sendable {
-        public var message: String
+    struct Failure: Error, Sendable {
+        var message: String
         /// A mistake in what was asked (an unknown exercise), not in the learner's code.
-        public var isUsage = false
+        var isUsage = false
     }
 
-    public var root: String
-    public var swift: String
+    var root: String
+    var swift: String
     /// CPU seconds the child may use (`POOLSCHOOL_POOL_CPU_SECONDS`, default 20).
-    public var cpuSeconds: Int
+    var cpuSeconds: Int
 
-    public init(
+    init(
         root: String, swift: String = "swift", environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.root = root
@@ -37,12 +38,12 @@ public struct LearnerPoolRunner: Sendable {
     /// Where `swift build -c release --product poolschool-pool` leaves the child. Release, because a debug build
     /// compiles PoolWorld file by file and its simulator would run unspecialised, several times slower; and
     /// `make run` has already built every module but Exercises that way.
-    public var executable: String {
+    var executable: String {
         (root as NSString).appendingPathComponent(".build/release/" + LearnerPool.product)
     }
 
     /// Builds the child if the learner's files changed since, then runs `request` in it.
-    public func run(_ request: LearnerPoolRequest, observer: RunObserver) -> Result<LearnerPoolReply, Failure> {
+    func run(_ request: LearnerPoolRequest, observer: RunObserver) -> Result<LearnerPoolReply, Failure> {
         if let problem = checkExercise(request.exercise) { return .failure(problem) }
         if let problem = buildIfNeeded(observer: observer) { return .failure(problem) }
         var request = request

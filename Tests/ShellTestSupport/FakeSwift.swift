@@ -5,13 +5,13 @@ import Grading
 /// stand-in `poolschool-grade` in the project's `.build/debug`, which leaves the report given here, so a test
 /// reaches `replay` and `check` without building the exercises (minutes) or depending on what the learner's
 /// files hold. Use it only in a scratch project folder (`StartedProject`), never in the package itself.
-struct FakeSwift {
+public struct FakeSwift {
     /// Put this folder first on the shell's PATH.
-    let folder: URL
+    public let folder: URL
 
     /// `report` is what `swift test` leaves for `exercise`; `buildSeconds` makes `swift build` take that long
     /// (printing a line first), so a test can catch the shell in the middle of a build.
-    init(report: ExerciseReport, exercise: String, buildSeconds: Int = 0) throws {
+    public init(report: ExerciseReport, exercise: String, buildSeconds: Int = 0) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-swift-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let grader = """
@@ -45,13 +45,13 @@ struct FakeSwift {
     }
 
     /// The PATH the shell should run with.
-    var path: String { folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
+    public var path: String { folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") }
 
     /// The process id of the last `swift build`, once it started.
-    var buildProcess: Int32? {
+    public var buildProcess: Int32? {
         (try? String(contentsOf: folder.appendingPathComponent("build.pid"), encoding: .utf8))
             .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 }

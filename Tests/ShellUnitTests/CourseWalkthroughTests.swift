@@ -7,13 +7,17 @@ import Testing
 /// A first-time learner goes through every shipped lesson in the shell, answers every question right (each
 /// prediction before its lab) and runs and checks every lab.
 @Suite struct CourseWalkthroughTests {
+    /// The shipped lessons, `Lessons/` at the package root.
+    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Lessons").path
+
     @Test func everyQuestionOfEveryLessonCanBeAnsweredFromTheShell() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let output = CapturedOutput()
         let session = ShellSession(output: output, home: ShellHome(path: home.path))
         let course = CourseState(
-            catalog: CourseCatalog.load(folder: ShippedLessonsTests.folder), store: ProgressStore(home: home.path),
+            catalog: CourseCatalog.load(folder: Self.lessons), store: ProgressStore(home: home.path),
             learner: "first-timer", seed: nil)
         session.course = course
         var answered = 0

@@ -53,8 +53,8 @@ import Testing
 
 /// Only its check names are used.
 private struct NoPool: PoolExercise {
-    init(config: PoolConfig, seed: UInt64) {}
-    var maximumConnections: Int { 0 }
+    let config: PoolConfig
+    init(config: PoolConfig, seed: UInt64) { self.config = config }
     var metrics: PoolMetrics { PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0) }
     mutating func handle(_ event: PoolEvent, at now: SimInstant, into actions: inout PoolActions) {}
 }
