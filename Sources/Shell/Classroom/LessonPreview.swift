@@ -19,8 +19,9 @@ struct LessonPreview {
     }
 
     /// The whole preview as Markdown: a header with the learner's params, then each page with its keys.
-    mutating func markdown(learner: String) -> String {
-        var parts = ["# Preview of `\(lesson.id)` for \(learner) (seed \(course.seed))"]
+    /// `learner` is nil for a preview by `--seed`, which is no one's name.
+    mutating func markdown(learner: String?) -> String {
+        var parts = ["# Preview of `\(lesson.id)`" + (learner.map { " for '\($0)'" } ?? "") + " (seed \(course.seed))"]
         let values = course.values(for: lesson)
         if !values.isEmpty {
             parts.append(

@@ -44,7 +44,7 @@ public enum PreviewCommandLine {
         let terminal = TerminalInfo(
             isInteractive: false, width: TerminalInfo.currentWidth(environment: environment, outputIsTTY: true),
             colour: TerminalInfo.colourWanted(outputIsTTY: isatty(STDOUT_FILENO) == 1, environment: environment))
-        let session = ShellSession(terminal: terminal, output: output, home: ShellHome(path: "/nonexistent"))
+        let session = ShellSession(terminal: terminal, output: StandardOutput(), home: ShellHome(path: "/nonexistent"))
         func fail(_ message: String, _ status: ExitStatus) -> ExitStatus {
             output.write("poolschool preview: " + Sanitizer.clean(message) + "\n", error: true)
             return status
@@ -85,8 +85,8 @@ public enum PreviewCommandLine {
             store: ProgressStore(home: "/nonexistent/poolschool-preview"), learner: learner,
             seed: request.seed ?? options.seed)
         var preview = LessonPreview(lesson: lesson, course: course, answers: answers)
-        let who = request.seed != nil || (request.learner == nil && options.seed != nil) ? "seed" : "'\(learner)'"
-        session.render(markdown: preview.markdown(learner: who))
+        let bySeed = request.seed != nil || (request.learner == nil && options.seed != nil)
+        session.render(markdown: preview.markdown(learner: bySeed ? nil : learner))
         guard preview.failures.isEmpty else {
             for failure in preview.failures { output.write("✗ " + Sanitizer.clean(failure) + "\n", error: true) }
             return .failure
