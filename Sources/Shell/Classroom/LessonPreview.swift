@@ -51,12 +51,32 @@ struct LessonPreview {
             let verdict = checker.check(tried, for: question)
             if verdict == .correct {
                 lines.append("`--answer \(question.id)=\(tried)`: ✓ matches the key")
+                lines += giveaways(question, answer: tried)
             } else {
                 failures.append("--answer \(question.id)=\(tried) does not match the key")
                 lines.append("`--answer \(question.id)=\(tried)`: ✗ does not match (\(Self.describe(verdict)))")
             }
         }
         return lines.joined(separator: "  \n")
+    }
+
+    /// Hints and explanations are plain text: one that spells out a hidden answer gives it away.
+    private func giveaways(_ question: Question, answer: String) -> [String] {
+        guard case .hashed = question.key else { return [] }
+        var said = answer.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if question.kind == .choice, said.count == 1, let index = said.first.flatMap({ Int($0.asciiValue ?? 0) - 97 }),
+            course.choiceOrder(question, in: lesson).indices.contains(index)
+        {
+            said = question.choices[course.choiceOrder(question, in: lesson)[index]].lowercased()
+        }
+        guard said.count >= 2 else { return [] }
+        let texts =
+            question.hints.enumerated().map { ("hint \($0.offset + 1)", $0.element) }
+            + (question.explanation.map { [("the explanation", $0)] } ?? [])
+        return texts.compactMap { name, text in
+            course.fill(text, in: lesson).lowercased().contains(said)
+                ? "⚠ \(name) contains '\(said)', the hidden answer: hints are shown as written" : nil
+        }
     }
 
     /// The key as this learner must type it: letters as they see the choices, numbers in their params.

@@ -143,6 +143,10 @@ struct GuideLesson {
             salt: salt-3
             ```
 
+            ```hint
+            Two words: DISCARD ALL.
+            ```
+
             ```lab
             scenario: reservation-desk
             steps:

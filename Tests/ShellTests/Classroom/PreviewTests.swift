@@ -87,6 +87,9 @@ import Testing
         #expect(right.stdout.contains("--answer mode=statement: ✓ matches the key"))
         #expect(right.stdout.contains("--answer hidden-number=40: ✓ matches the key"))
         #expect(right.stdout.contains("--answer hidden-text=DISCARD ALL: ✓ matches the key"))
+        // A hint that spells out a hidden answer gives it away; the one for 'mode' does not.
+        #expect(right.stdout.contains("⚠ hint 1 contains 'discard all', the hidden answer"))
+        #expect(!right.stdout.contains("⚠ hint 1 contains 'statement'"))
         let wrong = try PoolschoolProcess.run(["preview", lesson.file, "--answer", "mode=session"])
         #expect(wrong.status == 1)
         #expect(wrong.stdout.contains("--answer mode=session: ✗ does not match (wrong)"))
