@@ -113,7 +113,13 @@ public enum GradebookCommandLine {
         case .missing: return .failure(Problem(message: "no such file"))
         case .refused(let why), .tooLarge(let why): return .failure(Problem(message: why))
         }
-        // Decoded once in the common case; a file that does not decode is looked at again to say why.
+        // Read by the quick reader in the common case; a file it gives up on is decoded by JSONDecoder, which
+        // either reads it after all or says what is wrong with it.
+        if let tree = ReportJSON.parse(data), let report = LearnerReport(json: tree),
+            report.format == LearnerReport.formatName, report.version <= LearnerReport.currentVersion
+        {
+            return .success(report)
+        }
         if let report = try? JSONDecoder().decode(LearnerReport.self, from: data),
             report.format == LearnerReport.formatName, report.version <= LearnerReport.currentVersion
         {
