@@ -155,7 +155,7 @@ private struct Reader {
         guard at < bytes.count else { return nil }
         if bytes[at] == UInt8(ascii: "\"") {
             defer { at += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            return Self.text(UnsafeBufferPointer(rebasing: bytes[start..<at]))
         }
         guard bytes[at] == UInt8(ascii: "\\") else { return nil }
         var text = Array(bytes[start..<at])
@@ -163,7 +163,7 @@ private struct Reader {
             let byte = bytes[at]
             at += 1
             switch byte {
-            case UInt8(ascii: "\""): return String(validating: text, as: UTF8.self)
+            case UInt8(ascii: "\""): return text.withUnsafeBufferPointer(Self.text)
             case UInt8(ascii: "\\"):
                 guard at < bytes.count else { return nil }
                 let escape = bytes[at]
@@ -194,6 +194,13 @@ private struct Reader {
         return nil
     }
 
+    /// UTF-8 bytes as a string, or nil if they are not valid UTF-8 (as JSONDecoder refuses them). Most strings
+    /// in a report are ASCII, which needs no validating.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     private mutating func hex4() -> UInt32? {
         guard at + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
@@ -216,6 +223,14 @@ private struct Reader {
         if at < bytes.count, bytes[at] == UInt8(ascii: "-") { at += 1 }
         let whole = at
         guard digits() > 0, !(bytes[whole] == UInt8(ascii: "0") && at - whole > 1) else { return nil }
+        let isInteger =
+            at == bytes.count || (bytes[at] != UInt8(ascii: ".") && bytes[at] | 0x20 != UInt8(ascii: "e"))
+        if isInteger, at - whole <= 15 {
+            // Counts, points, pages: small whole numbers, read without a detour through a string and strtod.
+            var value = 0
+            for index in whole..<at { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+            return .number(Double(whole == start ? value : -value))
+        }
         if at < bytes.count, bytes[at] == UInt8(ascii: ".") {
             at += 1
             guard digits() > 0 else { return nil }
