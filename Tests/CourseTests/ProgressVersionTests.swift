@@ -76,6 +76,6 @@ import Testing
         let progress = try JSONDecoder().decode(Progress.self, from: Data(json.utf8))
         #expect(progress.question("t", "q").solved)
         #expect(progress.question("t", "q").version == nil)
-        #expect(progress.lessons["t"]?.labsPassed.isEmpty == true)
+        #expect(progress.lessons["t"]?.labs.isEmpty == true)
     }
 }

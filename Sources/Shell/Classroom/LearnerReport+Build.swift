@@ -31,7 +31,7 @@ extension LearnerReport {
                 labs: lesson.labs.map {
                     LabRecord(
                         id: $0.id, page: $0.page + 1, scenario: $0.block.scenario,
-                        passed: record.labsPassed.contains($0.id))
+                        passed: record.labs.contains($0.id))
                 })
         }
         exercises = catalog.map { entry in

@@ -49,7 +49,7 @@ public struct LearnerReport: Codable, Equatable, Sendable {
     }
 
     public struct LabRecord: Codable, Equatable, Sendable {
-        /// `lab-1`, `lab-2`…: the lesson's lab blocks in file order.
+        /// The lab's id (`lab check ID`): its `id`, else its scenario (`scenario-2`… for later unnamed ones).
         public var id: String
         public var page: Int
         public var scenario: String

@@ -35,7 +35,7 @@ struct LessonPreview {
             parts.append(CourseViews.page(course))
             for question in lesson.pages[index].questions { parts.append(key(question)) }
             let labs = lesson.labs.filter { $0.page == index }
-            for (position, lab) in labs.enumerated() { parts.append(self.lab(lab.id, lab.block, first: position == 0)) }
+            for lab in labs { parts.append(self.lab(lab.id, lab.block)) }
         }
         return parts.joined(separator: "\n\n")
     }
@@ -114,11 +114,17 @@ struct LessonPreview {
         }
     }
 
-    private mutating func lab(_ id: String, _ block: LabBlock, first: Bool) -> String {
-        var lines = ["**Lab \(id)** (`lab \(block.scenario)`, line \(block.line))"]
-        if !first {
+    private mutating func lab(_ id: String, _ block: LabBlock) -> String {
+        let mode = block.mode.map { " \($0)" } ?? ""
+        var lines = ["**Lab `\(id)`** (`lab \(block.scenario)\(mode)`, then `lab check \(id)`; line \(block.line))"]
+        if let predict = block.predict {
+            lines.append("Asks for a prediction first: question `\(predict)`")
+        }
+        if !block.samples.isEmpty {
             lines.append(
-                "Not the first lab of its page: `lab check` checks only the first, so this one is never checked.")
+                "Blanks filled with their samples: "
+                    + block.samples.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
+            )
         }
         let run = LabBlockRunner.preview(block)
         if let problem = run.problem {
@@ -136,6 +142,7 @@ struct LessonPreview {
             lines.append((check.holds ? "✓ " : "✗ ") + check.text)
         }
         if run.checks.isEmpty { lines.append("(no `expect` lines: `lab check` has nothing to check)") }
+        if let explain = block.explain { lines.append("Explained after a pass: " + course.fill(explain, in: lesson)) }
         return lines.joined(separator: "  \n")
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// A lesson written from Lessons/README.md alone, as a new instructor would: four pages, a question of every
 /// kind (three with hidden keys, hashed with `poolschool lint --hash-answer`), params, hints, explanations, a
-/// `range`, and three labs (two on one page). Written into a scratch lessons folder.
+/// `range`, and three labs (two on one page), each with an id. Written into a scratch lessons folder.
 struct GuideLesson {
     let folder: LessonFolder
     var file: String { folder.path + "/90-from-the-guide.md" }
@@ -104,6 +104,7 @@ struct GuideLesson {
             # Two labs on one page
 
             ```lab
+            id: desk-thirty
             scenario: reservation-desk
             steps:
               - burst 30
@@ -115,6 +116,7 @@ struct GuideLesson {
             ```
 
             ```lab
+            id: desk-again
             scenario: reservation-desk
             steps:
               - burst 30
@@ -148,6 +150,7 @@ struct GuideLesson {
             ```
 
             ```lab
+            id: one-borrow
             scenario: reservation-desk
             steps:
               - borrow as a

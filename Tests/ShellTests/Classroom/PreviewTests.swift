@@ -12,7 +12,10 @@ import Testing
         #expect(result.stdout.contains("Key for lifecycle (version "))
         #expect(result.stdout.contains("Hint 1: It begins with a borrow"))
         #expect(result.stdout.contains("Explanation: Borrow (ask, then receive or wait)"))
-        #expect(result.stdout.contains("Lab lab-1 (lab reservation-desk"))
+        #expect(result.stdout.contains("Lab desk-burst (lab reservation-desk, then lab check desk-burst"))
+        #expect(result.stdout.contains("Asks for a prediction first: question burst-waiting"))
+        #expect(result.stdout.contains("Explained after a pass: The pool is full at 25"))
+        #expect(result.stdout.contains("Blanks filled with their samples: time = 700ms"))
         #expect(result.stdout.contains("✓ active == 25 (it is 25)"))
         #expect(result.stdout.contains("page 5 of 5"))
     }
@@ -60,8 +63,8 @@ import Testing
         #expect(out.contains("Key for steps"))
         #expect(out.contains("Hint 1: It is the strictest mode."))
         #expect(out.contains("Explanation: (none)"))
-        #expect(out.contains("Lab lab-1") && out.contains("Lab lab-2") && out.contains("Lab lab-3"))
-        #expect(out.contains("Not the first lab of its page"))
+        #expect(out.contains("Lab desk-thirty") && out.contains("Lab desk-again") && out.contains("Lab one-borrow"))
+        #expect(out.contains("then lab check desk-again"))
         #expect(out.contains("✓ waiting == 5 (it is 5)"))
         #expect(out.contains("✓ active == 1 (it is 1)"))
         // The multi key names the letters this learner sees: the ones their page shows for those choices.
@@ -102,7 +105,7 @@ import Testing
         let result = try PoolschoolProcess.run(["preview", lesson.file])
         #expect(result.status == 1)
         #expect(result.stdout.contains("✗ waiting == 999 (it is 5)"))
-        #expect(result.stderr.contains("✗ lab-2: expectation waiting == 999 (it is 5) does not hold"))
+        #expect(result.stderr.contains("✗ desk-again: expectation waiting == 999 (it is 5) does not hold"))
     }
 
     @Test func badRequestsAreUsageErrorsThatSayWhatIsAccepted() throws {

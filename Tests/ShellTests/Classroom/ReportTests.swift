@@ -28,7 +28,7 @@ import Testing
     @Test func answersHintsGivingUpAndLabsAreInTheReport() throws {
         let home = try ClassroomHome()
         defer { home.remove() }
-        // A question missed three times (a hint, then the explanation: given up), then the page's lab checked.
+        // A question missed three times (a hint, then the explanation: given up), then a lab predicted and checked.
         let lesson = "03-borrow-and-backpressure"
         let session = """
             open \(lesson)
@@ -36,6 +36,7 @@ import Testing
             answer lifecycle a b c d e
             answer lifecycle a b c d e
             page 3
+            answer burst-waiting 175
             lab reservation-desk
             burst 200
             lab check
@@ -49,7 +50,7 @@ import Testing
         #expect(lifecycle["hints"] as? Int == 1)
         let lessons = try #require(report["lessons"] as? [[String: Any]])
         let labs = try #require(lessons.first { $0["id"] as? String == lesson }?["labs"] as? [[String: Any]])
-        #expect(labs.first?["id"] as? String == "lab-1")
+        #expect(labs.first?["id"] as? String == "desk-burst")
         #expect(labs.first?["passed"] as? Bool == true)
         let totals = try #require(report["totals"] as? [String: Any])
         #expect(totals["explained"] as? Int == 1)
