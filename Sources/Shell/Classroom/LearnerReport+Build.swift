@@ -4,7 +4,7 @@ extension LearnerReport {
     /// The report of `progress` and `exercises` against the course as it is now: every lesson and exercise,
     /// done or not, so reports of a class line up. `progress` is first reconciled with the lessons (in memory
     /// only), so a question changed since it was answered shows as asked again, with the earlier record.
-    public init(
+    init(
         progress saved: Progress, exercises progressOfExercises: ExerciseProgress, lessons: [Lesson],
         catalog: [ExerciseEntry]
     ) {

@@ -11,7 +11,7 @@ struct ExerciseProgress: Codable, Equatable, Sendable {
     init() {}
 
     /// Every key optional, so a file from before `lastRuns` still loads.
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         passed = try container.decodeIfPresent(Set<String>.self, forKey: .passed) ?? []
         hintsShown = try container.decodeIfPresent([String: Int].self, forKey: .hintsShown) ?? [:]
