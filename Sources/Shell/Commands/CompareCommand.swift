@@ -64,7 +64,10 @@ extension ShellCommand {
         session.say(
             "Seed \(plan.options.seed), \(plan.options.requests) requests, the same for every pool: "
                 + presets.map { "\($0.name) is \($0.library)" }.joined(separator: "; ") + ".")
-        session.render(markdown: ComparisonRow.table(rows))
+        // Four pools to a table, so that seven presets still fit an 80-column terminal.
+        for start in stride(from: 0, to: rows.count, by: 4) {
+            session.render(markdown: ComparisonRow.table(Array(rows[start..<min(start + 4, rows.count)])))
+        }
     }
 
     private static func compareLearnerPool(

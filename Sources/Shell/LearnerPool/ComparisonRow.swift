@@ -38,7 +38,7 @@ struct ComparisonRow: Codable, Sendable, Equatable {
             ("p_wait", { SimReport.fixed($0.probabilityOfWaiting, 4) }),
             ("p50 ms", { SimReport.fixed($0.p50Milliseconds, 3) }),
             ("p99 ms", { SimReport.fixed($0.p99Milliseconds, 3) }),
-            ("throughput/s", { SimReport.fixed($0.throughputPerSecond, 1) }),
+            ("req/s", { SimReport.fixed($0.throughputPerSecond, 1) }),
             ("opened", { "\($0.opened)" }), ("closed", { "\($0.closed)" }), ("timeouts", { "\($0.timeouts)" }),
             ("errors", { "\($0.errors)" }), ("unfinished", { "\($0.unfinished)" }),
             ("violations", { "\($0.violations)" }),

@@ -65,6 +65,19 @@ import Testing
             ])
     }
 
+    @Test func allSevenPresetsFitAnEightyColumnTerminal() throws {
+        let result = try PoolschoolProcess.run(
+            [],
+            input: "compare --presets "
+                + ["hikaricp", "sqlalchemy", "node-postgres", "go", "pgx", "deadpool", "postgres-nio"]
+                .joined(separator: ",") + " --arrival-rate 100/s --hold-mean 10ms --requests 500\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = result.stdout.split(separator: "\n").dropFirst(2)
+        #expect(table.allSatisfy { $0.count <= 80 }, "\(result.stdout)")
+        #expect(
+            result.stdout.contains("postgres-nio") && result.stdout.components(separatedBy: "violations").count == 3)
+    }
+
     @Test func comparePresetsRefusesAnUnknownName() throws {
         let result = try PoolschoolProcess.run([], input: "compare --presets hikaricp,c3p0 --arrival-rate 10/s\n")
         #expect(result.status == 2)
