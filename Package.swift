@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Layers point down only: poolschool → Shell → (Course, Grading) → PoolWorld.
+/// Layers point down only: poolschool → Shell → (Course, Grading, RealServers) → PoolWorld.
+/// RealServers (libpq through CLibPQ) is the only module with sockets; PoolWorld stays sans-I/O.
 /// See README.md ("Source layout") and DESIGN.md.
 let package = Package(
     name: "poolschool",
@@ -24,6 +25,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq for the real-server lab (`real`): a private PostgreSQL and PgBouncer on loopback.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "PoolWorld",
             dependencies: [
@@ -38,7 +45,8 @@ let package = Package(
         // Optimised even in a debug build: a learner's `swift test --filter` runs thousands of graded schedules
         // (about 2.5 s unoptimised, under 1 s optimised); it is rebuilt only when the graders change.
         .target(name: "Grading", dependencies: ["PoolWorld"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld"]),
+        .target(name: "RealServers", dependencies: ["CLibPQ", "PoolWorld"]),
+        .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld", "RealServers"]),
         .executableTarget(
             name: "poolschool",
             dependencies: [
@@ -57,6 +65,7 @@ let package = Package(
 
         .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "RealServersTests", dependencies: ["RealServers"]),
         // Proves the graders: reference solutions pass, do-nothing and broken implementations fail.
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).

@@ -1,0 +1,86 @@
+/// The text of the configuration files the lab writes: PostgreSQL's settings and logins, PgBouncer's.
+///
+/// Loopback only, no unix socket in a system folder, a low `max_connections` so that `real exhaust` reaches it
+/// with a handful of clients, and three ways to log in: trust (`app_trust`), SCRAM (`app_scram`), and SCRAM
+/// over TLS (the same role with `sslmode=require`; the certificate is made at set-up).
+enum ClusterFiles {
+    static let superuser = "poolschool"
+    static let trustUser = "app_trust"
+    static let scramUser = "app_scram"
+    /// Not a secret: the cluster listens on 127.0.0.1 only, and the password exists to make SCRAM run.
+    static let scramPassword = "poolschool-scram"
+    static let maxConnections = 20
+    static let superuserReserved = 3
+
+    /// Appended to postgresql.conf once, at set-up; the port is given at each start.
+    static func postgresSettings(_ layout: RealLayout) -> String {
+        """
+
+        # poolschool's private cluster (real-server lab): loopback only, small, never durable.
+        listen_addresses = '127.0.0.1'
+        unix_socket_directories = ''
+        max_connections = \(maxConnections)
+        superuser_reserved_connections = \(superuserReserved)
+        shared_buffers = 16MB
+        fsync = off
+        synchronous_commit = off
+        full_page_writes = off
+        ssl = on
+        ssl_cert_file = '\(layout.certificate)'
+        ssl_key_file = '\(layout.privateKey)'
+        password_encryption = 'scram-sha-256'
+        logging_collector = off
+
+        """
+    }
+
+    /// The same three logins for PostgreSQL and for PgBouncer (whose hba file takes the same lines).
+    static let hba = """
+        # TYPE  DATABASE  USER  ADDRESS  METHOD
+        host all \(superuser) 127.0.0.1/32 trust
+        host all \(trustUser) 127.0.0.1/32 trust
+        host all \(scramUser) 127.0.0.1/32 scram-sha-256
+
+        """
+
+    /// PgBouncer needs every user in its auth file, even for trust; with SCRAM's password in plain text it
+    /// can answer the client's SCRAM itself and log in to PostgreSQL with SCRAM too.
+    static let userList = """
+        "\(superuser)" ""
+        "\(trustUser)" ""
+        "\(scramUser)" "\(scramPassword)"
+
+        """
+
+    /// One database entry per pool mode, so `real modes MODE` needs no restart; `load_db` for `real exhaust`.
+    static func bouncerConfig(_ layout: RealLayout, postgresPort: Int, bouncerPort: Int) -> String {
+        let target = "host=127.0.0.1 port=\(postgresPort) dbname=postgres"
+        return """
+            [databases]
+            session_db = \(target) pool_mode=session pool_size=2
+            transaction_db = \(target) pool_mode=transaction pool_size=2
+            statement_db = \(target) pool_mode=statement pool_size=2
+            load_db = \(target) pool_mode=transaction pool_size=\(RealExhaust.bouncerPoolSize)
+
+            [pgbouncer]
+            listen_addr = 127.0.0.1
+            listen_port = \(bouncerPort)
+            unix_socket_dir =
+            auth_type = hba
+            auth_hba_file = \(layout.bouncerHBA)
+            auth_file = \(layout.bouncerUsers)
+            admin_users = \(superuser)
+            stats_users = \(superuser)
+            pidfile = \(layout.bouncerPidFile)
+            logfile = \(layout.bouncerLog)
+            max_client_conn = 200
+            default_pool_size = 2
+            client_tls_sslmode = allow
+            client_tls_cert_file = \(layout.certificate)
+            client_tls_key_file = \(layout.privateKey)
+            server_tls_sslmode = disable
+            ignore_startup_parameters = extra_float_digits
+
+            """
+    }
+}
