@@ -22,7 +22,7 @@ public struct CommandTable: Sendable {
         [
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .fault, .stats, .events,
-            .connect, .send, .disconnect, .show,
+            .connect, .send, .disconnect, .show, .real,
             .exercises, .check, .solution, .replay, .resetExercise,
             .help, .quit, .version,
         ]
