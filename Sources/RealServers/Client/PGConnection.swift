@@ -1,5 +1,9 @@
 import CLibPQ
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One libpq connection to the private PostgreSQL or PgBouncer: blocking, used by one thread at a time.
 ///
 /// Kept to what the real-server lab needs (simple queries, protocol-level prepared statements, notifications);
@@ -73,6 +77,13 @@ public final class PGConnection: @unchecked Sendable {
     public func executePrepared(_ name: String) throws(PGError) -> PGReply {
         let handle = try open()
         return try reply(PQexecPrepared(handle, name, 0, nil, nil, nil, 0), handle)
+    }
+
+    /// Waits until the server sends something (a notification) or `milliseconds` pass; true if it did.
+    public func waitForInput(milliseconds: Int32) -> Bool {
+        guard let handle, PQsocket(handle) >= 0 else { return false }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) > 0
     }
 
     /// The notifications that arrived with earlier replies or are waiting on the socket now.

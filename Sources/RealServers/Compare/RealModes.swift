@@ -8,6 +8,7 @@ public enum RealModes {
         throws(PGError) -> [ModeCell]
     {
         let database = "\(mode.rawValue)_db"
+        try lab.resetPool(database)
         var clients: [String: PGConnection] = [:]
         for name in ["alice", "bob"] { clients[name] = try lab.connect(.trust, viaBouncer: true, database: database) }
         defer { clients.values.forEach { $0.close() } }
@@ -38,8 +39,11 @@ public enum RealModes {
             }
             cell.reconnected = reconnected
             if step.sql.uppercased().hasPrefix("NOTIFY") || step.sql.uppercased() == "COMMIT" {
-                // A notification travels asynchronously: give it a moment (bounded) to arrive.
-                usleep(50_000)
+                // A notification travels asynchronously: wait for it a moment (bounded), for any client.
+                let deadline = ContinuousClock.now + .milliseconds(300)
+                while ContinuousClock.now < deadline,
+                    !clients.values.contains(where: { $0.waitForInput(milliseconds: 10) })
+                {}
             }
             for name in ["alice", "bob"] {
                 for note in clients[name]?.notifications() ?? [] {

@@ -52,15 +52,23 @@ enum ClusterFiles {
 
         """
 
-    /// One database entry per pool mode, so `real modes MODE` needs no restart; `load_db` for `real exhaust`.
+    /// PgBouncer's databases and the PostgreSQL database behind each. One per pool mode, so that `real modes
+    /// MODE` needs no restart, and each its own: advisory locks and LISTEN channels are per database, and a
+    /// transaction-mode run leaves its locks on server connections that a statement-mode run must not meet.
+    static let databases = [
+        ("session_db", "lab_session", "pool_mode=session pool_size=2"),
+        ("transaction_db", "lab_transaction", "pool_mode=transaction pool_size=2"),
+        ("statement_db", "lab_statement", "pool_mode=statement pool_size=2"),
+        ("load_db", "lab_load", "pool_mode=transaction pool_size=\(RealExhaust.bouncerPoolSize)"),
+    ]
+
     static func bouncerConfig(_ layout: RealLayout, postgresPort: Int, bouncerPort: Int) -> String {
-        let target = "host=127.0.0.1 port=\(postgresPort) dbname=postgres"
+        let entries = databases.map { name, database, settings in
+            "\(name) = host=127.0.0.1 port=\(postgresPort) dbname=\(database) \(settings)"
+        }
         return """
             [databases]
-            session_db = \(target) pool_mode=session pool_size=2
-            transaction_db = \(target) pool_mode=transaction pool_size=2
-            statement_db = \(target) pool_mode=statement pool_size=2
-            load_db = \(target) pool_mode=transaction pool_size=\(RealExhaust.bouncerPoolSize)
+            \(entries.joined(separator: "\n"))
 
             [pgbouncer]
             listen_addr = 127.0.0.1

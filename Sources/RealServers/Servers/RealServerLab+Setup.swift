@@ -51,10 +51,14 @@ extension RealServerLab {
             _ = try admin.execute(
                 "CREATE ROLE \(ClusterFiles.trustUser) LOGIN; "
                     + "CREATE ROLE \(ClusterFiles.scramUser) LOGIN PASSWORD '\(ClusterFiles.scramPassword)'")
+            // One statement each: CREATE DATABASE refuses to run in the implicit transaction of a batch.
+            for (_, database, _) in ClusterFiles.databases {
+                _ = try admin.execute("CREATE DATABASE \(database)")
+            }
         } catch {
             throw ServerError("cannot create the lab's logins: \(error)")
         }
-        _ = files.createFile(atPath: layout.path("ready"), contents: Data("made by poolschool real\n".utf8))
+        _ = files.createFile(atPath: layout.path(Self.readyMarker), contents: Data("made by poolschool real\n".utf8))
     }
 
     /// `pg_ctl start -w`: returns once PostgreSQL accepts connections.
@@ -105,6 +109,9 @@ extension RealServerLab {
 
     /// Reads the processes and versions of the servers just started.
     func describe(postgresPort: Int, bouncerPort: Int) throws(ServerError) -> RunningServers {
+        // PgBouncer may listen a moment before its daemon writes the pid file.
+        let deadline = Date().addingTimeInterval(10)
+        while ProcessProbe.pid(inFile: layout.bouncerPidFile) == nil, Date() < deadline { usleep(20_000) }
         guard let postgresPID = ProcessProbe.pid(inFile: layout.postmasterPidFile),
             let bouncerPID = ProcessProbe.pid(inFile: layout.bouncerPidFile)
         else { throw ServerError("the servers started but left no pid files in \(layout.root)") }

@@ -128,7 +128,11 @@ public final class RealServerLab {
     }
 
     /// Whether a cluster has been made here.
-    public var isSetUp: Bool { FileManager.default.fileExists(atPath: layout.path("ready")) }
+    public var isSetUp: Bool { FileManager.default.fileExists(atPath: layout.path(Self.readyMarker)) }
+
+    /// Written last by set-up; a cluster without it (set-up interrupted, or made by an older poolschool
+    /// without the per-mode databases) is made again.
+    static let readyMarker = "ready-2"
 
     // MARK: Connections
 
@@ -143,6 +147,24 @@ public final class RealServerLab {
             login.info(
                 port: viaBouncer ? running.bouncerPort : running.postgresPort,
                 database: viaBouncer ? database : "postgres"))
+    }
+
+    /// Drops PgBouncer's server connections to `database` (`KILL`, then `RESUME`) and waits, at most 10 s,
+    /// until PostgreSQL has ended their backends: a run starts with no session state left by the one before.
+    public func resetPool(_ database: String) throws(PGError) {
+        guard let target = ClusterFiles.databases.first(where: { $0.0 == database })?.1 else { return }
+        let console = try connectAsAdmin(bouncerConsole: true)
+        defer { console.close() }
+        _ = try console.execute("KILL \(database)")
+        _ = try console.execute("RESUME \(database)")
+        let admin = try connectAsAdmin()
+        defer { admin.close() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let open = try admin.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(target)'").summary
+            if open == "0" { return }
+            usleep(10_000)
+        }
     }
 
     /// A superuser connection to PostgreSQL (reserved slots included) or to PgBouncer's admin console.

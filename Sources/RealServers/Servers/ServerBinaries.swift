@@ -13,19 +13,22 @@ public struct ServerBinaries: Hashable, Sendable {
     /// The Debian packages the lab needs (libpq-dev is needed to build poolschool at all).
     public static let packages = ["postgresql", "pgbouncer", "openssl"]
 
-    /// The newest installed server version, PgBouncer and openssl; or the packages that are missing.
-    public static func find(fileSystem: FileManager = .default) -> Result<ServerBinaries, MissingPackages> {
+    /// The newest installed server version, PgBouncer and openssl, in the file system under `root` (empty: `/`;
+    /// a folder in tests); or the packages that are missing.
+    public static func find(root: String = "") -> Result<ServerBinaries, MissingPackages> {
+        let fileSystem = FileManager.default
         let versions =
-            ((try? fileSystem.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
+            ((try? fileSystem.contentsOfDirectory(atPath: root + "/usr/lib/postgresql")) ?? [])
             .compactMap(Int.init).sorted()
-        let bin = versions.reversed().map { "/usr/lib/postgresql/\($0)/bin" }
+        let bin = versions.reversed().map { root + "/usr/lib/postgresql/\($0)/bin" }
             .first {
                 fileSystem.isExecutableFile(atPath: $0 + "/initdb")
                     && fileSystem.isExecutableFile(atPath: $0 + "/pg_ctl")
             }
-        let bouncer = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"]
+        let bouncer = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"].map { root + $0 }
             .first(where: fileSystem.isExecutableFile(atPath:))
-        let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first(where: fileSystem.isExecutableFile(atPath:))
+        let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].map { root + $0 }.first(
+            where: fileSystem.isExecutableFile(atPath:))
         var missing: [String] = []
         if bin == nil { missing.append("postgresql") }
         if bouncer == nil { missing.append("pgbouncer") }

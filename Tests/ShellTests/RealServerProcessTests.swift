@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `real` through the built executable against a private PostgreSQL and PgBouncer (Debian's packages, which
+/// `make test` installs). Each test uses its own home folder and checks that no server of it is left running.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct RealServerProcessTests {
+    /// The packages are what `make test` installs; without them (a machine where they truly cannot be
+    /// installed) these tests say so instead of failing.
+    static let packagesMissing: String? = {
+        let postgres = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let hasServer = postgres.contains {
+            FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
+        }
+        let hasBouncer = FileManager.default.isExecutableFile(atPath: "/usr/sbin/pgbouncer")
+        return hasServer && hasBouncer ? nil : "postgresql and pgbouncer are not installed ('make test' installs them)"
+    }()
+
+    /// A home folder for one test, and the check that its servers are gone.
+    struct Home {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("real-\(UUID().uuidString)")
+        var environment: [String: String] { ["POOLSCHOOL_HOME": url.path, "NO_COLOR": "1", "COLUMNS": "300"] }
+
+        /// Processes whose command line names this home (PostgreSQL's postmaster, PgBouncer).
+        func servers() -> [String] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap(Int32.init).compactMap { pid in
+                guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
+                    let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    !stat.contains(") Z ")
+                else { return nil }
+                let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+                return line.contains(url.path) && !line.contains("poolschool") ? "\(pid): \(line)" : nil
+            }
+        }
+
+        func remove() {
+            // A failed test may have left servers: end them, so that the machine stays clean.
+            for entry in servers() { if let pid = Int32(entry.prefix { $0.isNumber }) { kill(pid, SIGKILL) } }
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    @Test(.disabled(if: packagesMissing != nil, Comment(rawValue: packagesMissing ?? "")))
+    func aSessionMeasuresComparesExhaustsCalibratesAndLeavesNothingRunning() throws {
+        let home = Home()
+        defer { home.remove() }
+        let before = try PoolschoolProcess.run(
+            ["sim", "--arrival-rate", "50/s", "--hold-mean", "5ms", "--requests", "200", "--setup", "measured"],
+            environment: home.environment)
+        #expect(before.status == 2)
+        #expect(before.stderr.contains("--setup measured: no calibration yet: run 'real calibrate'"))
+
+        let session = try PoolschoolProcess.run(
+            [],
+            input: """
+                real start
+                real status
+                real measure --runs 5
+                real modes transaction
+                real exhaust --clients 8
+                real calibrate --runs 5
+                quit
+
+                """, environment: home.environment, seconds: 100)
+        #expect(session.status == 0, "stderr: \(session.stderr)")
+        let out = session.stdout
+        #expect(out.contains("PostgreSQL 1") && out.contains("on 127.0.0.1:"))
+        #expect(out.contains("Running (started here)"))
+        // Lesson 02's rows, with the learner's own figures and the ratio to a kept SELECT 1.
+        for row in [
+            "trusted login over loopback TCP", "SCRAM password, no TLS", "TLS 1.3 plus SCRAM",
+            "through PgBouncer, trust", "SELECT 1 on a kept connection",
+        ] {
+            #expect(out.contains(row), "measure table lacks '\(row)'")
+        }
+        #expect(
+            out.range(of: #"about 9\.7 ms +│ +[0-9.]+ ms / [0-9.]+ ms +│ +[0-9,]+×"#, options: .regularExpression)
+                != nil)
+        // The modes table: every step of the world's program, and no unexpected difference.
+        #expect(out.contains("transaction mode: the world beside the real PgBouncer"))
+        #expect(out.contains("alice: SET statement_timeout = '5ms'"))
+        #expect(out.contains("0 unexpected differences"), "\(out)")
+        #expect(out.contains("predates 1.21's max_prepared_statements") || out.contains("PgBouncer 1.2"))
+        // Exhaustion: the real refusal texts beside the world's, and a sampled SHOW POOLS.
+        #expect(out.contains("FATAL: sorry, too many clients already"))
+        #expect(out.contains("remaining connection slots are reserved for"))
+        #expect(
+            out.range(of: #"real +│ +\d+ +│ +[1-9]\d* +│"#, options: .regularExpression) != nil,
+            "cl_waiting > 0: \(out)")
+        #expect(out.range(of: #"world +│ +\d+ +│ +[1-9]\d* +│"#, options: .regularExpression) != nil)
+        // Calibration: the presets it wrote.
+        #expect(out.contains("--setup measured: "))
+        #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/calibration.json").path))
+        #expect(home.servers().isEmpty, "left running after quit: \(home.servers())")
+
+        // sim --setup measured now runs with the measured parts, and follows the file.
+        let arguments = [
+            "sim", "--arrival-rate", "50/s", "--hold-mean", "5ms", "--requests", "200", "--setup", "measured", "--json",
+        ]
+        let measured = try PoolschoolProcess.run(arguments, environment: home.environment)
+        #expect(measured.status == 0, "\(measured.stderr)")
+        let file = home.url.appendingPathComponent("real/calibration.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var parts = try #require(json["parts"] as? [String: Any])
+        parts["backendStart"] = 900_000
+        json["parts"] = parts
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let slower = try PoolschoolProcess.run(arguments, environment: home.environment)
+        #expect(slower.status == 0)
+        #expect(p99(slower.stdout) > p99(measured.stdout) + 500, "\(measured.stdout) vs \(slower.stdout)")
+    }
+
+    @Test(.disabled(if: packagesMissing != nil, Comment(rawValue: packagesMissing ?? "")))
+    func theSubcommandStopsItsServersWhenItEnds() throws {
+        let home = Home()
+        defer { home.remove() }
+        let result = try PoolschoolProcess.run(
+            ["real", "modes", "statement"], environment: home.environment, seconds: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("statement mode: the world beside the real PgBouncer"))
+        #expect(result.stdout.contains("transaction blocks not allowed in statement pooling mode"))
+        #expect(home.servers().isEmpty, "left running: \(home.servers())")
+    }
+
+    @Test(.disabled(if: packagesMissing != nil, Comment(rawValue: packagesMissing ?? "")))
+    func aKilledShellsServersAreCleanedUpByTheNextStartAndTermStopsThem() throws {
+        let home = Home()
+        defer { home.remove() }
+        try FileManager.default.createDirectory(at: home.url, withIntermediateDirectories: true)
+        let state = home.url.appendingPathComponent("real/servers.json").path
+
+        func startShell() throws -> (pid: pid_t, writer: Int32) {
+            let fifo = home.url.appendingPathComponent("stdin-\(UUID().uuidString)").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let writer = open(fifo, O_RDWR)
+            var environment = ProcessInfo.processInfo.environment
+            for (key, value) in home.environment { environment[key] = value }
+            let pid = try Spawn.start(
+                [PoolschoolProcess.executable.path], environment: environment, stdin: fifo,
+                stdout: home.url.appendingPathComponent("out").path)
+            _ = "real start\n".withCString { write(writer, $0, strlen($0)) }
+            let deadline = Date().addingTimeInterval(60)
+            while !FileManager.default.fileExists(atPath: state), Date() < deadline { usleep(50_000) }
+            return (pid, writer)
+        }
+
+        // kill -9: nothing can stop the servers then; they outlive the shell.
+        let first = try startShell()
+        try #require(FileManager.default.fileExists(atPath: state), "the servers never started")
+        kill(first.pid, SIGKILL)
+        _ = try Spawn.wait(first.pid, arguments: ["poolschool"], seconds: 10)
+        close(first.writer)
+        #expect(!home.servers().isEmpty, "the orphaned servers should still run after kill -9")
+
+        // The next start stops the orphans (their pid files are stale) and starts afresh; its exit stops all.
+        let next = try PoolschoolProcess.run(["real", "start"], environment: home.environment, seconds: 60)
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(next.stdout.contains("Cleaned up after a poolschool that ended without stopping its servers"))
+        #expect(home.servers().isEmpty, "left running: \(home.servers())")
+
+        // SIGTERM (a closed terminal, a kill): the shell's servers end with it.
+        let second = try startShell()
+        try #require(FileManager.default.fileExists(atPath: state))
+        kill(second.pid, SIGTERM)
+        _ = try Spawn.wait(second.pid, arguments: ["poolschool"], seconds: 10)
+        close(second.writer)
+        let deadline = Date().addingTimeInterval(20)
+        while !home.servers().isEmpty, Date() < deadline { usleep(50_000) }
+        #expect(home.servers().isEmpty, "left running after SIGTERM: \(home.servers())")
+    }
+
+    @Test func badArgumentsAreUsageErrorsWithoutStartingAnything() throws {
+        let home = Home()
+        defer { home.remove() }
+        let verb = try PoolschoolProcess.run([], input: "real mesure\n", environment: home.environment)
+        #expect(verb.status == 2)
+        #expect(verb.stderr.contains("real: unknown verb 'mesure'; did you mean 'measure'?"))
+        let runs = try PoolschoolProcess.run(["real", "measure", "--runs", "0"], environment: home.environment)
+        #expect(runs.status == 2)
+        #expect(runs.stderr.contains("--runs takes"), "\(runs.stderr)")
+        let mode = try PoolschoolProcess.run([], input: "real modes sesion\n", environment: home.environment)
+        #expect(mode.status == 2)
+        #expect(mode.stderr.contains("pool mode must be session, transaction or statement, got 'sesion'"))
+        let setup = try PoolschoolProcess.run(
+            ["sim", "--arrival-rate", "5/s", "--hold-mean", "5ms", "--setup", "measurd"], environment: home.environment)
+        #expect(setup.status == 2)
+        #expect(setup.stderr.contains("use one of loopback-trust, scram, tls-scram, reservation-desk, none, measured"))
+        #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/pgdata").path))
+    }
+
+    private func p99(_ json: String) -> Double {
+        guard let data = json.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return -1 }
+        return object["p99_ms"] as? Double ?? -1
+    }
+}
