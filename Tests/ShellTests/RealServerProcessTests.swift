@@ -151,6 +151,12 @@ import Testing
         // kill -9: nothing can stop the servers then; they outlive the shell.
         let first = try startShell()
         try #require(FileManager.default.fileExists(atPath: state), "the servers never started")
+        // While that shell lives, its servers are its own: a second poolschool neither takes nor stops them.
+        let other = try PoolschoolProcess.run(["real", "start"], environment: home.environment)
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("belong to another poolschool (process \(first.pid))"), "\(other.stderr)")
+        let status = try PoolschoolProcess.run(["real", "status"], environment: home.environment)
+        #expect(status.stdout.contains("Started by another poolschool (process \(first.pid))"))
         kill(first.pid, SIGKILL)
         _ = try Spawn.wait(first.pid, arguments: ["poolschool"], seconds: 10)
         close(first.writer)

@@ -43,7 +43,7 @@ enum ProcessProbe {
     }
 
     /// Processes whose command line mentions `text` (a path in the lab's folder), for tests and clean-up.
-    public static func processes(mentioning text: String) -> [Int32] {
+    static func processes(mentioning text: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).filter { isAlive($0) && commandLine($0).contains(text) }
     }

@@ -39,12 +39,12 @@ public final class RealServerLab {
         self.account = account
         if let note = account.note { say("(\(note).)") }
         try claim(say: say)
-        try setUpIfNeeded(binaries, account, say: say)
-        let postgresPort = try FreePort.pick()
-        var bouncerPort = try FreePort.pick()
-        while bouncerPort == postgresPort { bouncerPort = try FreePort.pick() }
-        try startPostgres(binaries, account, port: postgresPort)
         do {
+            try setUpIfNeeded(binaries, account, say: say)
+            let postgresPort = try FreePort.pick()
+            var bouncerPort = try FreePort.pick()
+            while bouncerPort == postgresPort { bouncerPort = try FreePort.pick() }
+            try startPostgres(binaries, account, port: postgresPort)
             try startBouncer(binaries, account, postgresPort: postgresPort, bouncerPort: bouncerPort)
             let servers = try describe(postgresPort: postgresPort, bouncerPort: bouncerPort)
             running = servers
@@ -53,6 +53,7 @@ public final class RealServerLab {
             try data.write(to: URL(fileURLWithPath: layout.state), options: .atomic)
             return servers
         } catch let error as ServerError {
+            // Whatever part did start (a server that was slow to answer, a set-up's server) is stopped.
             stopProcesses()
             throw error
         } catch {
@@ -71,13 +72,16 @@ public final class RealServerLab {
                     + "use them there, or 'real stop' there first")
         }
         var cleaned: [String] = []
-        if let pid = ProcessProbe.pid(inFile: layout.bouncerPidFile) {
-            if ProcessProbe.isAlive(pid), ProcessProbe.commandLine(pid).contains(layout.bouncerConfig) {
-                ProcessProbe.stop(pid, signal: SIGTERM, seconds: 10)
-                cleaned.append("pgbouncer (process \(pid))")
-            }
-            try? FileManager.default.removeItem(atPath: layout.bouncerPidFile)
+        // A PgBouncer of this folder, found by its pid file or, when it died before writing one, its command line.
+        let bouncers =
+            ([ProcessProbe.pid(inFile: layout.bouncerPidFile)].compactMap { $0 }
+            + ProcessProbe.processes(mentioning: layout.bouncerConfig))
+            .filter { ProcessProbe.isAlive($0) && ProcessProbe.commandLine($0).contains(layout.bouncerConfig) }
+        for pid in Set(bouncers) {
+            ProcessProbe.stop(pid, signal: SIGTERM, seconds: 10)
+            cleaned.append("pgbouncer (process \(pid))")
         }
+        try? FileManager.default.removeItem(atPath: layout.bouncerPidFile)
         if let pid = ProcessProbe.pid(inFile: layout.postmasterPidFile) {
             if ProcessProbe.isAlive(pid), ProcessProbe.commandLine(pid).contains(layout.dataDirectory) {
                 ProcessProbe.stop(pid, signal: SIGINT, seconds: 20)
@@ -104,9 +108,11 @@ public final class RealServerLab {
     }
 
     private func stopProcesses() {
-        if let pid = ProcessProbe.pid(inFile: layout.bouncerPidFile) ?? running?.bouncerPID {
-            ProcessProbe.stop(pid, signal: SIGTERM, seconds: 10)
-        }
+        // The pid file, or the command line when a failed start left no pid file behind.
+        let bouncers =
+            [ProcessProbe.pid(inFile: layout.bouncerPidFile), running?.bouncerPID].compactMap { $0 }
+            + ProcessProbe.processes(mentioning: layout.bouncerConfig)
+        for pid in Set(bouncers) { ProcessProbe.stop(pid, signal: SIGTERM, seconds: 10) }
         // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, nothing is waited for.
         if let pid = ProcessProbe.pid(inFile: layout.postmasterPidFile) ?? running?.postgresPID {
             ProcessProbe.stop(pid, signal: SIGINT, seconds: 20)

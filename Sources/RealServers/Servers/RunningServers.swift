@@ -21,5 +21,8 @@ public struct RunningServers: Codable, Hashable, Sendable {
         bouncerVersion.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }
     }
 
+    /// Whether the process that started them and PostgreSQL still run (a crash leaves a stale record).
+    public var isAlive: Bool { ProcessProbe.isAlive(owner) && ProcessProbe.isAlive(postgresPID) }
+
     public var versionLine: String { "PostgreSQL \(postgresVersion), PgBouncer \(bouncerVersion)" }
 }

@@ -134,7 +134,7 @@ enum RealCommandLine {
                 "Running (started here): PostgreSQL \(servers.postgresVersion) on 127.0.0.1:\(servers.postgresPort), "
                     + "PgBouncer \(servers.bouncerVersion) on 127.0.0.1:\(servers.bouncerPort).")
             if let note = lab.account?.note { session.say("(\(note).)") }
-        } else if let other = RealServerLab.recorded(lab.layout) {
+        } else if let other = RealServerLab.recorded(lab.layout), other.isAlive {
             session.say(
                 "Started by another poolschool (process \(other.owner)), on ports \(other.postgresPort) and \(other.bouncerPort)."
             )
