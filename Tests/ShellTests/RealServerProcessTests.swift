@@ -52,7 +52,7 @@ import Testing
             ["sim", "--arrival-rate", "50/s", "--hold-mean", "5ms", "--requests", "200", "--setup", "measured"],
             environment: home.environment)
         #expect(before.status == 2)
-        #expect(before.stderr.contains("--setup measured: no calibration yet: run 'real calibrate'"))
+        #expect(before.stderr.contains("--setup: no calibration yet: run 'real calibrate'"), "\(before.stderr)")
 
         let session = try PoolschoolProcess.run(
             [],
@@ -63,6 +63,7 @@ import Testing
                 real modes transaction
                 real exhaust --clients 8
                 real calibrate --runs 5
+                load --arrival-rate 20/s --hold-mean 5ms --requests 50 --setup measured
                 quit
 
                 """, environment: home.environment, seconds: 100)
@@ -94,6 +95,7 @@ import Testing
         #expect(out.range(of: #"world +│ +\d+ +│ +[1-9]\d* +│"#, options: .regularExpression) != nil)
         // Calibration: the presets it wrote.
         #expect(out.contains("--setup measured: "))
+        #expect(out.contains("requests     50: completed 50"), "the lab's load takes --setup measured too")
         #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/calibration.json").path))
         #expect(home.servers().isEmpty, "left running after quit: \(home.servers())")
 

@@ -26,7 +26,7 @@ enum SetupPreset {
             guard let setup = calibration.setup(named: lowered) else { throw ServerError("no preset \(lowered)") }
             return setup
         } catch {
-            throw InputError("--setup \(lowered): \(error.message)")
+            throw InputError(error.message)
         }
     }
 }
