@@ -60,6 +60,20 @@ import Testing
         #expect(same.map(\.verdict) == [.same])
     }
 
+    @Test func aStatementTimeoutOnlyTheRealServerMetIsLabelledTimingNotHidden() {
+        let program = [ModeStep("alice", "CREATE TEMP TABLE cart (id int)", why: "test")]
+        let rows = ModeComparison.compare(
+            mode: .session, simulated: [ModeCell(text: "CREATE TABLE", failed: false, isValue: false)],
+            real: [ModeCell(text: "ERROR: canceling statement due to statement timeout", failed: true, isValue: false)],
+            servers: Self.servers, program: program)
+        #expect(rows.map(\.verdict) == [.expected(VersionDifferences.timingReason)])
+        let otherError = ModeComparison.compare(
+            mode: .session, simulated: [ModeCell(text: "CREATE TABLE", failed: false, isValue: false)],
+            real: [ModeCell(text: "ERROR: relation \"cart\" already exists", failed: true, isValue: false)],
+            servers: Self.servers, program: program)
+        #expect(otherError.map(\.verdict) == [.differs])
+    }
+
     @Test func theWorldRunsItsPartOfTheProgramInEveryMode() {
         let session = SimulatedModes.run(.session)
         #expect(session.count == ModeStep.program.count)

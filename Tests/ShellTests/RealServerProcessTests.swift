@@ -67,7 +67,7 @@ import Testing
                 quit
 
                 """, environment: home.environment, seconds: 100)
-        #expect(session.status == 0, "stderr: \(session.stderr)")
+        #expect(session.status == 0, "stderr: \(session.stderr)\nstdout: \(session.stdout)")
         let out = session.stdout
         #expect(out.contains("PostgreSQL 1") && out.contains("on 127.0.0.1:"))
         #expect(out.contains("Running (started here)"))
@@ -122,7 +122,7 @@ import Testing
         defer { home.remove() }
         let result = try PoolschoolProcess.run(
             ["real", "modes", "statement"], environment: home.environment, seconds: 60)
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 0, "\(result.stderr)\n\(result.stdout)")
         #expect(result.stdout.contains("statement mode: the world beside the real PgBouncer"))
         #expect(result.stdout.contains("transaction blocks not allowed in statement pooling mode"))
         #expect(home.servers().isEmpty, "left running: \(home.servers())")
@@ -197,6 +197,9 @@ import Testing
             ["sim", "--arrival-rate", "5/s", "--hold-mean", "5ms", "--setup", "measurd"], environment: home.environment)
         #expect(setup.status == 2)
         #expect(setup.stderr.contains("use one of loopback-trust, scram, tls-scram, reservation-desk, none, measured"))
+        let help = try PoolschoolProcess.run(["real", "--help"], environment: home.environment)
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("usage: real [start | stop | status | measure [--runs N]"))
         #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/pgdata").path))
     }
 
