@@ -181,6 +181,33 @@ import Testing
         #expect(home.servers().isEmpty, "left running after SIGTERM: \(home.servers())")
     }
 
+    @Test(
+        .enabled(if: Tmux.isAvailable, "tmux is not installed; `make test` installs it"),
+        .disabled(if: packagesMissing != nil, Comment(rawValue: packagesMissing ?? "")))
+    func atATerminalCtrlCEndsAMeasurementEarlyAndCtrlDStopsTheServers() throws {
+        let home = Home()
+        defer { home.remove() }
+        let tmux = try Tmux(
+            command: "env POOLSCHOOL_HOME='\(home.url.path)' TERM=xterm '\(PoolschoolProcess.executable.path)'",
+            width: 200, height: 50)
+        defer { tmux.kill() }
+        try tmux.waitFor("poolschool> ")
+        tmux.type("real start")
+        tmux.keys("Enter")
+        try tmux.waitFor("they stop with 'real stop' or when you leave", seconds: 60)
+        #expect(!home.servers().isEmpty)
+        // 500 logins a row would take minutes; Ctrl-C ends every row at once and the table shows what was timed.
+        tmux.type("real measure --runs 500")
+        tmux.keys("Enter")
+        try tmux.waitFor("Measuring (500 logins per row; Ctrl-C stops early)")
+        tmux.keys("C-c")
+        try tmux.waitFor("yours: median / p95", seconds: 30)
+        try tmux.waitFor("poolschool> ", occurrences: 3)
+        tmux.keys("C-d")
+        try tmux.waitForExit(seconds: 30)
+        #expect(home.servers().isEmpty, "left running after Ctrl-D: \(home.servers())")
+    }
+
     @Test func badArgumentsAreUsageErrorsWithoutStartingAnything() throws {
         let home = Home()
         defer { home.remove() }
