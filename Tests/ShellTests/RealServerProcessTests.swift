@@ -159,6 +159,16 @@ import Testing
         #expect(other.stderr.contains("belong to another poolschool (process \(first.pid))"), "\(other.stderr)")
         let status = try PoolschoolProcess.run(["real", "status"], environment: home.environment)
         #expect(status.stdout.contains("Started by another poolschool (process \(first.pid))"))
+        // Other local accounts reach 127.0.0.1 too: the superuser needs its password (trust is for app_trust).
+        let servers = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: state))) as? [String: Any])
+        let port = try #require(servers["postgresPort"] as? Int)
+        let psqlOut = home.url.appendingPathComponent("psql.err").path
+        let psql = try Spawn.run(
+            ["/usr/bin/psql", "-w", "host=127.0.0.1 port=\(port) user=poolschool dbname=postgres", "-c", "SELECT 1"],
+            environment: ["PATH": "/usr/bin:/bin"], stderr: psqlOut)
+        #expect(psql != 0)
+        #expect(try String(contentsOfFile: psqlOut, encoding: .utf8).contains("no password supplied"))
         kill(first.pid, SIGKILL)
         _ = try Spawn.wait(first.pid, arguments: ["poolschool"], seconds: 10)
         close(first.writer)

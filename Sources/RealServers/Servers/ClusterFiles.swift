@@ -34,10 +34,12 @@ enum ClusterFiles {
         """
     }
 
-    /// The same three logins for PostgreSQL and for PgBouncer (whose hba file takes the same lines).
+    /// The same three logins for PostgreSQL and for PgBouncer (whose hba file takes the same lines). The
+    /// superuser logs in with a password of its own: with trust, any local account could reach a superuser
+    /// session (and run programs as the server's account through COPY … PROGRAM).
     static let hba = """
         # TYPE  DATABASE  USER  ADDRESS  METHOD
-        host all \(superuser) 127.0.0.1/32 trust
+        host all \(superuser) 127.0.0.1/32 scram-sha-256
         host all \(trustUser) 127.0.0.1/32 trust
         host all \(scramUser) 127.0.0.1/32 scram-sha-256
 
@@ -45,12 +47,14 @@ enum ClusterFiles {
 
     /// PgBouncer needs every user in its auth file, even for trust; with SCRAM's password in plain text it
     /// can answer the client's SCRAM itself and log in to PostgreSQL with SCRAM too.
-    static let userList = """
-        "\(superuser)" ""
+    static func userList(superuserPassword: String) -> String {
+        """
+        "\(superuser)" "\(superuserPassword)"
         "\(trustUser)" ""
         "\(scramUser)" "\(scramPassword)"
 
         """
+    }
 
     /// PgBouncer's databases and the PostgreSQL database behind each. One per pool mode, so that `real modes
     /// MODE` needs no restart, and each its own: advisory locks and LISTEN channels are per database, and a

@@ -27,4 +27,6 @@ public struct RealLayout: Hashable, Sendable {
     public var privateKey: String { path("server.key") }
     public var state: String { path("servers.json") }
     public var calibration: String { path("calibration.json") }
+    /// The superuser's password, made at set-up and readable by the learner only.
+    public var superuserPassword: String { path("superuser.password") }
 }

@@ -14,10 +14,19 @@ extension RealServerLab {
         guard !isSetUp else { return }
         say("Setting up a private PostgreSQL cluster in \(layout.dataDirectory) (once; a few seconds)…")
         try? files.removeItem(atPath: layout.dataDirectory)
+        var random = SystemRandomNumberGenerator()
+        let password = (0..<4).map { _ in String(random.next(), radix: 16) }.joined()
+        do {
+            try Data(password.utf8).write(to: URL(fileURLWithPath: layout.superuserPassword))
+            try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: layout.superuserPassword)
+        } catch {
+            throw ServerError("cannot write \(layout.superuserPassword): \(error.localizedDescription)")
+        }
+        try account.own(layout.root)
         try ChildProcess.check(
             account.prefix + [
-                binaries.initdb, "-D", layout.dataDirectory, "-U", ClusterFiles.superuser, "--auth=trust",
-                "-E", "UTF8", "--locale=C", "--no-sync",
+                binaries.initdb, "-D", layout.dataDirectory, "-U", ClusterFiles.superuser,
+                "--pwfile=\(layout.superuserPassword)", "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync",
             ], seconds: 120)
         try ChildProcess.check(
             [
@@ -34,7 +43,8 @@ extension RealServerLab {
             try handle.close()
             try ClusterFiles.hba.write(toFile: layout.dataDirectory + "/pg_hba.conf", atomically: true, encoding: .utf8)
             try ClusterFiles.hba.write(toFile: layout.bouncerHBA, atomically: true, encoding: .utf8)
-            try ClusterFiles.userList.write(toFile: layout.bouncerUsers, atomically: true, encoding: .utf8)
+            try ClusterFiles.userList(superuserPassword: password).write(
+                toFile: layout.bouncerUsers, atomically: true, encoding: .utf8)
             // PostgreSQL refuses a private key others can read.
             try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: layout.privateKey)
             try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: layout.bouncerUsers)
@@ -46,8 +56,7 @@ extension RealServerLab {
         try startPostgres(binaries, account, port: port)
         defer { stopPostgres() }
         do {
-            let admin = try PGConnection(
-                ConnectionInfo(port: port, database: "postgres", user: ClusterFiles.superuser))
+            let admin = try PGConnection(adminInfo(port: port, database: "postgres"))
             _ = try admin.execute(
                 "CREATE ROLE \(ClusterFiles.trustUser) LOGIN; "
                     + "CREATE ROLE \(ClusterFiles.scramUser) LOGIN PASSWORD '\(ClusterFiles.scramPassword)'")
@@ -116,11 +125,9 @@ extension RealServerLab {
             let bouncerPID = ProcessProbe.pid(inFile: layout.bouncerPidFile)
         else { throw ServerError("the servers started but left no pid files in \(layout.root)") }
         do {
-            let admin = try PGConnection(
-                ConnectionInfo(port: postgresPort, database: "postgres", user: ClusterFiles.superuser))
+            let admin = try PGConnection(adminInfo(port: postgresPort, database: "postgres"))
             let version = try admin.execute("SHOW server_version").summary
-            let console = try PGConnection(
-                ConnectionInfo(port: bouncerPort, database: "pgbouncer", user: ClusterFiles.superuser))
+            let console = try PGConnection(adminInfo(port: bouncerPort, database: "pgbouncer"))
             let bouncer = try console.execute("SHOW VERSION").summary
             return RunningServers(
                 postgresPort: postgresPort, bouncerPort: bouncerPort, postgresPID: postgresPID,

@@ -138,7 +138,7 @@ public final class RealServerLab {
 
     /// Written last by set-up; a cluster without it (set-up interrupted, or made by an older poolschool
     /// without the per-mode databases) is made again.
-    static let readyMarker = "ready-2"
+    static let readyMarker = "ready-3"
 
     // MARK: Connections
 
@@ -179,8 +179,20 @@ public final class RealServerLab {
             throw PGError(severity: "", sqlState: "", message: "the real servers are not running")
         }
         return try PGConnection(
-            ConnectionInfo(
+            adminInfo(
                 port: bouncerConsole ? running.bouncerPort : running.postgresPort,
-                database: bouncerConsole ? "pgbouncer" : "postgres", user: ClusterFiles.superuser))
+                database: bouncerConsole ? "pgbouncer" : "postgres"))
+    }
+
+    /// The superuser's login, with the password set-up made.
+    func adminInfo(port: Int, database: String) throws(PGError) -> ConnectionInfo {
+        guard let password = try? String(contentsOfFile: layout.superuserPassword, encoding: .utf8) else {
+            throw PGError(
+                severity: "", sqlState: "",
+                message: "cannot read \(layout.superuserPassword); 'real stop', remove \(layout.root), and start again")
+        }
+        return ConnectionInfo(
+            port: port, database: database, user: ClusterFiles.superuser,
+            password: password.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
