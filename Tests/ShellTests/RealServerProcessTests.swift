@@ -174,6 +174,17 @@ import Testing
         close(first.writer)
         #expect(!home.servers().isEmpty, "the orphaned servers should still run after kill -9")
 
+        // 'real stop' from another poolschool cleans up after the crash; so does the next start, had it not.
+        let stop = try PoolschoolProcess.run(["real", "stop"], environment: home.environment)
+        #expect(stop.status == 0, "\(stop.stderr)")
+        #expect(stop.stdout.contains("Cleaned up after a poolschool that ended without stopping its servers"))
+        #expect(home.servers().isEmpty, "left running after real stop: \(home.servers())")
+        let again = try startShell()
+        kill(again.pid, SIGKILL)
+        _ = try Spawn.wait(again.pid, arguments: ["poolschool"], seconds: 10)
+        close(again.writer)
+        #expect(!home.servers().isEmpty, "the orphaned servers should still run after kill -9")
+
         // The next start stops the orphans (their pid files are stale) and starts afresh; its exit stops all.
         let next = try PoolschoolProcess.run(["real", "start"], environment: home.environment, seconds: 60)
         #expect(next.status == 0, "\(next.stderr)")

@@ -63,7 +63,9 @@ public final class RealServerLab {
     }
 
     /// Refuses servers another live poolschool runs; stops orphans of one that died (stale pid files).
-    private func claim(say: (String) -> Void) throws(ServerError) {
+    /// `real stop` calls it too, so that a crash can be cleaned up without starting anything.
+    public func claim(say: (String) -> Void) throws(ServerError) {
+        guard running == nil else { return }
         if let recorded = Self.recorded(layout), recorded.owner != getpid(), ProcessProbe.isAlive(recorded.owner),
             ProcessProbe.isAlive(recorded.postgresPID)
         {

@@ -51,9 +51,21 @@ enum RealCommandLine {
                     + "when you leave. Files: \(session.realLab().layout.root)")
         case "stop":
             try noArguments(rest)
-            let stopped = session.realServers?.stop() ?? false
-            session.say(
-                stopped ? "Stopped the real PostgreSQL and PgBouncer." : "The real servers are not running here.")
+            if session.realServers?.stop() == true {
+                session.say("Stopped the real PostgreSQL and PgBouncer.")
+                return
+            }
+            // Not this session's: another live poolschool's are refused, a crashed one's orphans are stopped.
+            var cleaned = false
+            do {
+                try session.realLab().claim(say: {
+                    session.say($0)
+                    cleaned = true
+                })
+            } catch {
+                throw .failed("real stop: \(Sanitizer.clean(error.message))")
+            }
+            if !cleaned { session.say("The real servers are not running.") }
         case "measure", "calibrate":
             let runs = try number(rest, flag: "--runs", default: 30, range: ConnectionCostProbe.runRange)
             let lab = session.realLab()
