@@ -2,7 +2,9 @@ import Foundation
 
 extension RealServerLab {
     /// Makes the cluster once: initdb, settings, logins, a certificate; a half-made one is made again.
-    func setUpIfNeeded(_ binaries: ServerBinaries, _ account: ServerAccount, say: (String) -> Void) throws(ServerError)
+    /// Returns the port of the PostgreSQL the set-up left running (nil when there was nothing to make).
+    func setUpIfNeeded(_ binaries: ServerBinaries, _ account: ServerAccount, say: (String) -> Void)
+        throws(ServerError) -> Int?
     {
         let files = FileManager.default
         do {
@@ -11,7 +13,7 @@ extension RealServerLab {
             throw ServerError("cannot create \(layout.runDirectory): \(error.localizedDescription)")
         }
         try account.own(layout.root)
-        guard !isSetUp else { return }
+        guard !isSetUp else { return nil }
         say("Setting up a private PostgreSQL cluster in \(layout.dataDirectory) (once; a few seconds)…")
         try? files.removeItem(atPath: layout.dataDirectory)
         var random = SystemRandomNumberGenerator()
@@ -53,8 +55,8 @@ extension RealServerLab {
         }
         try account.own(layout.root)
         let port = try FreePort.pick()
+        // Left running for the start that follows; a failure below stops it (start's clean-up).
         try startPostgres(binaries, account, port: port)
-        defer { stopPostgres() }
         do {
             let admin = try PGConnection(adminInfo(port: port, database: "postgres"))
             _ = try admin.execute(
@@ -68,6 +70,7 @@ extension RealServerLab {
             throw ServerError("cannot create the lab's logins: \(error)")
         }
         _ = files.createFile(atPath: layout.path(Self.readyMarker), contents: Data("made by poolschool real\n".utf8))
+        return port
     }
 
     /// `pg_ctl start -w`: returns once PostgreSQL accepts connections.
@@ -82,13 +85,6 @@ extension RealServerLab {
             let log = (try? String(contentsOfFile: layout.postgresLog, encoding: .utf8)) ?? ""
             let tail = log.split(separator: "\n").suffix(3).joined(separator: "\n")
             throw ServerError("\(error.message)\n\(tail)")
-        }
-    }
-
-    /// Stops the PostgreSQL started during set-up (fast shutdown).
-    func stopPostgres() {
-        if let pid = ProcessProbe.pid(inFile: layout.postmasterPidFile) {
-            ProcessProbe.stop(pid, signal: SIGINT, seconds: 20)
         }
     }
 

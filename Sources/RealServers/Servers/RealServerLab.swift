@@ -40,11 +40,11 @@ public final class RealServerLab {
         if let note = account.note { say("(\(note).)") }
         try claim(say: say)
         do {
-            try setUpIfNeeded(binaries, account, say: say)
-            let postgresPort = try FreePort.pick()
+            let madePort = try setUpIfNeeded(binaries, account, say: say)
+            let postgresPort = try madePort ?? FreePort.pick()
             var bouncerPort = try FreePort.pick()
             while bouncerPort == postgresPort { bouncerPort = try FreePort.pick() }
-            try startPostgres(binaries, account, port: postgresPort)
+            if madePort == nil { try startPostgres(binaries, account, port: postgresPort) }
             try startBouncer(binaries, account, postgresPort: postgresPort, bouncerPort: bouncerPort)
             let servers = try describe(postgresPort: postgresPort, bouncerPort: bouncerPort)
             running = servers
