@@ -68,6 +68,7 @@ import Testing
                 real exhaust --clients 8
                 real calibrate --runs 5
                 load --arrival-rate 20/s --hold-mean 5ms --requests 50 --setup measured
+                config db_setup=measured
                 quit
 
                 """, environment: home.environment, seconds: Self.patience)
@@ -100,6 +101,7 @@ import Testing
         // Calibration: the presets it wrote.
         #expect(out.contains("--setup measured: "))
         #expect(out.contains("requests     50: completed 50"), "the lab's load takes --setup measured too")
+        #expect(out.range(of: #"db_setup=[0-9.]+ms; fresh world"#, options: .regularExpression) != nil)
         #expect(FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/calibration.json").path))
         #expect(home.servers().isEmpty, "left running after quit: \(home.servers())")
 
@@ -251,6 +253,10 @@ import Testing
             ["sim", "--arrival-rate", "5/s", "--hold-mean", "5ms", "--setup", "measurd"], environment: home.environment)
         #expect(setup.status == 2)
         #expect(setup.stderr.contains("use one of loopback-trust, scram, tls-scram, reservation-desk, none, measured"))
+        let config = try PoolschoolProcess.run([], input: "config db_setup=measured\n", environment: home.environment)
+        #expect(config.status == 2)
+        #expect(
+            config.stderr.contains("config: db_setup: no calibration yet: run 'real calibrate'"), "\(config.stderr)")
         let help = try PoolschoolProcess.run(["real", "--help"], environment: home.environment, seconds: Self.patience)
         #expect(help.status == 0)
         #expect(help.stdout.hasPrefix("usage: real [start | stop | status | measure [--runs N]"))
