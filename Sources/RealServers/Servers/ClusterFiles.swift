@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of the configuration files the lab writes: PostgreSQL's settings and logins, PgBouncer's.
 ///
 /// Loopback only, no unix socket in a system folder, a low `max_connections` so that `real exhaust` reaches it
@@ -26,12 +28,17 @@ enum ClusterFiles {
         synchronous_commit = off
         full_page_writes = off
         ssl = on
-        ssl_cert_file = '\(layout.certificate)'
-        ssl_key_file = '\(layout.privateKey)'
+        ssl_cert_file = \(quoted(layout.certificate))
+        ssl_key_file = \(quoted(layout.privateKey))
         password_encryption = 'scram-sha-256'
         logging_collector = off
 
         """
+    }
+
+    /// A postgresql.conf string: single quotes, a quote inside doubled (a home folder may hold one).
+    static func quoted(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// The same three logins for PostgreSQL and for PgBouncer (whose hba file takes the same lines). The
