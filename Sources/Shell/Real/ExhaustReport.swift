@@ -24,9 +24,9 @@ enum ExhaustReport {
         return lines.joined(separator: "\n")
     }
 
-    static func load(_ load: RealExhaust, real: RealExhaust.Outcome, world: ProxySimulationResult) -> String {
+    static func load(_ load: RealExhaust, real: RealExhaust.Outcome, world: ProxySimulationResult?) -> String {
         let columns = ["cl_active", "cl_waiting", "sv_active", "sv_idle", "sv_used", "maxwait", "maxwait_us"]
-        let busiestWorld = world.busiestPools.first
+        let busiestWorld = world?.busiestPools.first
         let worldValues: [String: String] = [
             "cl_active": "\(busiestWorld?.clActive ?? 0)", "cl_waiting": "\(busiestWorld?.clWaiting ?? 0)",
             "sv_active": "\(busiestWorld?.svActive ?? 0)", "sv_idle": "\(busiestWorld?.svIdle ?? 0)",
@@ -41,13 +41,16 @@ enum ExhaustReport {
             "| SHOW POOLS | \(columns.joined(separator: " | ")) |",
             "|---|" + columns.map { _ in "---" }.joined(separator: "|") + "|",
             "| real | " + columns.map { Sanitizer.clean(real.busiest[$0] ?? "–") }.joined(separator: " | ") + " |",
-            "| world | " + columns.map { worldValues[$0] ?? "–" }.joined(separator: " | ") + " |",
+            "| world | " + columns.map { world == nil ? "–" : worldValues[$0] ?? "–" }.joined(separator: " | ") + " |",
             "",
             "Real: \(real.completed) of \(load.clients * load.queriesPerClient) queries in "
                 + "\(SimReport.fixed(real.seconds, 2)) s, \(real.errors.count) errors"
                 + (real.errors.first.map { " (first: \(Sanitizer.clean($0)))" } ?? "")
-                + ". World: \(world.run.completed) in "
-                + "\(world.run.simulatedTime), the longest wait \(world.longestWait). The database never saw more than "
+                + ". "
+                + (world.map {
+                    "World: \($0.run.completed) in \($0.run.simulatedTime), the longest wait \($0.longestWait). "
+                }
+                    ?? "") + "The database never saw more than "
                 + "\(RealExhaust.bouncerPoolSize) of these clients at once: the rest waited inside PgBouncer (cl_waiting).",
         ]
         if !real.columns.isEmpty, real.columns != ShowPoolsRow.columns {
