@@ -236,6 +236,36 @@ import Testing
         #expect(home.servers().isEmpty, "left running after Ctrl-D: \(home.servers())")
     }
 
+    /// Whether this machine lets the test hide the packages in a private mount namespace (root, not every
+    /// container).
+    static let canHidePackages: Bool = {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
+            && (try? Spawn.run(
+                ["/usr/bin/unshare", "-m", "/bin/sh", "-c", "mount -t tmpfs none /mnt"],
+                environment: ["PATH": "/usr/bin:/bin"], seconds: 10)) == 0
+    }()
+
+    @Test(.enabled(if: canHidePackages, "needs a private mount namespace (unshare -m, as root) to hide the packages"))
+    func withoutThePackagesItNamesThemAndExitsTwo() throws {
+        let home = Home()
+        defer { home.remove() }
+        // An empty /usr/lib/postgresql, in this process's own view of the file system only.
+        let script = "mount -t tmpfs none /usr/lib/postgresql && exec \"$0\" real start"
+        let err = home.url.appendingPathComponent("err").path
+        try FileManager.default.createDirectory(at: home.url, withIntermediateDirectories: true)
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in home.environment { environment[key] = value }
+        let status = try Spawn.run(
+            ["/usr/bin/unshare", "-m", "/bin/sh", "-c", script, PoolschoolProcess.executable.path],
+            environment: environment, stderr: err, seconds: Self.patience)
+        #expect(status == 2)
+        let text = try String(contentsOfFile: err, encoding: .utf8)
+        #expect(
+            text.contains("real: the real-server lab needs these Debian packages, which are not installed: postgresql"))
+        #expect(text.contains("install them with 'make real'"))
+        #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent("real/pgdata").path))
+    }
+
     @Test func badArgumentsAreUsageErrorsWithoutStartingAnything() throws {
         let home = Home()
         defer { home.remove() }
