@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads a `lab` block: scenario, steps, expect lines and what to observe.
 enum LabBlockDecoder {
-    static let keys = ["scenario", "steps", "expect", "observe"]
+    static let keys = ["scenario", "steps", "expect", "observe", "id", "mode", "predict", "explain", "sample"]
+    /// PgBouncer's pool modes, for `mode:`.
+    static let modes = ["session", "transaction", "statement"]
 
     static func decode(_ body: String, line: Int) -> Result<LabBlock, LineError> {
         let block: YAMLBlock
@@ -44,10 +46,13 @@ enum LabBlockDecoder {
             }
             expectations.append(expectation)
         }
-        return .success(
-            LabBlock(
-                scenario: scenario, steps: steps, expectations: expectations,
-                observe: block.value("observe")?.scalar?.string, line: line))
+        var lab = LabBlock(
+            scenario: scenario, steps: steps, expectations: expectations,
+            observe: block.value("observe")?.scalar?.string, line: line)
+        switch LabBlockOptions.read(block, into: &lab) {
+        case .failure(let error): return .failure(error)
+        case .success: return .success(lab)
+        }
     }
 
     /// The file line of the `index`th step: its own line in a block list, the `steps:` line otherwise.

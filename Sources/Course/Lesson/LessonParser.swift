@@ -22,6 +22,8 @@ public struct LessonParser {
     private var questionCount = 0
     private var paramCount = 0
     private var labCount = 0
+    /// Labs named after each scenario so far: a second unnamed lab of one scenario becomes `scenario-2`.
+    private var unnamedLabs: [String: Int] = [:]
     private var pageQuestionIDs: Set<String> = []
     private var lastQuestionBlock: Int?
 
@@ -181,7 +183,12 @@ public struct LessonParser {
             }
             switch LabBlockDecoder.decode(body, line: line) {
             case .failure(let error): report(error.line, error.message)
-            case .success(let lab): page.blocks.append(.lab(lab))
+            case .success(var lab):
+                if !lab.idIsExplicit {
+                    unnamedLabs[lab.id, default: 0] += 1
+                    if let count = unnamedLabs[lab.id], count > 1 { lab.id += "-\(count)" }
+                }
+                page.blocks.append(.lab(lab))
             }
         }
     }

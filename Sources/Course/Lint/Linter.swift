@@ -29,6 +29,7 @@ public struct Linter: Sendable {
             }
             diagnostics += lintLesson(lesson)
         }
+        diagnostics += SourceCheck(sources: catalog.sources).diagnostics(catalog.lessons)
         diagnostics += PrerequisiteCheck(lessons: catalog.lessons, course: course).diagnostics()
         return diagnostics.sorted()
     }
@@ -66,6 +67,6 @@ public struct Linter: Sendable {
                 }
             }
         }
-        return diagnostics
+        return diagnostics + LabBlockCheck(lesson: lesson).diagnostics()
     }
 }

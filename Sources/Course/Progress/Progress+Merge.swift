@@ -7,12 +7,14 @@ extension Progress {
         for (lessonID, theirs) in other.lessons {
             var lesson = result.lessons[lessonID] ?? LessonProgress()
             lesson.pagesSeen.formUnion(theirs.pagesSeen)
+            lesson.labs.formUnion(theirs.labs)
             for (questionID, record) in theirs.questions {
                 var mine = lesson.questions[questionID] ?? QuestionProgress()
                 mine.attempts = max(mine.attempts, record.attempts)
                 mine.solved = mine.solved || record.solved
                 mine.hintsShown = max(mine.hintsShown, record.hintsShown)
                 mine.revealed = mine.revealed || record.revealed
+                mine.firstAnswer = mine.firstAnswer ?? record.firstAnswer
                 lesson.questions[questionID] = mine
             }
             result.lessons[lessonID] = lesson

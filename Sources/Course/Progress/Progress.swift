@@ -27,8 +27,22 @@ public struct Progress: Codable, Equatable, Sendable {
 public struct LessonProgress: Codable, Equatable, Sendable {
     public var pagesSeen: Set<Int> = []
     public var questions: [String: QuestionProgress] = [:]
+    /// Ids of the labs whose `lab check` passed.
+    public var labs: Set<String> = []
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case pagesSeen, questions, labs
+    }
+
+    /// Progress saved before labs were recorded has no `labs`: it loads with none passed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pagesSeen = try container.decode(Set<Int>.self, forKey: .pagesSeen)
+        questions = try container.decode([String: QuestionProgress].self, forKey: .questions)
+        labs = try container.decodeIfPresent(Set<String>.self, forKey: .labs) ?? []
+    }
 }
 
 public struct QuestionProgress: Codable, Equatable, Sendable {
@@ -37,6 +51,8 @@ public struct QuestionProgress: Codable, Equatable, Sendable {
     public var hintsShown = 0
     /// The explanation was shown before a right answer (three misses, or `explain`).
     public var revealed = false
+    /// The first answer that counted as a try: a lab shows it beside the result as the learner's prediction.
+    public var firstAnswer: String?
 
     public init() {}
 

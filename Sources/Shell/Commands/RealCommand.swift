@@ -154,9 +154,8 @@ enum RealCommandLine {
         let lab = session.realLab()
         if let running = lab.running { return running }
         do {
-            let servers = try lab.start(say: { session.say($0) })
-            session.onExit { lab.stop() }
-            return servers
+            // They stop when the session ends (ShellRunner), or on SIGTERM/SIGHUP (ExitGuard).
+            return try lab.start(say: { session.say($0) })
         } catch {
             guard !error.missingPackages else { throw .usage(error.message) }
             throw .failed("real: \(Sanitizer.clean(error.message))")

@@ -49,7 +49,7 @@ public enum CourseCommandLine {
     }
 
     /// The course linter with the lab's scenarios, running each lesson's lab blocks in the world.
-    public static let linter = Linter(
+    static let linter = Linter(
         scenarios: Set(LabScenario.names + ProxyLabState.names), runLab: LabBlockRunner.lint)
 
     /// The hash a hidden answer key stores (Lessons/README.md, "Hidden answers").

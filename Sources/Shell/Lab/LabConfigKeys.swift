@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabConfigKey {
     /// Every key `config` knows: the pool's, then the database's.
-    public static let all: [LabConfigKey] = [
+    static let all: [LabConfigKey] = [
         .integer("max_size", 1...1_000, "connections the pool keeps open at most", read: { $0.pool.maxSize }) {
             $0.pool.maxSize = $1
             $0.pool.minIdle = min($0.pool.minIdle, $1)
@@ -26,6 +26,12 @@ extension LabConfigKey {
         },
         .duration("max_lifetime", optional: true, "connections close once this old", read: { $0.pool.maxLifetime }) {
             $0.pool.maxLifetime = $1
+        },
+        .choice(
+            "lifetime_jitter", ["on", "off"], "shorten each max lifetime by a random 0–2.5% (HikariCP's jitter)",
+            read: { $0.pool.lifetimeJitter > 0 ? "on" : "off" }
+        ) { lab, value in
+            lab.pool.lifetimeJitter = value == "on" ? 0.025 : 0
         },
         .choice(
             "validation", ["none", "on-borrow"], "ping a connection before lending it",
@@ -117,7 +123,7 @@ extension LabConfigKey {
         },
     ]
 
-    public static func named(_ name: String) -> LabConfigKey? {
+    static func named(_ name: String) -> LabConfigKey? {
         all.first { $0.name == name }
     }
 }

@@ -14,7 +14,7 @@ extension ShellLauncher {
             word.isEmpty ? "''" : word.map { $0.isLetter || $0.isNumber ? String($0) : "\\" + String($0) }.joined()
         }
         let status = session.execute(line.joined(separator: " "))
-        session.finish()
+        session.realServers?.stop()
         return status
     }
 }

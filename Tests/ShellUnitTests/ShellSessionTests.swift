@@ -89,15 +89,6 @@ import Testing
         #expect(session.prompt == "poolschool [02-backpressure 3/7]> ")
     }
 
-    @Test func exitActionsRunOnceWhenTheShellLeaves() {
-        let session = ShellSession(output: CapturedOutput(), home: ShellHome(path: "/tmp"))
-        var saved = 0
-        session.onExit { saved += 1 }
-        ShellRunner.run(session, reader: ScriptLineReader(name: "s", text: "quit\n"))
-        session.finish()
-        #expect(saved == 1)
-    }
-
     @Test func errorsAreRedOnlyWhenColourIsOn() {
         let coloured = ScriptedSession(["borow"], terminal: TerminalInfo(isInteractive: false, width: 80, colour: true))
         #expect(coloured.transcript.contains("\u{1B}[31m"))

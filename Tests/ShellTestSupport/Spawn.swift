@@ -6,9 +6,9 @@ import Foundation
 
 /// Starts a program with posix_spawn and reaps it with waitpid. Foundation's `Process` can wait
 /// forever inside the test runner on Linux (its child is never reaped), so tests use this instead.
-enum Spawn {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public enum Spawn {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (a GNU extension Swift's Glibc module leaves out).
@@ -22,7 +22,7 @@ enum Spawn {
     /// Runs `arguments[0]` (a path, or a name looked up on PATH) with stdin, stdout and stderr
     /// connected to the given files (nil: /dev/null), and returns its exit status. A program still
     /// running after `seconds` is killed and reported, so a hang fails the test instead of the run.
-    static func run(
+    public static func run(
         _ arguments: [String], environment: [String: String], stdin: String? = nil, stdout: String? = nil,
         stderr: String? = nil, seconds: Double = 30
     ) throws -> Int32 {
@@ -31,7 +31,7 @@ enum Spawn {
     }
 
     /// Starts the program and returns its process id, without waiting.
-    static func start(
+    public static func start(
         _ arguments: [String], environment: [String: String], stdin: String? = nil, stdout: String? = nil,
         stderr: String? = nil
     ) throws -> pid_t {
@@ -75,7 +75,7 @@ enum Spawn {
     }
 
     /// Waits for `pid` to end; kills it and throws after `seconds`.
-    static func wait(_ pid: pid_t, arguments: [String], seconds: Double) throws -> Int32 {
+    public static func wait(_ pid: pid_t, arguments: [String], seconds: Double) throws -> Int32 {
         let deadline = Date().addingTimeInterval(seconds)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {

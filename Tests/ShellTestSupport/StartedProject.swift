@@ -2,10 +2,10 @@ import Foundation
 
 /// A project folder in which the learner has started `waiting-pool` (its file has no Unattempted marker), so
 /// `check` goes on to build and grade, against a `FakeSwift`, without touching the real Exercises/.
-struct StartedProject {
-    let folder: URL
+public struct StartedProject {
+    public let folder: URL
 
-    init() throws {
+    public init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString)")
         let exercises = folder.appendingPathComponent("Exercises")
         try FileManager.default.createDirectory(at: exercises, withIntermediateDirectories: true)
@@ -16,7 +16,7 @@ struct StartedProject {
             to: exercises.appendingPathComponent("03-waiting-pool.swift"), atomically: true, encoding: .utf8)
     }
 
-    var path: String { folder.path }
+    public var path: String { folder.path }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    public func remove() { try? FileManager.default.removeItem(at: folder) }
 }

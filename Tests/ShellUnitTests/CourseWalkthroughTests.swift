@@ -4,18 +4,24 @@ import Testing
 
 @testable import Shell
 
-/// A first-time learner goes through every shipped lesson in the shell and answers every question right.
+/// A first-time learner goes through every shipped lesson in the shell, answers every question right (each
+/// prediction before its lab) and runs and checks every lab.
 @Suite struct CourseWalkthroughTests {
+    /// The shipped lessons, `Lessons/` at the package root.
+    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Lessons").path
+
     @Test func everyQuestionOfEveryLessonCanBeAnsweredFromTheShell() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("walk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let output = CapturedOutput()
         let session = ShellSession(output: output, home: ShellHome(path: home.path))
         let course = CourseState(
-            catalog: CourseCatalog.load(folder: ShippedLessonsTests.folder), store: ProgressStore(home: home.path),
+            catalog: CourseCatalog.load(folder: Self.lessons), store: ProgressStore(home: home.path),
             learner: "first-timer", seed: nil)
         session.course = course
         var answered = 0
+        var checked = 0
         for lesson in course.catalog.lessons {
             session.execute("open \(lesson.id)")
             for page in lesson.pages.indices {
@@ -28,8 +34,33 @@ import Testing
                     )
                     answered += 1
                 }
+                for case .lab(let lab) in lesson.pages[page].blocks {
+                    // The learner's own run: the scenario (in its mode), the steps with the author's sample
+                    // values in the blanks, then the check, which the progress then remembers.
+                    session.execute("lab \(lab.scenario)\(lab.mode.map { " " + $0 } ?? "")")
+                    for step in lab.sampleSteps { session.execute(step) }
+                    session.execute("lab check \(lab.id)")
+                    #expect(
+                        course.progress.lessons[lesson.id]?.labs.contains(lab.id) == true, "\(lesson.id)/\(lab.id)")
+                    checked += 1
+                }
             }
         }
+        #expect(checked == course.catalog.lessons.reduce(0) { $0 + $1.labIDs.count })
+        let lessons = course.catalog.lessons
+        let labs = lessons.flatMap { $0.pages.flatMap(\.blocks) }.compactMap { block -> LabBlock? in
+            if case .lab(let lab) = block { return lab }
+            return nil
+        }
+        for lesson in lessons {
+            let asks = lesson.pages.flatMap(\.blocks).contains { block in
+                if case .lab(let lab) = block { return lab.predict != nil }
+                return false
+            }
+            #expect(asks, "\(lesson.id) has a lab that asks for a prediction first")
+        }
+        let worlds = Set(LabScenario.names + ProxyLabState.names)
+        #expect(worlds.subtracting(labs.map(\.scenario)).isEmpty, "every lab world is used by a lesson")
         #expect(answered == course.catalog.lessons.reduce(0) { $0 + $1.questions.count })
         #expect(session.status == .success, "\(output.text.suffix(2_000))")
         session.execute("progress")

@@ -63,6 +63,9 @@ import Testing
                 title: One
                 file: Exercises/01.swift
                 lesson: 04-sizing-formulas
+                type: One
+                tests: OneTests
+                builds-on: two
                 points: 0
                 hints: []
               - name: one
@@ -70,13 +73,16 @@ import Testing
             """, path: "exercises.yaml")
         let messages = catalog.diagnostics.map(\.description)
         #expect(
-            messages.contains("exercises.yaml:6: exercise 'one' has points 0; points must be a whole number above 0"))
-        #expect(messages.contains("exercises.yaml:7: exercise 'one' needs 'hints': a list of non-empty hints"))
-        #expect(messages.contains("exercises.yaml:9: unknown key 'titel'; did you mean 'title'?"))
-        #expect(messages.contains("exercises.yaml:8: exercise 'one' has no 'title'"))
+            messages.contains("exercises.yaml:9: exercise 'one' has points 0; points must be a whole number above 0"))
+        #expect(messages.contains("exercises.yaml:10: exercise 'one' needs 'hints': a list of non-empty hints"))
+        #expect(messages.contains("exercises.yaml:12: unknown key 'titel'; did you mean 'title'?"))
+        #expect(messages.contains("exercises.yaml:11: exercise 'one' has no 'title'"))
         let cross = catalog.crossCheck(lessonIDs: ["04-sizing-formulas"], gradedNames: [:]) { _ in false }
         #expect(cross.map(\.message).contains("exercise 'one': no such file Exercises/01.swift"))
-        #expect(cross.map(\.message).contains("exercise 'one' has no grader (add it to GradedExercise.all in Grading)"))
+        #expect(
+            cross.map(\.message).contains(
+                "exercise 'one': no test file Tests/ExerciseTests/OneTests.swift (tests: OneTests)"))
+        #expect(cross.map(\.message).contains("exercise 'one' builds on 'two', which is not an exercise before it"))
     }
 
     @Test func gradeDocumentsCarryEveryCheck() {

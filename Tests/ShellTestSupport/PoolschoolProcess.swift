@@ -1,28 +1,28 @@
 import Foundation
 
 /// Runs the built `poolschool` executable as a separate process, as a script or a person would.
-struct PoolschoolProcess {
-    struct Result {
-        let stdout: String
-        let stderr: String
-        let status: Int32
+public struct PoolschoolProcess {
+    public struct Result {
+        public let stdout: String
+        public let stderr: String
+        public let status: Int32
     }
 
     /// The executable beside the test bundle (SwiftPM builds both into one folder), else the
     /// package's default debug build.
-    static let executable: URL = {
+    public static let executable: URL = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("poolschool")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return packageRoot.appendingPathComponent(".build/debug/poolschool")
     }()
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs with `input` on standard input (not a terminal) and a private poolschool home; in `directory`
     /// (the project the shell sees) if given, else in the test's own.
-    static func run(
+    public static func run(
         _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
         directory: String? = nil, seconds: Double = 30
     ) throws -> Result {

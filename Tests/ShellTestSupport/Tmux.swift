@@ -1,49 +1,55 @@
 import Foundation
 
 /// A private tmux server (its own socket) running one command in a fixed-size window.
-struct Tmux {
-    struct Timeout: Error, CustomStringConvertible {
-        let expected: String
-        let screen: String
-        var description: String { "the screen never showed \(expected.debugDescription); it shows:\n\(screen)" }
+public struct Tmux {
+    public struct Timeout: Error, CustomStringConvertible {
+        public let expected: String
+        public let screen: String
+
+        public init(expected: String, screen: String) {
+            self.expected = expected
+            self.screen = screen
+        }
+
+        public var description: String { "the screen never showed \(expected.debugDescription); it shows:\n\(screen)" }
     }
 
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains {
             FileManager.default.isExecutableFile(atPath: $0)
         }
     }
 
-    let socket = "poolschool-test-\(UUID().uuidString.prefix(8))"
+    public let socket = "poolschool-test-\(UUID().uuidString.prefix(8))"
 
-    init(command: String, width: Int = 100, height: Int = 30) throws {
+    public init(command: String, width: Int = 100, height: Int = 30) throws {
         try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", command], capture: false)
         // Keep the pane after the program exits so the test can see that it did.
         try run(["set-option", "-g", "remain-on-exit", "on"])
     }
 
     /// Types literal text.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         _ = try? run(["send-keys", "-l", text])
     }
 
     /// Presses a named key: Enter, Left, Up, Tab, C-c, C-d.
-    func keys(_ key: String) {
+    public func keys(_ key: String) {
         _ = try? run(["send-keys", key])
     }
 
-    func screen() -> String {
+    public func screen() -> String {
         Self.trimmingLineEnds((try? run(["capture-pane", "-p"])) ?? "")
     }
 
     /// Resizes the window, as a person dragging the terminal's edge.
-    func resize(width: Int, height: Int) {
+    public func resize(width: Int, height: Int) {
         _ = try? run(["resize-window", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Everything shown since the start, with lines the terminal wrapped joined again: a line
     /// here longer than the window is one the program did not fit to it.
-    func transcript() -> String {
+    public func transcript() -> String {
         Self.trimmingLineEnds((try? run(["capture-pane", "-p", "-J", "-S", "-"])) ?? "")
     }
 
@@ -55,7 +61,7 @@ struct Tmux {
 
     /// Waits until the screen shows `text` (at least `occurrences` times); the program runs in
     /// its own process, so the test must wait for it to draw.
-    func waitFor(_ text: String, occurrences: Int = 1, seconds: Double = 10) throws {
+    public func waitFor(_ text: String, occurrences: Int = 1, seconds: Double = 10) throws {
         // The screen is read with trailing spaces trimmed; trim the expectation the same way.
         let text = Self.trimmingLineEnds(text)
         let deadline = Date().addingTimeInterval(seconds)
@@ -66,7 +72,7 @@ struct Tmux {
         throw Timeout(expected: text, screen: screen())
     }
 
-    func waitForExit(seconds: Double = 10) throws {
+    public func waitForExit(seconds: Double = 10) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if (try? run(["display-message", "-p", "#{pane_dead}"]))?.hasPrefix("1") == true { return }
@@ -76,11 +82,11 @@ struct Tmux {
     }
 
     /// The pane's title, which an escape sequence (OSC 0 or 2) in the program's output would change.
-    func paneTitle() -> String {
+    public func paneTitle() -> String {
         ((try? run(["display-message", "-p", "#{pane_title}"])) ?? "").trimmingCharacters(in: .newlines)
     }
 
-    func kill() {
+    public func kill() {
         _ = try? run(["kill-server"])
     }
 

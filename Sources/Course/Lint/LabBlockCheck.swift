@@ -1,0 +1,47 @@
+/// What only the lesson around a lab block can show: two labs with one id (progress and `lab check ID` could
+/// not tell them apart), and a `predict` that names no question asked before the lab.
+struct LabBlockCheck {
+    let lesson: Lesson
+
+    func diagnostics() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var asked: [String] = []
+        var labs: [String: Int] = [:]
+        for page in lesson.pages {
+            for block in page.blocks {
+                switch block {
+                case .question(let question):
+                    asked.append(question.id)
+                case .lab(let lab):
+                    if let first = labs[lab.id] {
+                        diagnostics.append(
+                            report(
+                                lab.line,
+                                "two labs named '\(lab.id)' (also at line \(first)); give each an 'id:' of its own"))
+                    } else {
+                        labs[lab.id] = lab.line
+                    }
+                    if let predict = lab.predict, !asked.contains(predict) {
+                        let later = lesson.question(id: predict) != nil
+                        diagnostics.append(
+                            report(
+                                lab.line,
+                                later
+                                    ? "lab predict '\(predict)' is asked after the lab; put the question before it"
+                                    : "lab predict '\(predict)' is not a question asked before this lab"
+                                        + (EditDistance.suggestion(for: predict, among: asked).map {
+                                            "; did you mean '\($0)'?"
+                                        } ?? "")))
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func report(_ line: Int, _ message: String) -> Diagnostic {
+        Diagnostic(file: lesson.file, line: line, message: message)
+    }
+}
