@@ -21,6 +21,8 @@ public struct Question: Sendable {
     public let line: Int
     public internal(set) var hints: [String] = []
     public internal(set) var explanation: String?
+    /// Numeric questions: where the key must fall for every learner (`range: 1..100`), in `unit`.
+    public internal(set) var range: ClosedRange<Double>?
 }
 
 /// What counts as right.

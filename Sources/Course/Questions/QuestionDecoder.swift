@@ -9,7 +9,7 @@ struct QuestionDecoder {
 
     static let keys = [
         "id", "kind", "prompt", "answer", "unit", "tolerance", "choices", "accept", "patterns", "items", "answer-hash",
-        "salt",
+        "salt", "range",
     ]
 
     init(block: YAMLBlock, line: Int) {
@@ -54,9 +54,30 @@ struct QuestionDecoder {
         let tolerance = decodeTolerance(id: id, unit: unit)
         guard let key = decodeKey(id: id, kind: kind, unit: unit, choices: choices, items: items, tolerance: tolerance)
         else { return nil }
-        return Question(
+        var question = Question(
             id: id, kind: kind, prompt: prompt, key: key, unit: unit, tolerance: tolerance, choices: choices,
             items: items, line: line)
+        question.range = decodeRange(id: id, kind: kind)
+        return question
+    }
+
+    /// `range: LOW..HIGH`: where a numeric key must fall for every learner, in the question's unit;
+    /// `preview --all-seeds` reports draws that leave it.
+    private mutating func decodeRange(id: String, kind: QuestionKind) -> ClosedRange<Double>? {
+        guard let text = text("range") else { return nil }
+        let at = block.line("range")
+        guard kind == .numeric else {
+            problem(at, "question '\(id)' has a range, but only numeric questions take one")
+            return nil
+        }
+        let bounds = text.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]), low.isFinite,
+            high.isFinite, low <= high
+        else {
+            problem(at, "question '\(id)' has range '\(text)'; write LOW..HIGH in the question's unit, e.g. 0..100")
+            return nil
+        }
+        return low...high
     }
 
     private var kinds: String { QuestionKind.allCases.map(\.rawValue).joined(separator: ", ") }

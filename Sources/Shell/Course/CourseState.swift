@@ -36,8 +36,19 @@ final class CourseState {
         page = max(0, progress.page)
     }
 
-    /// The lessons; the first use may wait for them to be read.
-    var catalog: CourseCatalog { loader.catalog }
+    /// Questions changed since the learner answered them, found when the lessons were first read: asked again.
+    private(set) var changedQuestions: [Progress.ChangedQuestion] = []
+    private var reconciled = false
+
+    /// The lessons; the first use may wait for them to be read, and ties progress to the questions' versions.
+    var catalog: CourseCatalog {
+        let catalog = loader.catalog
+        if !reconciled {
+            reconciled = true
+            changedQuestions = progress.reconcile(with: catalog.lessons)
+        }
+        return catalog
+    }
 
     /// The open lesson.
     var lesson: Lesson? {
@@ -74,16 +85,7 @@ final class CourseState {
 
     /// The learner's own values for every param of the lesson.
     func values(for lesson: Lesson) -> [String: Quantity] {
-        var values: [String: Quantity] = [:]
-        for page in lesson.pages {
-            for case .params(let specs) in page.blocks {
-                for spec in specs {
-                    var draw = ParamDraw(seed: seed, salt: lesson.id + "/" + spec.name)
-                    values[spec.name] = draw.pick(spec)
-                }
-            }
-        }
-        return values
+        lesson.values(seed: seed)
     }
 
     /// Text with this learner's numbers in place of `{param}`.
@@ -122,7 +124,11 @@ final class CourseState {
     }
 
     func record(_ question: Question, in lesson: Lesson, _ change: (inout QuestionProgress) -> Void) {
-        progress.update(lesson.id, question.id, change)
+        let version = lesson.version(of: question)
+        progress.update(lesson.id, question.id) { record in
+            record.version = version
+            change(&record)
+        }
     }
 
     /// Records that lab `id` of `lesson` passed its check.

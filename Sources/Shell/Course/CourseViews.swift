@@ -85,7 +85,8 @@ enum CourseViews {
         let values = course.values(for: lesson)
         let record = course.progress.question(lesson.id, question.id)
         var text =
-            "**Question `\(question.id)`**" + (record.solved ? " ✓" : record.revealed ? " (explained)" : "") + "\n\n"
+            "**Question `\(question.id)`**" + (record.solved ? " ✓" : record.revealed ? " (explained)" : "")
+            + (record.changedSinceAnswered ? " (changed since you answered it: please answer it again)" : "") + "\n\n"
             + Placeholders.fill(question.prompt, values: values, units: course.units(for: lesson))
         switch question.kind {
         case .numeric:

@@ -5,8 +5,18 @@ import Foundation
 struct ExerciseProgress: Codable, Equatable, Sendable {
     var passed: Set<String> = []
     var hintsShown: [String: Int] = [:]
+    /// The grader's last run of each exercise (`check`, `watch`, `grade`), rule by rule, for `report`.
+    var lastRuns: [String: ExerciseRun] = [:]
 
     init() {}
+
+    /// Every key optional, so a file from before `lastRuns` still loads.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        passed = try container.decodeIfPresent(Set<String>.self, forKey: .passed) ?? []
+        hintsShown = try container.decodeIfPresent([String: Int].self, forKey: .hintsShown) ?? [:]
+        lastRuns = try container.decodeIfPresent([String: ExerciseRun].self, forKey: .lastRuns) ?? [:]
+    }
 
     static func file(in home: ShellHome) -> String { (home.path as NSString).appendingPathComponent("exercises.json") }
 

@@ -37,15 +37,16 @@ struct ExerciseWorkspace: Sendable {
         exercises.first { !progress.passed.contains($0.entry.name) }
     }
 
-    /// Grades and records a pass.
+    /// Grades, and records the run (rule by rule, for `report`) and a pass.
     func check(_ name: String, built: Bool = false, observer: RunObserver = .silent) throws(ShellError)
         -> ExerciseRunner.Outcome
     {
         let exercise = try exercise(name)
         let outcome = runner.grade(exercise.graded, built: built, observer: observer)
-        if case .graded(let report) = outcome, report.passed {
+        if let run = ExerciseRun(outcome) {
             var progress = ExerciseProgress.load(from: home)
-            progress.passed.insert(name)
+            progress.lastRuns[name] = run
+            if run.status == "passed" { progress.passed.insert(name) }
             progress.save(to: home)
         }
         return outcome
