@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Layers point down only: poolschool → Shell → (Course, Grading → PoolWorld). Each target declares exactly
-/// the modules it imports.
+/// Layers point down only: poolschool → Shell → (Course, Grading → PoolWorld; RealServers → PoolWorld). Each
+/// target declares exactly the modules it imports. RealServers (libpq through CLibPQ) is the only module with
+/// sockets; PoolWorld stays sans-I/O.
 /// See README.md ("Source layout") and DESIGN.md.
 let package = Package(
     name: "poolschool",
@@ -27,6 +28,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq for the real-server lab (`real`): a private PostgreSQL and PgBouncer on loopback.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "PoolWorld",
             dependencies: [
@@ -41,7 +48,8 @@ let package = Package(
         // Optimised even in a debug build: a learner's `swift test --filter` runs thousands of graded schedules
         // (about 2.5 s unoptimised, under 1 s optimised); it is rebuilt only when the graders change.
         .target(name: "Grading", dependencies: ["PoolWorld"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld"]),
+        .target(name: "RealServers", dependencies: ["CLibPQ", "PoolWorld"]),
+        .target(name: "Shell", dependencies: ["CLibEdit", "Course", "Grading", "PoolWorld", "RealServers"]),
         .executableTarget(
             name: "poolschool",
             dependencies: [
@@ -75,6 +83,7 @@ let package = Package(
 
         .testTarget(name: "PoolWorldTests", dependencies: ["PoolWorld"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "RealServersTests", dependencies: ["RealServers"]),
         // Proves the graders: reference solutions pass, do-nothing and broken implementations fail.
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Solutions", "GradingTestSupport", "Course"]),
         // Grades the learner's Exercises/ (kept small: it compiles only its own files and the exercises).
@@ -82,7 +91,7 @@ let package = Package(
         // Runs the built executable for the end-to-end tests: spawning, tmux, scratch projects and homes.
         .target(name: "ShellTestSupport", dependencies: ["Grading"], path: "Tests/ShellTestSupport"),
         // Unit tests of Shell's types, in process.
-        .testTarget(name: "ShellUnitTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld"]),
+        .testTarget(name: "ShellUnitTests", dependencies: ["Shell", "Course", "Grading", "PoolWorld", "RealServers"]),
         // End-to-end runs of the executable, as a learner, a script or a terminal meets it. Depends on the
         // executables so that they find them built (PoolChildFixture stands in for a learner's poolschool-pool).
         .testTarget(

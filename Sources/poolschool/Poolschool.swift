@@ -17,7 +17,7 @@ struct Poolschool: ParsableCommand {
         subcommands: [
             ShellSubcommand.self, RunCommand.self, LessonsCommand.self, LintCommand.self, CheckCommand.self,
             WatchCommand.self, SimCommand.self, GradeCommand.self, StartCommand.self, PreviewCommand.self,
-            ReportCommand.self, GradebookCommand.self,
+            ReportCommand.self, GradebookCommand.self, RealSubcommand.self,
         ],
         // The root declares no options of its own, so every flag reaches the subcommand it was given to.
         defaultSubcommand: ShellSubcommand.self

@@ -24,7 +24,7 @@ public struct PoolschoolProcess {
     /// (the project the shell sees) if given, else in the test's own.
     public static func run(
         _ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-        directory: String? = nil
+        directory: String? = nil, seconds: Double = 30
     ) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("poolschool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -43,7 +43,7 @@ public struct PoolschoolProcess {
         let status = try Spawn.run(
             launch + [executable.path] + arguments, environment: environment, stdin: inputFile.path,
             stdout: outFile.path,
-            stderr: errFile.path)
+            stderr: errFile.path, seconds: seconds)
         return Result(
             stdout: try String(contentsOf: outFile, encoding: .utf8),
             stderr: try String(contentsOf: errFile, encoding: .utf8),

@@ -11,6 +11,14 @@ public enum Spawn {
         public let description: String
     }
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (a GNU extension Swift's Glibc module leaves out).
+    static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return nil }
+        return unsafeBitCast(
+            symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+    }()
+
     /// Runs `arguments[0]` (a path, or a name looked up on PATH) with stdin, stdout and stderr
     /// connected to the given files (nil: /dev/null), and returns its exit status. A program still
     /// running after `seconds` is killed and reported, so a hang fails the test instead of the run.
@@ -33,6 +41,9 @@ public enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Nothing else of the test runner's: a script another test is writing at that instant, inherited open
+        // for writing by a child that lives for seconds, makes running that script fail with ETXTBSY.
+        if let closeFrom { _ = closeFrom(&actions, 3) }
 
         // The child starts as from a login shell: no blocked signals, default handlers, whatever
         // the test runner's thread had.

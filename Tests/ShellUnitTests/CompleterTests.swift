@@ -16,7 +16,7 @@ import Testing
     @Test func completesCommandNamesAndAliases() {
         #expect(
             completer.candidates(for: CompletionRequest(lineBeforeCursor: "re"), session: session) == [
-                "release", "replay", "reset", "reset-progress",
+                "real", "release", "replay", "reset", "reset-progress",
             ])
         #expect(
             completer.candidates(for: CompletionRequest(lineBeforeCursor: "ex"), session: session) == [

@@ -23,7 +23,7 @@ struct CommandTable: Sendable {
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
             .sources,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .compare, .fault, .stats, .events,
-            .connect, .send, .disconnect, .show,
+            .connect, .send, .disconnect, .show, .real,
             .exercises, .check, .solution, .replay, .resetExercise, .startExercise,
             .help, .quit, .version,
         ]

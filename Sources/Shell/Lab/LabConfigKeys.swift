@@ -102,14 +102,20 @@ extension LabConfigKey {
                     )
                 }
             }),
-        .choice(
-            "db_setup", ConnectionSetup.presets.map(\.name), "what opening a connection costs",
+        // The world's presets and the measured ones (`real calibrate`), which may be missing: an error says so.
+        LabConfigKey(
+            name: "db_setup", accepts: "one of " + SetupPreset.names.joined(separator: ", "),
+            meaning: "what opening a connection costs",
             read: { lab in
                 ConnectionSetup.presets.first { $0.setup == lab.database.setup }?.name ?? "\(lab.database.setup.total)"
-            }
-        ) { lab, name in
-            lab.database.setup = (try? ConnectionSetup.preset(named: name)) ?? lab.database.setup
-        },
+            },
+            write: { lab, name throws(LabConfigKey.Problem) in
+                do throws(InputError) {
+                    lab.database.setup = try SetupPreset.named(name)
+                } catch {
+                    throw LabConfigKey.Problem(message: "db_setup: \(error.message)")
+                }
+            }),
         .duration(
             "db_idle_session_timeout", optional: true, "the server ends idle sessions after",
             read: { $0.database.idleSessionTimeout }

@@ -204,7 +204,7 @@ public struct WorkloadOptions: Sendable, Codable {
         }
         if let setup {
             scenario.database.setup = try parse("--setup") { () throws(InputError) in
-                try ConnectionSetup.preset(named: setup)
+                try SetupPreset.named(setup)
             }
         }
         if let maxConnections { scenario.database.maxConnections = maxConnections }

@@ -38,6 +38,8 @@ enum ShellRunner {
             }
         }
         session.sourceLocation = nil
+        // The real servers a `real` command started end with the shell (quit, Ctrl-D, end of input).
+        session.realServers?.stop()
         // A person who mistyped a command and then left on purpose has not failed: only scripts,
         // which cannot see the errors, need the worst status to stop on.
         return session.terminal.isInteractive ? .success : session.status

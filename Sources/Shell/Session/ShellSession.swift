@@ -1,4 +1,5 @@
 import Foundation
+import RealServers
 
 /// One run of the shell: the commands, where output goes, and the state commands share.
 /// It knows nothing of how lines arrive; `ShellRunner` feeds it.
@@ -20,6 +21,8 @@ final class ShellSession {
     var course: CourseState?
     /// The lab's world, started by `lab` or by the first lab command.
     var lab: LabState?
+    /// The real PostgreSQL and PgBouncer of `real`, once a `real` command ran.
+    var realServers: RealServerLab?
     /// A yes/no question waiting for the next line (`reset-progress`): run on yes, dropped otherwise.
     var pendingConfirmation: (prompt: String, action: () -> Void)?
     /// A command reading lines of its own (`replay` stepping through a trace) until it says it is done.
