@@ -60,11 +60,12 @@ let package = Package(
         ),
         // The learner's workspace: it sees only the learner API of Grading (API/LearnerAPI.swift). The catalog
         // beside it is read at run time by the shell and lint; README.md is the learner's and instructor's guide.
-        // Built for testing in every configuration (the graders and poolschool-pool reach its internal types),
-        // and optimised, as the graders are: `load --pool` runs a learner's pool through 100,000 requests.
+        // Built for testing in release too (poolschool-pool, built optimised for `load --pool`'s 100,000
+        // requests, reaches its internal types). Debug builds are testable already and stay unoptimised: the
+        // learner's edit-then-check loop recompiles this module, and -O would slow every compile.
         .target(
             name: "Exercises", dependencies: ["Grading"], path: "Exercises", exclude: ["exercises.yaml", "README.md"],
-            swiftSettings: [.unsafeFlags(["-enable-testing", "-O"])]),
+            swiftSettings: [.unsafeFlags(["-enable-testing"], .when(configuration: .release))]),
         // The learner's pools in the world, built by the shell on demand and run as its child (never linked in).
         .executableTarget(name: "poolschool-pool", dependencies: ["Exercises", "Grading", "PoolWorld", "Shell"]),
         // The reference solutions: plain files the shell's `solution` prints, compiled here so that
