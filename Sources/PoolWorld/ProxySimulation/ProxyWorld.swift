@@ -88,16 +88,6 @@ public final class ProxyWorld {
         }
     }
 
-    /// The lab's clients and what each is doing: `alice → s1`, `bob waiting`, `carol idle`, `dave closed`.
-    public var clientSummary: [(name: String, state: String)] {
-        names.keys.sorted().map { name in
-            let record = engine.clients[Int(names[name]?.rawValue ?? 0)]
-            if record.state != .connected { return (name, "closed") }
-            if let server = record.server { return (name, "→ \(server)") }
-            return (name, record.waitingSince >= 0 ? "waiting" : "idle")
-        }
-    }
-
     /// Server connections open now and whom each serves: `s1 → alice`, `s2 idle`.
     public var serverSummary: [(name: String, client: String?)] {
         engine.servers.indices.filter { engine.servers[$0].state == .open }.map { index in

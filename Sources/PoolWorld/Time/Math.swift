@@ -23,9 +23,3 @@ func naturalExp(_ x: Double) -> Double {
 func power(_ base: Double, _ exponent: Double) -> Double {
     pow(base, exponent)
 }
-
-/// The square root, from the C library.
-@inlinable
-func squareRoot(_ x: Double) -> Double {
-    x.squareRoot()
-}
