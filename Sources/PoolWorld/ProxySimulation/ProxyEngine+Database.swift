@@ -14,13 +14,13 @@ extension ProxyEngine {
             rescheduleCPU()
         case .wall(let serial, let until):
             armStatementTimeout(ref, serial)
-            queue.schedule(
+            agenda.schedule(
                 .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
         case .blocked(let serial):
             armStatementTimeout(ref, serial)
         case .lost(let error, let after):
             lostErrors[server.rawValue] = error
-            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now + after.nanoseconds)
+            agenda.schedule(.serverLostOnUse(server: server.rawValue), at: now + after.nanoseconds)
         }
         drainDatabase()
     }
@@ -134,7 +134,7 @@ extension ProxyEngine {
         if wasRunning || isRunning(server) {
             // The FATAL answers the statement in flight (see `serverLostOnUse`).
             lostErrors[server.rawValue] = reason
-            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now)
+            agenda.schedule(.serverLostOnUse(server: server.rawValue), at: now)
         } else {
             // The server's FATAL travels to a client linked to it, like any of its messages; PgBouncer then sees
             // the socket close and drops the client with "server conn crashed?".

@@ -160,7 +160,7 @@ public final class ProxyWorld {
         names[name] = client
         // The clock runs through the login (`ProxyScenario.clientLogin`) until the proxy accepts or refuses.
         let deadline = engine.now + SimDuration.seconds(1).nanoseconds
-        while engine.clients[Int(client.rawValue)].state == .unused, engine.step(before: deadline) {}
+        while engine.clients[Int(client.rawValue)].state == .unused, engine.runNextEvent(before: deadline) {}
         return settle()
     }
 
@@ -196,7 +196,7 @@ public final class ProxyWorld {
     public func awaitAnswer(_ name: String, limit: SimDuration = .minutes(60)) throws(InputError) -> [TraceEvent] {
         guard let client = names[name] else { _ = try connected(name); return [] }
         let deadline = engine.now + limit.nanoseconds
-        while engine.clients[Int(client.rawValue)].message != nil, engine.step(before: deadline) {}
+        while engine.clients[Int(client.rawValue)].message != nil, engine.runNextEvent(before: deadline) {}
         return settle()
     }
 

@@ -109,22 +109,26 @@ struct DatabaseClock {
 /// The same thin entry points in both simulators, so their code reads as before.
 extension Engine {
     mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        DatabaseClock.armStatementTimeout(ref, serial, &database, &queue, now: now)
+        DatabaseClock.armStatementTimeout(ref, serial, &database, &agenda.queue, now: now)
     }
 
-    mutating func rescheduleCPU() { clock.reschedule(&database, &queue, now: now) }
-    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &queue, now: now) }
-    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &queue, now: now) }
-    mutating func armIdleTimeout(_ ref: BackendRef) { DatabaseClock.armIdleTimeout(ref, &database, &queue, now: now) }
+    mutating func rescheduleCPU() { clock.reschedule(&database, &agenda.queue, now: now) }
+    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &agenda.queue, now: now) }
+    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &agenda.queue, now: now) }
+    mutating func armIdleTimeout(_ ref: BackendRef) {
+        DatabaseClock.armIdleTimeout(ref, &database, &agenda.queue, now: now)
+    }
 }
 
 extension ProxyEngine {
     mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        DatabaseClock.armStatementTimeout(ref, serial, &database, &queue, now: now)
+        DatabaseClock.armStatementTimeout(ref, serial, &database, &agenda.queue, now: now)
     }
 
-    mutating func rescheduleCPU() { clock.reschedule(&database, &queue, now: now) }
-    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &queue, now: now) }
-    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &queue, now: now) }
-    mutating func armIdleTimeout(_ ref: BackendRef) { DatabaseClock.armIdleTimeout(ref, &database, &queue, now: now) }
+    mutating func rescheduleCPU() { clock.reschedule(&database, &agenda.queue, now: now) }
+    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &agenda.queue, now: now) }
+    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &agenda.queue, now: now) }
+    mutating func armIdleTimeout(_ ref: BackendRef) {
+        DatabaseClock.armIdleTimeout(ref, &database, &agenda.queue, now: now)
+    }
 }

@@ -12,13 +12,13 @@ extension Engine {
             rescheduleCPU()
         case .wall(let serial, let until):
             armStatementTimeout(ref, serial)
-            queue.schedule(
+            agenda.schedule(
                 .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
         case .blocked(let serial):
             armStatementTimeout(ref, serial)
         case .lost(let error, let after):
             lostErrors[sideKey(pool, connection)] = error
-            queue.schedule(.connectionLost(pool: pool, connection: connection), at: now + after.nanoseconds)
+            agenda.schedule(.connectionLost(pool: pool, connection: connection), at: now + after.nanoseconds)
         }
         drainDatabase()
     }
@@ -90,7 +90,7 @@ extension Engine {
             }
             if let error = result.error {
                 requestFailed(
-                    slot, error: error.description, timedOut: false, retryable: retry.retryErrors)
+                    slot, error: error.description, timedOut: false, retryable: workload.retry.retryErrors)
             } else {
                 requests[Int(slot)].step += 1
                 advance(slot)

@@ -44,7 +44,7 @@ extension Engine {
         note(.serverEnded(connection: connectionName(owner.pool, owner.connection), error: reason))
         if wasRunning {
             lostErrors[sideKey(owner.pool, owner.connection)] = reason
-            queue.schedule(.connectionLost(pool: owner.pool, connection: owner.connection), at: now)
+            agenda.schedule(.connectionLost(pool: owner.pool, connection: owner.connection), at: now)
         }
     }
 
@@ -112,7 +112,7 @@ extension Engine {
 
     /// Runs the next event, if there is one before `deadline`; false when there is none.
     mutating func step(before deadline: Int64) -> Bool {
-        guard let next = nextEventTime, next <= deadline else { return false }
+        guard let next = agenda.nextTime, next <= deadline else { return false }
         run(until: next)
         return true
     }

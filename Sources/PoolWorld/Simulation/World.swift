@@ -132,7 +132,7 @@ public final class World<Pool: ConnectionPoolStateMachine> {
     /// `count` requests running `script` arrive at once, each borrowing, working and returning by itself.
     public func burst(_ count: Int, script: RequestScript) throws(InputError) -> [TraceEvent] {
         guard count >= 1 else { throw InputError("a burst needs at least one request, got \(count)") }
-        let index = engine.addScript(script)
+        let index = engine.workload.addScript(script)
         engine.startRequests(count: count, script: index)
         return settle()
     }

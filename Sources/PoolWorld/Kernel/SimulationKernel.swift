@@ -1,0 +1,92 @@
+/// What every simulator of the world shares: virtual time and its agenda, the workload that feeds it, and the
+/// run's trace and invariant checks. The pool world's `Engine` and the proxy world's `ProxyEngine` conform,
+/// and keep only what differs between them (a pool of connections, or a proxy of client and server
+/// connections), reacting to their events in `dispatch`.
+///
+/// The loops below are generic over the simulator; the optimiser specialises them for each one, so the hot
+/// loop reads the simulator's stored properties directly.
+protocol SimulationKernel {
+    associatedtype Event: KernelEvent
+
+    /// The virtual clock, in nanoseconds since the run began.
+    var now: Int64 { get set }
+    var agenda: Agenda<Event> { get set }
+    var workload: WorkloadDriver { get set }
+    /// Requests in the world now.
+    var liveRequests: Int { get }
+    /// When a request last started, got a connection or ended. A run whose requests make no progress for the
+    /// drain limit is stuck (a deadlock among clients that are all waiting) and stops.
+    var lastProgress: Int64 { get }
+    var traceLog: TraceLog { get }
+    var tracing: Bool { get }
+    var violations: [InvariantViolation] { get set }
+
+    /// Reacts to an event taken from the agenda; the clock already reads its time.
+    mutating func dispatch(_ event: Event)
+}
+
+extension SimulationKernel {
+    // MARK: Running
+
+    /// Runs until every request has ended (or the drain limit passes).
+    mutating func runToCompletion() {
+        runToCompletion(every: .max) { _ in true }
+    }
+
+    /// The same, asking `proceed` (given the requests started so far) every `events` events whether to go on
+    /// (Ctrl-C in the lab, progress bars).
+    mutating func runToCompletion(every events: Int, proceed: (Int) -> Bool) {
+        var countdown = events
+        while true {
+            countdown -= 1
+            if countdown == 0 {
+                countdown = events
+                if !proceed(workload.requestsStarted) { break }
+            }
+            if workload.finished && liveRequests == 0 { break }
+            guard let next = agenda.nextTime, next <= workload.drainDeadline,
+                liveRequests == 0 || next - lastProgress <= workload.drainLimit
+            else { break }
+            guard let (time, event) = agenda.popNext() else { break }
+            now = time
+            dispatch(event)
+        }
+    }
+
+    /// Runs every event up to and including `deadline`, then sets the clock to it.
+    mutating func run(until deadline: Int64) {
+        while let next = agenda.nextTime, next <= deadline {
+            guard let (time, event) = agenda.popNext() else { break }
+            now = time
+            dispatch(event)
+        }
+        now = max(now, deadline)
+    }
+
+    /// Runs the next event if there is one no later than `deadline`; false when there is none.
+    mutating func runNextEvent(before deadline: Int64) -> Bool {
+        guard let next = agenda.nextTime, next <= deadline, let (time, event) = agenda.popNext() else { return false }
+        now = time
+        dispatch(event)
+        return true
+    }
+
+    // MARK: Observing
+
+    /// Records a trace event; the event is only built when tracing is on.
+    func note(_ kind: @autoclosure () -> TraceEvent.Kind) {
+        guard tracing else { return }
+        traceLog.events.append(TraceEvent(time: SimInstant(nanoseconds: now), kind: kind()))
+    }
+
+    mutating func violation(_ message: String) {
+        violations.append(InvariantViolation(time: SimInstant(nanoseconds: now), message: message))
+        note(.violation(message))
+    }
+}
+
+/// The trace being recorded. A reference, so that recording does not need exclusive access to the simulator
+/// (the lines are built from its state while it is being changed).
+final class TraceLog {
+    var events: [TraceEvent] = []
+}
