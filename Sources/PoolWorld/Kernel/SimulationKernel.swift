@@ -23,6 +23,17 @@ protocol SimulationKernel {
 
     /// Reacts to an event taken from the agenda; the clock already reads its time.
     mutating func dispatch(_ event: Event)
+    /// Lends `body` the database, its scheduler and the agenda's queue at once, with the time. A simulator
+    /// implements it on its stored properties; shared code cannot take two of them `inout` through the
+    /// protocol (overlapping accesses to `self`), nor copy the `Database` (measured: 12% slower).
+    mutating func withDatabase<Result>(
+        _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<Event>, Int64) -> Result
+    ) -> Result
+    /// Schedules what the database has for the world after a change: statements whose advisory lock was
+    /// granted, and notifications to deliver.
+    mutating func drainDatabase()
+    /// Arms the server's idle timeouts again on every backend the world uses (after the settings changed).
+    mutating func rearmIdleTimeouts()
 }
 
 extension SimulationKernel {
@@ -63,6 +74,13 @@ extension SimulationKernel {
         now = max(now, deadline)
     }
 
+    /// The lab's `advance`: moves the clock forward by `duration`, running everything that happens meanwhile.
+    mutating func advanceClock(by duration: SimDuration) throws(InputError) {
+        guard duration >= .zero else { throw InputError("time only moves forward; got \(duration)") }
+        try InputLimits.checkHorizon(now: now, adding: duration)
+        run(until: now + duration.nanoseconds)
+    }
+
     /// Runs the next event if there is one no later than `deadline`; false when there is none.
     mutating func runNextEvent(before deadline: Int64) -> Bool {
         guard let next = agenda.nextTime, next <= deadline, let (time, event) = agenda.popNext() else { return false }
@@ -82,6 +100,18 @@ extension SimulationKernel {
     mutating func violation(_ message: String) {
         violations.append(InvariantViolation(time: SimInstant(nanoseconds: now), message: message))
         note(.violation(message))
+    }
+}
+
+/// What of a trace the lab has shown: each lab command returns only the lines it caused.
+struct TraceCursor {
+    private var shown = 0
+
+    /// The lines recorded since the last call.
+    mutating func newEvents(in log: TraceLog) -> [TraceEvent] {
+        let events = Array(log.events[shown...])
+        shown = log.events.count
+        return events
     }
 }
 

@@ -3,9 +3,8 @@ import DequeModule
 /// The simulator of a world with a proxy: one clock, one agenda, the fake database, the proxy state machine,
 /// its client and server connections, and the workload's pods.
 ///
-/// It is a sibling of the reference pool's `Engine` rather than an extension of it: the reference engine is
-/// tuned for millions of requests per second and must not pay for a second layer it does not have. Like it,
-/// this engine talks to the proxy only through `deliver`, which queues events that arise while the proxy's
+/// It shares the kernel (`SimulationKernel`: agenda, workload, database side, results) with the reference
+/// pool's `Engine` and keeps only what a proxy has and a pool has not. Like `Engine`, it talks to the proxy only through `deliver`, which queues events that arise while the proxy's
 /// actions are being carried out, so the proxy is never re-entered; and a workload request continues only
 /// from the agenda (never from inside a delivery), so requests and the proxy never interleave mid-action.
 struct ProxyEngine: SimulationKernel {
@@ -27,8 +26,7 @@ struct ProxyEngine: SimulationKernel {
     var internalNames: [SQLStatement: String] = [:]
     /// The error a server connection found dead will report, by server number.
     var lostErrors: [Int32: DatabaseError] = [:]
-    /// The database's CPU and timer events (shared with the other simulator).
-    var clock = DatabaseClock()
+    var databaseScheduler = DatabaseScheduler()
 
     // The workload.
     let scenario: ProxyScenario
@@ -129,6 +127,12 @@ struct ProxyEngine: SimulationKernel {
     }
 
     // MARK: Observing
+
+    mutating func withDatabase<Result>(
+        _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<ProxyEngineEvent>, Int64) -> Result
+    ) -> Result {
+        body(&database, &databaseScheduler, &agenda.queue, now)
+    }
 
     func clientName(_ client: ClientID) -> String { clients[Int(client.rawValue)].name }
     func serverName(_ server: ServerID) -> String { server.description }

@@ -13,13 +13,13 @@
 public final class ProxyWorld {
     var engine: ProxyEngine
     private var names: [String: ClientID] = [:]
-    private var reported = 0
+    private var shown = TraceCursor()
 
     /// A world running `scenario` (its workload in the background, if it has one).
     public init(scenario: ProxyScenario) {
         engine = ProxyEngine(scenario: scenario, lab: true)
         engine.run(until: 0)
-        reported = engine.traceLog.events.count
+        _ = shown.newEvents(in: engine.traceLog)
     }
 
     /// A world with the proxy configured by `config` in front of a database configured by `database`, and no
@@ -208,9 +208,7 @@ public final class ProxyWorld {
 
     /// Moves the clock forward by `duration`, running everything that happens meanwhile.
     public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
-        guard duration >= .zero else { throw InputError("time only moves forward; got \(duration)") }
-        try InputLimits.checkHorizon(now: engine.now, adding: duration)
-        engine.run(until: engine.now + duration.nanoseconds)
+        try engine.advanceClock(by: duration)
         return settle()
     }
 
@@ -251,9 +249,7 @@ public final class ProxyWorld {
     /// Runs what happens at the current instant and returns the new trace lines.
     private func settle() -> [TraceEvent] {
         engine.run(until: engine.now)
-        let events = Array(engine.traceLog.events[reported...])
-        reported = engine.traceLog.events.count
-        return events
+        return shown.newEvents(in: engine.traceLog)
     }
 
     private func connected(_ name: String) throws(InputError) -> ClientID {

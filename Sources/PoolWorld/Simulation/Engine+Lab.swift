@@ -71,16 +71,14 @@ extension Engine {
             database.config.firewallIdleLimit = limit
         case .slowAuthentication, .authenticationFails, .idleSessionTimeout, .idleInTransactionTimeout,
             .maxConnections:
-            if let line = DatabaseClock.applyServerSetting(fault, to: &database.config) { note(line) }
-            if case .idleSessionTimeout = fault { rearmIdleTimeouts() }
-            if case .idleInTransactionTimeout = fault { rearmIdleTimeouts() }
+            _ = applyServerSetting(fault)
         }
         drainDatabase()
         rescheduleCPU()
         return nil
     }
 
-    private mutating func rearmIdleTimeouts() {
+    mutating func rearmIdleTimeouts() {
         for index in database.backends.indices where database.backends[index].serverAlive {
             armIdleTimeout(BackendRef(slot: Int32(index), generation: database.backends[index].generation))
         }

@@ -48,8 +48,7 @@ struct Engine<Pool: ConnectionPoolStateMachine>: SimulationKernel {
     let options: RunOptions
     let warmStart: Bool
     let baseSizes: Int
-    /// The database's CPU and timer events (shared with the other simulator).
-    var clock = DatabaseClock()
+    var databaseScheduler = DatabaseScheduler()
 
     init(scenario: Scenario, pools: [Pool], traceAlways: Bool = false) {
         database = Database(config: scenario.database)
@@ -111,6 +110,12 @@ struct Engine<Pool: ConnectionPoolStateMachine>: SimulationKernel {
     }
 
     // MARK: Observing
+
+    mutating func withDatabase<Result>(
+        _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<EngineEvent>, Int64) -> Result
+    ) -> Result {
+        body(&database, &databaseScheduler, &agenda.queue, now)
+    }
 
     func sideKey(_ pool: Int32, _ connection: Int32) -> Int64 {
         Int64(pool) << 32 | Int64(connection)

@@ -128,7 +128,7 @@ enum GoldenScenarios {
     static func stoppedEarly() -> RunDigest {
         let scenario = holdScenario(size: 10, rate: 500, hold: .milliseconds(10), requests: 100_000, seed: 12)
         var asked: [Int] = []
-        let result = Simulation.run(scenario) { started in
+        let result = Simulation.runInterruptibly(scenario) { started in
             asked.append(started)
             return asked.count < 4
         }
