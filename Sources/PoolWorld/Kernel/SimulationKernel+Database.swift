@@ -39,6 +39,17 @@ extension SimulationKernel {
         }
     }
 
+    /// A statement ran into its `statement_timeout`: the server cancels it and answers with the error (nil
+    /// when the statement is no longer the one running there).
+    mutating func cancelTimedOutStatement(_ ref: BackendRef, _ serial: UInt32) -> StatementResult? {
+        let result = withDatabase { database, _, _, now in database.cancelForTimeout(ref, statement: serial, now: now) }
+        guard let result else { return nil }
+        rescheduleCPU()
+        drainDatabase()
+        armIdleTimeout(ref)
+        return result
+    }
+
     /// Why the server ends the idle backend `ref` now, if its idle (or idle-in-transaction) timeout has run
     /// out since the activity `activity` that armed this check.
     mutating func idleTimeoutDue(_ ref: BackendRef, _ activity: UInt32) -> DatabaseError? {

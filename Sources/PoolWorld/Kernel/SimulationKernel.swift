@@ -12,6 +12,8 @@ protocol SimulationKernel {
     var now: Int64 { get set }
     var agenda: Agenda<Event> { get set }
     var workload: WorkloadDriver { get set }
+    /// The run's one random stream: arrivals, durations, scripts, routing and retries draw from it in turn.
+    var random: WorldRandom { get set }
     /// Requests in the world now.
     var liveRequests: Int { get }
     /// When a request last started, got a connection or ended. A run whose requests make no progress for the
@@ -23,6 +25,9 @@ protocol SimulationKernel {
 
     /// Reacts to an event taken from the agenda; the clock already reads its time.
     mutating func dispatch(_ event: Event)
+    /// A request of the workload arrives, from closed-loop client `client` (-1: the open loop or a burst):
+    /// the world starts it its own way.
+    mutating func startRequest(from client: Int32)
     /// Lends `body` the database, its scheduler and the agenda's queue at once, with the time. A simulator
     /// implements it on its stored properties; shared code cannot take two of them `inout` through the
     /// protocol (overlapping accesses to `self`), nor copy the `Database` (measured: 12% slower).
@@ -87,6 +92,35 @@ extension SimulationKernel {
         now = time
         dispatch(event)
         return true
+    }
+
+    // MARK: Arrivals
+
+    // Each statement below touches one of the simulator's properties at a time (hence the locals): through
+    // the protocol, two at once would be overlapping accesses to `self`.
+
+    mutating func openLoopArrival() {
+        let time = now
+        guard workload.due(time) else { return }
+        startRequest(from: -1)
+        let mean = workload.meanGap
+        let gap = workload.poisson ? random.exponential(mean: mean) : mean
+        let after = now
+        if let next = workload.nextArrival(after: after, gap: gap) { agenda.scheduleArrival(at: next) }
+    }
+
+    mutating func burst(_ index: Int32) {
+        for _ in 0..<workload.burstSizes[Int(index)] where workload.maySend(now) {
+            startRequest(from: -1)
+        }
+        let time = now
+        workload.generatorDone(time)
+    }
+
+    mutating func clientWakes(_ client: Int32) {
+        let time = now
+        guard workload.due(time) else { return }
+        startRequest(from: client)
     }
 
     // MARK: Observing

@@ -149,22 +149,20 @@ struct WorkloadDriver {
         return true
     }
 
-    /// After an open-loop arrival's request started: puts the next arrival on the agenda, or ends the
-    /// generator.
-    mutating func scheduleNextArrival<Event: KernelEvent>(
-        _ now: Int64, _ agenda: inout Agenda<Event>, _ random: inout WorldRandom
-    ) {
-        let gap: Double
-        if case .poisson = arrivals {
-            gap = random.exponential(mean: meanGap)
-        } else {
-            gap = meanGap
-        }
-        if maySend(now) {
-            agenda.scheduleArrival(at: now + Int64(gap + 0.5))
-        } else {
+    /// Poisson arrivals: exponential gaps (otherwise evenly spaced).
+    var poisson: Bool {
+        if case .poisson = arrivals { return true }
+        return false
+    }
+
+    /// After an open-loop arrival's request started: when the next arrives, `gap` later (drawn by the
+    /// simulator), or nil when the generator is done.
+    mutating func nextArrival(after now: Int64, gap: Double) -> Int64? {
+        guard maySend(now) else {
             generatorDone(now)
+            return nil
         }
+        return now + Int64(gap + 0.5)
     }
 
     /// A closed-loop client's request ended: it thinks, then wakes to send the next.

@@ -42,10 +42,7 @@ extension ProxyEngine {
     }
 
     mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
-        rescheduleCPU()
-        drainDatabase()
-        armIdleTimeout(ref)
+        guard let result = cancelTimedOutStatement(ref, serial) else { return }
         guard let server = server(of: ref) else { return }
         serverFinished(server, result)
     }

@@ -1,27 +1,10 @@
 extension ProxyEngine {
     // MARK: Arrivals
 
-    mutating func openLoopArrival() {
-        guard workload.due(now) else { return }
-        startRequest(loop: -1)
-        workload.scheduleNextArrival(now, &agenda, &random)
-    }
-
-    mutating func burst(_ index: Int32) {
-        for _ in 0..<workload.burstSizes[Int(index)] where workload.maySend(now) {
-            startRequest(loop: -1)
-        }
-        workload.generatorDone(now)
-    }
-
-    mutating func clientWakes(_ loop: Int32) {
-        guard workload.due(now) else { return }
-        startRequest(loop: loop)
-    }
-
     // MARK: Requests
 
-    private mutating func startRequest(loop: Int32) {
+    /// A request of the workload arrives, from closed-loop client `loop` (-1: the open loop or a burst).
+    mutating func startRequest(from loop: Int32) {
         workload.requestsStarted += 1
         let script = workload.chooseScript(&random)
         let pod = loop >= 0 ? loop % Int32(pods.count) : workload.route(among: pods.count, &random)

@@ -41,10 +41,7 @@ extension Engine {
     }
 
     mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
-        rescheduleCPU()
-        drainDatabase()
-        armIdleTimeout(ref)
+        guard let result = cancelTimedOutStatement(ref, serial) else { return }
         guard let owner = owner(of: ref) else { return }
         statementFinished(owner.pool, owner.connection, result)
     }

@@ -1,26 +1,13 @@
 extension Engine {
     // MARK: Arrivals
 
-    mutating func openLoopArrival() {
-        guard workload.due(now) else { return }
-        startRequest(client: -1)
-        workload.scheduleNextArrival(now, &agenda, &random)
-    }
-
-    mutating func burst(_ index: Int32) {
-        for _ in 0..<workload.burstSizes[Int(index)] where workload.maySend(now) {
-            startRequest(client: -1)
-        }
-        workload.generatorDone(now)
-    }
-
     /// The lab's `burst`: `count` requests running `script` arrive now, outside the workload's limits.
     mutating func startRequests(count: Int, script: Int32) {
         for _ in 0..<count { startRequest(client: -1, script: script) }
     }
 
-    mutating func clientWakes(_ client: Int32) {
-        guard workload.due(now) else { return }
+    /// A request of the workload arrives, from closed-loop client `client` (-1: the open loop or a burst).
+    mutating func startRequest(from client: Int32) {
         startRequest(client: client)
     }
 
