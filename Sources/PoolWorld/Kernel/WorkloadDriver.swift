@@ -86,6 +86,7 @@ struct WorkloadDriver {
     }
 
     /// The script of a new request, drawn by weight (no draw when there is only one).
+    @inline(__always)
     mutating func chooseScript(_ random: inout WorldRandom) -> Int32 {
         guard cumulativeWeights.count > 1, let total = cumulativeWeights.last else { return 0 }
         let draw = random.nextUnit() * total
@@ -93,6 +94,7 @@ struct WorkloadDriver {
     }
 
     /// The app instance of `count` that gets a new request: at random, or round-robin.
+    @inline(__always)
     mutating func route(among count: Int, _ random: inout WorldRandom) -> Int32 {
         if randomRouting { return Int32(random.below(count)) }
         let target = Int32(routeCounter % count)
@@ -132,6 +134,7 @@ struct WorkloadDriver {
         requestsStarted < requestLimit && now <= sendUntil
     }
 
+    @inline(__always)
     mutating func generatorDone(_ now: Int64) {
         generatorsActive -= 1
         if generatorsActive == 0 {
@@ -141,6 +144,7 @@ struct WorkloadDriver {
 
     /// A generator (an open-loop arrival, a closed-loop client) is due: whether it sends a request now. When
     /// it may not, it is done.
+    @inline(__always)
     mutating func due(_ now: Int64) -> Bool {
         guard maySend(now) else {
             generatorDone(now)
@@ -150,6 +154,7 @@ struct WorkloadDriver {
     }
 
     /// Poisson arrivals: exponential gaps (otherwise evenly spaced).
+    @inline(__always)
     var poisson: Bool {
         if case .poisson = arrivals { return true }
         return false
@@ -157,6 +162,7 @@ struct WorkloadDriver {
 
     /// After an open-loop arrival's request started: when the next arrives, `gap` later (drawn by the
     /// simulator), or nil when the generator is done.
+    @inline(__always)
     mutating func nextArrival(after now: Int64, gap: Double) -> Int64? {
         guard maySend(now) else {
             generatorDone(now)

@@ -128,6 +128,10 @@ struct ProxyEngine: SimulationKernel {
 
     // MARK: Observing
 
+    mutating func withWorkload<Result>(_ body: (inout WorkloadDriver, inout WorldRandom) -> Result) -> Result {
+        body(&workload, &random)
+    }
+
     mutating func withDatabase<Result>(
         _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<ProxyEngineEvent>, Int64) -> Result
     ) -> Result {

@@ -111,6 +111,10 @@ struct Engine<Pool: ConnectionPoolStateMachine>: SimulationKernel {
 
     // MARK: Observing
 
+    mutating func withWorkload<Result>(_ body: (inout WorkloadDriver, inout WorldRandom) -> Result) -> Result {
+        body(&workload, &random)
+    }
+
     mutating func withDatabase<Result>(
         _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<EngineEvent>, Int64) -> Result
     ) -> Result {
