@@ -102,18 +102,6 @@ extension SimulationKernel {
     // Each statement below touches one of the simulator's properties at a time (hence the locals): through
     // the protocol, two at once would be overlapping accesses to `self`.
 
-    mutating func openLoopArrival() {
-        let time = now
-        guard withWorkload({ workload, _ in workload.due(time) }) else { return }
-        startRequest(from: -1)
-        let after = now
-        let next = withWorkload { workload, random in
-            let gap = workload.poisson ? random.exponential(mean: workload.meanGap) : workload.meanGap
-            return workload.nextArrival(after: after, gap: gap)
-        }
-        if let next { agenda.scheduleArrival(at: next) }
-    }
-
     mutating func burst(_ index: Int32) {
         for _ in 0..<workload.burstSizes[Int(index)] where workload.maySend(now) {
             startRequest(from: -1)

@@ -153,17 +153,16 @@ struct WorkloadDriver {
         return true
     }
 
-    /// Poisson arrivals: exponential gaps (otherwise evenly spaced).
+    /// After an open-loop arrival's request started: when the next arrives (the gap drawn now), or nil when
+    /// the generator is done.
     @inline(__always)
-    var poisson: Bool {
-        if case .poisson = arrivals { return true }
-        return false
-    }
-
-    /// After an open-loop arrival's request started: when the next arrives, `gap` later (drawn by the
-    /// simulator), or nil when the generator is done.
-    @inline(__always)
-    mutating func nextArrival(after now: Int64, gap: Double) -> Int64? {
+    mutating func nextArrival(after now: Int64, _ random: inout WorldRandom) -> Int64? {
+        let gap: Double
+        if case .poisson = arrivals {
+            gap = random.exponential(mean: meanGap)
+        } else {
+            gap = meanGap
+        }
         guard maySend(now) else {
             generatorDone(now)
             return nil

@@ -1,6 +1,15 @@
 extension ProxyEngine {
     // MARK: Arrivals
 
+    /// An open-loop arrival: a request starts, and the next arrival goes on the agenda. The hottest path of
+    /// all, so it is written here on the stored properties rather than in the kernel, where the optimiser
+    /// left a closure call and a branch mispredicted per arrival (measured with callgrind: 4% of the run).
+    mutating func openLoopArrival() {
+        guard workload.due(now) else { return }
+        startRequest(from: -1)
+        if let next = workload.nextArrival(after: now, &random) { agenda.scheduleArrival(at: next) }
+    }
+
     // MARK: Requests
 
     /// A request of the workload arrives, from closed-loop client `loop` (-1: the open loop or a burst).

@@ -128,6 +128,7 @@ struct ProxyEngine: SimulationKernel {
 
     // MARK: Observing
 
+    @inline(__always)
     mutating func withWorkload<Result>(_ body: (inout WorkloadDriver, inout WorldRandom) -> Result) -> Result {
         body(&workload, &random)
     }

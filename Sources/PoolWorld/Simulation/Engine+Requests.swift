@@ -1,6 +1,15 @@
 extension Engine {
     // MARK: Arrivals
 
+    /// An open-loop arrival: a request starts, and the next arrival goes on the agenda. The hottest path of
+    /// all, so it is written here on the stored properties rather than in the kernel, where the optimiser
+    /// left a closure call and a branch mispredicted per arrival (measured with callgrind: 4% of the run).
+    mutating func openLoopArrival() {
+        guard workload.due(now) else { return }
+        startRequest(from: -1)
+        if let next = workload.nextArrival(after: now, &random) { agenda.scheduleArrival(at: next) }
+    }
+
     /// The lab's `burst`: `count` requests running `script` arrive now, outside the workload's limits.
     mutating func startRequests(count: Int, script: Int32) {
         for _ in 0..<count { startRequest(client: -1, script: script) }

@@ -111,6 +111,7 @@ struct Engine<Pool: ConnectionPoolStateMachine>: SimulationKernel {
 
     // MARK: Observing
 
+    @inline(__always)
     mutating func withWorkload<Result>(_ body: (inout WorkloadDriver, inout WorldRandom) -> Result) -> Result {
         body(&workload, &random)
     }
