@@ -29,14 +29,14 @@ import Testing
                 requestLimit: 100_000))
         scenario.pool = .plain(size: 20)
         var asked = 0
-        let result = Simulation.run(scenario) { started in
+        let result = Simulation.runInterruptibly(scenario) { started in
             asked += 1
             return started < 20_000
         }
         #expect(asked >= 2)
         #expect(result.requests >= 20_000 && result.requests < 30_000)
         #expect(result.completed + result.timedOut + result.errored + result.unfinished == result.requests)
-        let whole = Simulation.run(scenario) { _ in true }
+        let whole = Simulation.runInterruptibly(scenario) { _ in true }
         #expect(whole.requests == 100_000)
         #expect(whole.completed == Simulation.run(scenario).completed)
     }

@@ -48,8 +48,6 @@ struct Database {
         return record.generation == ref.generation ? record : nil
     }
 
-    func isCurrent(_ ref: BackendRef) -> Bool { backend(ref) != nil }
-
     /// Memory used by backends that hold a slot.
     var memoryInUse: Int { serverConnections * config.memoryPerBackend }
 

@@ -29,9 +29,6 @@ public struct DatabaseError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         severity == .lostConnection ? message : "\(severity.rawValue): \(message)"
     }
-
-    /// Whether the connection is unusable after this error.
-    public var closesConnection: Bool { severity != .error }
 }
 
 extension DatabaseError {

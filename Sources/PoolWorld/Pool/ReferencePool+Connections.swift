@@ -58,7 +58,7 @@ extension ReferencePool {
         }
         let belowMinimum = idle.count + opening - waiters.count < config.minIdle
         guard !shuttingDown, !retryArmed, waiters.count > opening || belowMinimum else { return }
-        let growth = power(1.25, Double(consecutiveOpenFailures - 1))
+        let growth = power(1.25, consecutiveOpenFailures - 1)
         let delay = min(Double(config.retryDelay.nanoseconds) * growth, Double(config.maxRetryDelay.nanoseconds))
         retryArmed = true
         actions.append(.scheduleTimer(PoolTimer(.openRetry), at: SimInstant(nanoseconds: time + Int64(delay))))

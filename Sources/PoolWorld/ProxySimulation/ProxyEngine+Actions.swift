@@ -7,14 +7,14 @@ extension ProxyEngine {
             measures.clientsOpened += 1
             let record = clients[Int(client.rawValue)]
             note(.clientConnected(client: record.name, database: record.database, user: record.user))
-            if record.loginFor >= 0 { queue.schedule(.podClientReady(client: client.rawValue), at: now) }
+            if record.loginFor >= 0 { agenda.schedule(.podClientReady(client: client.rawValue), at: now) }
         case .refuse(let client, let error):
             clients[Int(client.rawValue)].state = .closed
             clients[Int(client.rawValue)].closedWith = error
             measures.clientsRefused += 1
             note(.clientRefused(client: clientName(client), error: error))
             if clients[Int(client.rawValue)].loginFor >= 0 {
-                queue.schedule(.podClientReady(client: client.rawValue), at: now)
+                agenda.schedule(.podClientReady(client: client.rawValue), at: now)
             }
         case .enqueue(let client, let position):
             enqueued(client, position: position)
@@ -45,7 +45,7 @@ extension ProxyEngine {
         case .scheduleTimer(let timer, let instant):
             nextTimerGeneration &+= 1
             timerGenerations[timer] = nextTimerGeneration
-            queue.schedule(.timer(timer, generation: nextTimerGeneration), at: max(now, instant.nanoseconds))
+            agenda.schedule(.timer(timer, generation: nextTimerGeneration), at: max(now, instant.nanoseconds))
         case .cancelTimer(let timer):
             timerGenerations[timer] = nil
         case .log(let text):
@@ -137,7 +137,7 @@ extension ProxyEngine {
         if checking { checkLimits(pool) }
         let setup = database.setupCost
         note(.opening(connection: serverName(server), pool: "pgbouncer", setup: setup))
-        queue.schedule(.loginDone(server: server.rawValue), at: now + setup.total.nanoseconds)
+        agenda.schedule(.loginDone(server: server.rawValue), at: now + setup.total.nanoseconds)
     }
 
     /// One login at a time per pool, never above the pool's size plus its reserve or `max_db_connections`.

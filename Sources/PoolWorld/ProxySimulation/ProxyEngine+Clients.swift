@@ -14,7 +14,7 @@ extension ProxyEngine {
         }
         clients.append(record)
         if scenario.clientLogin > .zero {
-            queue.schedule(.clientLogin(client: client.rawValue), at: now + scenario.clientLogin.nanoseconds)
+            agenda.schedule(.clientLogin(client: client.rawValue), at: now + scenario.clientLogin.nanoseconds)
         } else {
             deliver(.clientConnected(client, database: database, user: user))
         }
@@ -128,7 +128,7 @@ extension ProxyEngine {
         clients[index].lastResult = result
         let slot = clients[index].request
         if slot >= 0 {
-            queue.schedule(.answered(slot: slot, token: requests[Int(slot)].token), at: now)
+            agenda.schedule(.answered(slot: slot, token: requests[Int(slot)].token), at: now)
         }
     }
 
@@ -141,7 +141,7 @@ extension ProxyEngine {
             return
         }
         clients[Int(client.rawValue)].relaying = result
-        queue.schedule(.relayed(client: client.rawValue), at: now + hop)
+        agenda.schedule(.relayed(client: client.rawValue), at: now + hop)
     }
 
     /// The relayed answer arrives, unless the client left or was closed meanwhile.

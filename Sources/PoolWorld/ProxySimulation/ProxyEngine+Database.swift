@@ -7,20 +7,9 @@ extension ProxyEngine {
         servers[index].running = running
         servers[index].statement = statement
         servers[index].startedAt = now
-        let roundTrip = database.config.roundTrip.nanoseconds
-        switch database.start(statement, on: ref, now: now) {
-        case .cpu(let serial):
-            armStatementTimeout(ref, serial)
-            rescheduleCPU()
-        case .wall(let serial, let until):
-            armStatementTimeout(ref, serial)
-            queue.schedule(
-                .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
-        case .blocked(let serial):
-            armStatementTimeout(ref, serial)
-        case .lost(let error, let after):
-            lostErrors[server.rawValue] = error
-            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now + after.nanoseconds)
+        if let lost = startStatement(statement, on: ref) {
+            lostErrors[server.rawValue] = lost.error
+            agenda.schedule(.serverLostOnUse(server: server.rawValue), at: now + lost.after.nanoseconds)
         }
         drainDatabase()
     }
@@ -47,17 +36,13 @@ extension ProxyEngine {
     }
 
     mutating func statementDone(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.finish(ref, statement: serial, now: now) else { return }
-        armIdleTimeout(ref)
+        guard let result = finishStatement(ref, serial) else { return }
         guard let server = server(of: ref) else { return }
         serverFinished(server, result)
     }
 
     mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
-        rescheduleCPU()
-        drainDatabase()
-        armIdleTimeout(ref)
+        guard let result = cancelTimedOutStatement(ref, serial) else { return }
         guard let server = server(of: ref) else { return }
         serverFinished(server, result)
     }
@@ -134,7 +119,7 @@ extension ProxyEngine {
         if wasRunning || isRunning(server) {
             // The FATAL answers the statement in flight (see `serverLostOnUse`).
             lostErrors[server.rawValue] = reason
-            queue.schedule(.serverLostOnUse(server: server.rawValue), at: now)
+            agenda.schedule(.serverLostOnUse(server: server.rawValue), at: now)
         } else {
             // The server's FATAL travels to a client linked to it, like any of its messages; PgBouncer then sees
             // the socket close and drops the client with "server conn crashed?".
@@ -147,10 +132,8 @@ extension ProxyEngine {
     }
 
     mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {
-        guard let backend = database.backend(ref), backend.activitySerial == activity, backend.serverAlive,
-            let timeout = database.idleTimeout(ref), now - backend.lastActivity >= timeout.after.nanoseconds
-        else { return }
-        serverEnded(ref, reason: timeout.reason)
+        guard let reason = idleTimeoutDue(ref, activity) else { return }
+        serverEnded(ref, reason: reason)
         drainDatabase()
     }
 
@@ -175,16 +158,14 @@ extension ProxyEngine {
             return "the firewall fault is not simulated between the proxy and the server"
         case .slowAuthentication, .authenticationFails, .idleSessionTimeout, .idleInTransactionTimeout,
             .maxConnections:
-            if let line = DatabaseClock.applyServerSetting(fault, to: &database.config) { note(line) }
-            if case .idleSessionTimeout = fault { rearmIdleTimeouts() }
-            if case .idleInTransactionTimeout = fault { rearmIdleTimeouts() }
+            _ = applyServerSetting(fault)
         }
         drainDatabase()
         rescheduleCPU()
         return nil
     }
 
-    private mutating func rearmIdleTimeouts() {
+    mutating func rearmIdleTimeouts() {
         for server in servers where server.state == .open {
             armIdleTimeout(server.backend)
         }

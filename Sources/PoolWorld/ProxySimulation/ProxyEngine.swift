@@ -3,14 +3,13 @@ import DequeModule
 /// The simulator of a world with a proxy: one clock, one agenda, the fake database, the proxy state machine,
 /// its client and server connections, and the workload's pods.
 ///
-/// It is a sibling of the reference pool's `Engine` rather than an extension of it: the reference engine is
-/// tuned for millions of requests per second and must not pay for a second layer it does not have. Like it,
-/// this engine talks to the proxy only through `deliver`, which queues events that arise while the proxy's
+/// It shares the kernel (`SimulationKernel`: agenda, workload, database side, results) with the reference
+/// pool's `Engine` and keeps only what a proxy has and a pool has not. Like `Engine`, it talks to the proxy only through `deliver`, which queues events that arise while the proxy's
 /// actions are being carried out, so the proxy is never re-entered; and a workload request continues only
 /// from the agenda (never from inside a delivery), so requests and the proxy never interleave mid-action.
-struct ProxyEngine {
+struct ProxyEngine: SimulationKernel {
     var now: Int64 = 0
-    var queue = EventQueue<ProxyEngineEvent>()
+    var agenda = Agenda<ProxyEngineEvent>()
     var database: Database
     var proxy: Proxy
     var actions: [ProxyAction] = []
@@ -27,22 +26,16 @@ struct ProxyEngine {
     var internalNames: [SQLStatement: String] = [:]
     /// The error a server connection found dead will report, by server number.
     var lostErrors: [Int32: DatabaseError] = [:]
-    /// The database's CPU and timer events (shared with the other simulator).
-    var clock = DatabaseClock()
+    var databaseScheduler = DatabaseScheduler()
 
     // The workload.
     let scenario: ProxyScenario
-    let scripts: [RequestScript]
-    let cumulativeWeights: [Double]
+    var workload: WorkloadDriver
     var pods: [PodBooks]
     var requests: [ProxyRequest] = []
     var freeRequests: [Int32] = []
     var nextRequestNumber: Int32 = 0
     var liveRequests = 0
-    var requestsStarted = 0
-    var generatorsActive = 0
-    var routeCounter = 0
-    var drainDeadline = Int64.max
     var lastProgress: Int64 = 0
     var random: WorldRandom
 
@@ -63,63 +56,23 @@ struct ProxyEngine {
         self.scenario = scenario
         database = Database(config: scenario.database)
         proxy = Proxy(config: scenario.proxy)
-        scripts = scenario.workload.mix.map(\.script)
-        var total = 0.0
-        cumulativeWeights = scenario.workload.mix.map {
-            total += $0.weight
-            return total
-        }
+        workload = WorkloadDriver(scenario.workload, drainLimit: scenario.options.drainLimit)
         pods = (0..<max(1, scenario.pods)).map { PodBooks(name: "app\($0 + 1)") }
         random = WorldRandom(seed: scenario.seed).derived(stream: 1)
         tracing = scenario.options.recordTrace || lab
         checking = scenario.options.checkInvariants || lab
         deliver(.start)
-        scheduleWorkload()
+        workload.start(&agenda, &random)
         if let interval = scenario.options.sampleInterval {
-            queue.schedule(.sample, at: interval.nanoseconds)
+            agenda.schedule(.sample, at: interval.nanoseconds)
         }
-    }
-
-    var workloadFinished: Bool { generatorsActive == 0 }
-
-    // MARK: Running
-
-    /// Runs until every request has ended (or the drain limit passes).
-    mutating func runToCompletion() {
-        while true {
-            if generatorsActive == 0 && liveRequests == 0 { break }
-            guard let next = queue.nextTime, next <= drainDeadline,
-                liveRequests == 0 || next - lastProgress <= scenario.options.drainLimit.nanoseconds
-            else { break }
-            guard let (time, event) = queue.popFirst() else { break }
-            now = time
-            dispatch(event)
-        }
-    }
-
-    /// Runs every event up to and including `deadline`, then sets the clock to it.
-    mutating func run(until deadline: Int64) {
-        while let next = queue.nextTime, next <= deadline {
-            guard let (time, event) = queue.popFirst() else { break }
-            now = time
-            dispatch(event)
-        }
-        now = max(now, deadline)
-    }
-
-    /// Runs the next event if there is one no later than `deadline`; false when there is none.
-    mutating func step(before deadline: Int64) -> Bool {
-        guard let next = queue.nextTime, next <= deadline, let (time, event) = queue.popFirst() else { return false }
-        now = time
-        dispatch(event)
-        return true
     }
 
     mutating func dispatch(_ event: ProxyEngineEvent) {
         switch event {
         case .arrival: openLoopArrival()
         case .burst(let index): burst(index)
-        case .clientWake(let loop): clientWakes(loop)
+        case .clientWake(let client): clientWakes(client)
         case .stepDone(let slot, let token):
             guard requests[Int(slot)].live, requests[Int(slot)].token == token else { return }
             requests[Int(slot)].step += 1
@@ -175,14 +128,15 @@ struct ProxyEngine {
 
     // MARK: Observing
 
-    func note(_ kind: @autoclosure () -> TraceEvent.Kind) {
-        guard tracing else { return }
-        traceLog.events.append(TraceEvent(time: SimInstant(nanoseconds: now), kind: kind()))
+    @inline(__always)
+    mutating func withWorkload<Result>(_ body: (inout WorkloadDriver, inout WorldRandom) -> Result) -> Result {
+        body(&workload, &random)
     }
 
-    mutating func violation(_ message: String) {
-        violations.append(InvariantViolation(time: SimInstant(nanoseconds: now), message: message))
-        note(.violation(message))
+    mutating func withDatabase<Result>(
+        _ body: (inout Database, inout DatabaseScheduler, inout EventQueue<ProxyEngineEvent>, Int64) -> Result
+    ) -> Result {
+        body(&database, &databaseScheduler, &agenda.queue, now)
     }
 
     func clientName(_ client: ClientID) -> String { clients[Int(client.rawValue)].name }

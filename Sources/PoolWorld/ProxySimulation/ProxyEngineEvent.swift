@@ -2,7 +2,7 @@
 enum ProxyEngineEvent {
     case arrival
     case burst(index: Int32)
-    case clientWake(loop: Int32)
+    case clientWake(client: Int32)
     case stepDone(slot: Int32, token: UInt32)
     case retry(slot: Int32, token: UInt32)
     /// A request's message was answered: it continues (kept on the agenda so it never runs mid-delivery).

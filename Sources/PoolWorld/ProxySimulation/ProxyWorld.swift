@@ -13,13 +13,13 @@
 public final class ProxyWorld {
     var engine: ProxyEngine
     private var names: [String: ClientID] = [:]
-    private var reported = 0
+    private var shown = TraceCursor()
 
     /// A world running `scenario` (its workload in the background, if it has one).
     public init(scenario: ProxyScenario) {
         engine = ProxyEngine(scenario: scenario, lab: true)
         engine.run(until: 0)
-        reported = engine.traceLog.events.count
+        _ = shown.newEvents(in: engine.traceLog)
     }
 
     /// A world with the proxy configured by `config` in front of a database configured by `database`, and no
@@ -85,16 +85,6 @@ public final class ProxyWorld {
                 "the admin console here knows "
                     + Self.adminViews.map { "SHOW " + $0.uppercased() }.joined(separator: ", ")
                     + ", not \"\(command)\"")
-        }
-    }
-
-    /// The lab's clients and what each is doing: `alice → s1`, `bob waiting`, `carol idle`, `dave closed`.
-    public var clientSummary: [(name: String, state: String)] {
-        names.keys.sorted().map { name in
-            let record = engine.clients[Int(names[name]?.rawValue ?? 0)]
-            if record.state != .connected { return (name, "closed") }
-            if let server = record.server { return (name, "→ \(server)") }
-            return (name, record.waitingSince >= 0 ? "waiting" : "idle")
         }
     }
 
@@ -170,7 +160,7 @@ public final class ProxyWorld {
         names[name] = client
         // The clock runs through the login (`ProxyScenario.clientLogin`) until the proxy accepts or refuses.
         let deadline = engine.now + SimDuration.seconds(1).nanoseconds
-        while engine.clients[Int(client.rawValue)].state == .unused, engine.step(before: deadline) {}
+        while engine.clients[Int(client.rawValue)].state == .unused, engine.runNextEvent(before: deadline) {}
         return settle()
     }
 
@@ -206,7 +196,7 @@ public final class ProxyWorld {
     public func awaitAnswer(_ name: String, limit: SimDuration = .minutes(60)) throws(InputError) -> [TraceEvent] {
         guard let client = names[name] else { _ = try connected(name); return [] }
         let deadline = engine.now + limit.nanoseconds
-        while engine.clients[Int(client.rawValue)].message != nil, engine.step(before: deadline) {}
+        while engine.clients[Int(client.rawValue)].message != nil, engine.runNextEvent(before: deadline) {}
         return settle()
     }
 
@@ -218,9 +208,7 @@ public final class ProxyWorld {
 
     /// Moves the clock forward by `duration`, running everything that happens meanwhile.
     public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
-        guard duration >= .zero else { throw InputError("time only moves forward; got \(duration)") }
-        try InputLimits.checkHorizon(now: engine.now, adding: duration)
-        engine.run(until: engine.now + duration.nanoseconds)
+        try engine.advanceClock(by: duration)
         return settle()
     }
 
@@ -261,9 +249,7 @@ public final class ProxyWorld {
     /// Runs what happens at the current instant and returns the new trace lines.
     private func settle() -> [TraceEvent] {
         engine.run(until: engine.now)
-        let events = Array(engine.traceLog.events[reported...])
-        reported = engine.traceLog.events.count
-        return events
+        return shown.newEvents(in: engine.traceLog)
     }
 
     private func connected(_ name: String) throws(InputError) -> ClientID {

@@ -5,20 +5,9 @@ extension Engine {
         let ref = books[Int(pool)].connections[index].backend
         books[Int(pool)].connections[index].statementStartedAt = now
         if tracing { runningStatements[sideKey(pool, connection)] = statement }
-        let roundTrip = database.config.roundTrip.nanoseconds
-        switch database.start(statement, on: ref, now: now) {
-        case .cpu(let serial):
-            armStatementTimeout(ref, serial)
-            rescheduleCPU()
-        case .wall(let serial, let until):
-            armStatementTimeout(ref, serial)
-            queue.schedule(
-                .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
-        case .blocked(let serial):
-            armStatementTimeout(ref, serial)
-        case .lost(let error, let after):
-            lostErrors[sideKey(pool, connection)] = error
-            queue.schedule(.connectionLost(pool: pool, connection: connection), at: now + after.nanoseconds)
+        if let lost = startStatement(statement, on: ref) {
+            lostErrors[sideKey(pool, connection)] = lost.error
+            agenda.schedule(.connectionLost(pool: pool, connection: connection), at: now + lost.after.nanoseconds)
         }
         drainDatabase()
     }
@@ -46,17 +35,13 @@ extension Engine {
     }
 
     mutating func statementDone(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.finish(ref, statement: serial, now: now) else { return }
-        armIdleTimeout(ref)
+        guard let result = finishStatement(ref, serial) else { return }
         guard let owner = owner(of: ref) else { return }
         statementFinished(owner.pool, owner.connection, result)
     }
 
     mutating func statementTimedOut(_ ref: BackendRef, _ serial: UInt32) {
-        guard let result = database.cancelForTimeout(ref, statement: serial, now: now) else { return }
-        rescheduleCPU()
-        drainDatabase()
-        armIdleTimeout(ref)
+        guard let result = cancelTimedOutStatement(ref, serial) else { return }
         guard let owner = owner(of: ref) else { return }
         statementFinished(owner.pool, owner.connection, result)
     }
@@ -90,7 +75,7 @@ extension Engine {
             }
             if let error = result.error {
                 requestFailed(
-                    slot, error: error.description, timedOut: false, retryable: retry.retryErrors)
+                    slot, error: error.description, timedOut: false, retryable: workload.retry.retryErrors)
             } else {
                 requests[Int(slot)].step += 1
                 advance(slot)
@@ -112,12 +97,10 @@ extension Engine {
     }
 
     mutating func idleCheck(_ ref: BackendRef, _ activity: UInt32) {
-        guard let backend = database.backend(ref), backend.activitySerial == activity, backend.serverAlive,
-            let timeout = database.idleTimeout(ref), now - backend.lastActivity >= timeout.after.nanoseconds
-        else { return }
-        database.terminate(ref, reason: timeout.reason, now: now)
+        guard let reason = idleTimeoutDue(ref, activity) else { return }
+        database.terminate(ref, reason: reason, now: now)
         if let owner = owner(of: ref) {
-            note(.serverEnded(connection: connectionName(owner.pool, owner.connection), error: timeout.reason))
+            note(.serverEnded(connection: connectionName(owner.pool, owner.connection), error: reason))
         }
         drainDatabase()
     }

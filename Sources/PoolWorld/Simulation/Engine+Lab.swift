@@ -44,7 +44,7 @@ extension Engine {
         note(.serverEnded(connection: connectionName(owner.pool, owner.connection), error: reason))
         if wasRunning {
             lostErrors[sideKey(owner.pool, owner.connection)] = reason
-            queue.schedule(.connectionLost(pool: owner.pool, connection: owner.connection), at: now)
+            agenda.schedule(.connectionLost(pool: owner.pool, connection: owner.connection), at: now)
         }
     }
 
@@ -71,16 +71,14 @@ extension Engine {
             database.config.firewallIdleLimit = limit
         case .slowAuthentication, .authenticationFails, .idleSessionTimeout, .idleInTransactionTimeout,
             .maxConnections:
-            if let line = DatabaseClock.applyServerSetting(fault, to: &database.config) { note(line) }
-            if case .idleSessionTimeout = fault { rearmIdleTimeouts() }
-            if case .idleInTransactionTimeout = fault { rearmIdleTimeouts() }
+            _ = applyServerSetting(fault)
         }
         drainDatabase()
         rescheduleCPU()
         return nil
     }
 
-    private mutating func rearmIdleTimeouts() {
+    mutating func rearmIdleTimeouts() {
         for index in database.backends.indices where database.backends[index].serverAlive {
             armIdleTimeout(BackendRef(slot: Int32(index), generation: database.backends[index].generation))
         }
@@ -112,7 +110,7 @@ extension Engine {
 
     /// Runs the next event, if there is one before `deadline`; false when there is none.
     mutating func step(before deadline: Int64) -> Bool {
-        guard let next = nextEventTime, next <= deadline else { return false }
+        guard let next = agenda.nextTime, next <= deadline else { return false }
         run(until: next)
         return true
     }

@@ -195,7 +195,7 @@ extension Engine {
         if tracing {
             note(.failed(request: requestName(slot), error: error.description, timedOut: error.isTimeout))
         }
-        let retryable = error.isTimeout || retry.retryErrors
+        let retryable = error.isTimeout || workload.retry.retryErrors
         requestFailed(slot, error: error.kind, timedOut: error.isTimeout, retryable: retryable, traced: true)
     }
 
@@ -215,7 +215,7 @@ extension Engine {
         }
         let setup = record.warm ? ConnectionSetup.none : database.setupCost
         note(.opening(connection: connectionName(pool, id), pool: books[Int(pool)].name, setup: setup))
-        queue.schedule(.connectDone(pool: pool, connection: id), at: now + setup.total.nanoseconds)
+        agenda.schedule(.connectDone(pool: pool, connection: id), at: now + setup.total.nanoseconds)
     }
 
     mutating func connectDone(_ pool: Int32, _ connection: Int32) {
@@ -253,7 +253,7 @@ extension Engine {
     mutating func disconnect(_ pool: Int32, _ connection: Int32) {
         let ref = books[Int(pool)].connections[Int(connection)].backend
         if let reapAt = database.disconnect(ref, now: now) {
-            queue.schedule(.reap(backend: ref.slot, generation: ref.generation), at: reapAt)
+            agenda.schedule(.reap(backend: ref.slot, generation: ref.generation), at: reapAt)
         }
         drainDatabase()
     }
@@ -311,7 +311,7 @@ extension Engine {
         timers[Int(index)].generation &+= 1
         timers[Int(index)].live = true
         timerLookup[key] = index
-        queue.schedule(.poolTimer(index: index, generation: timers[Int(index)].generation), at: max(now, time))
+        agenda.schedule(.poolTimer(index: index, generation: timers[Int(index)].generation), at: max(now, time))
     }
 
     private mutating func cancelTimer(_ timer: PoolTimer, _ pool: Int32) {

@@ -72,13 +72,3 @@ struct TimerKey: Hashable {
     var pool: Int32
     var timer: PoolTimer
 }
-
-/// One step of a script, as plain data: statements are kept in a side table so that the hot path copies no
-/// reference-counted values.
-enum StepCode {
-    case hold(Distribution)
-    case query(Distribution)
-    case statement(Int32)
-    case borrowSecond
-    case releaseSecond
-}

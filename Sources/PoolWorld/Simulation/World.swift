@@ -10,7 +10,7 @@ public final class World<Pool: ConnectionPoolStateMachine> {
     var engine: Engine<Pool>
     /// Lab borrowers by name, with their request slots.
     private var borrowers: [String: Int32] = [:]
-    private var reported = 0
+    private var shown = TraceCursor()
 
     /// A world running `scenario` with pools made by `makePool`.
     public init(scenario: Scenario, pools makePool: (Int) -> Pool) {
@@ -123,16 +123,14 @@ public final class World<Pool: ConnectionPoolStateMachine> {
 
     /// Moves the clock forward by `duration`, running everything that happens meanwhile.
     public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
-        guard duration >= .zero else { throw InputError("time only moves forward; got \(duration)") }
-        try InputLimits.checkHorizon(now: engine.now, adding: duration)
-        engine.run(until: engine.now + duration.nanoseconds)
+        try engine.advanceClock(by: duration)
         return settle()
     }
 
     /// `count` requests running `script` arrive at once, each borrowing, working and returning by itself.
     public func burst(_ count: Int, script: RequestScript) throws(InputError) -> [TraceEvent] {
         guard count >= 1 else { throw InputError("a burst needs at least one request, got \(count)") }
-        let index = engine.addScript(script)
+        let index = engine.workload.addScript(script)
         engine.startRequests(count: count, script: index)
         return settle()
     }
@@ -160,9 +158,7 @@ public final class World<Pool: ConnectionPoolStateMachine> {
         for (name, slot) in borrowers where !engine.requests[Int(slot)].live {
             borrowers[name] = nil
         }
-        let events = Array(engine.traceLog.events[reported...])
-        reported = engine.traceLog.events.count
-        return events
+        return shown.newEvents(in: engine.traceLog)
     }
 
     private func live(_ name: String) throws(InputError) -> Int32 {

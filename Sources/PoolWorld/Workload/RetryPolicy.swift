@@ -34,7 +34,7 @@ public struct RetryPolicy: Hashable, Sendable {
         case .constant(let delay):
             return delay.nanoseconds
         case .exponential(let base, let cap, let jitter):
-            let growth = Double(base.nanoseconds) * power(2, Double(max(0, attempt - 1)))
+            let growth = Double(base.nanoseconds) * power(2, max(0, attempt - 1))
             let ceiling = min(growth, Double(cap.nanoseconds))
             return Int64(jitter ? random.nextUnit() * ceiling : ceiling)
         }

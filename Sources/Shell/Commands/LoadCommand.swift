@@ -80,7 +80,7 @@ enum LoadRun {
         let clock = ContinuousClock()
         var result: SimulationResult?
         let elapsed = clock.measure {
-            result = Simulation.run(scenario) { started in
+            result = Simulation.runInterruptibly(scenario) { started in
                 if session.interrupt.isRaised {
                     stopped = true
                     return false

@@ -8,15 +8,14 @@ protocol DatabaseWakeEvent {
     static func idleCheck(backend: Int32, generation: UInt32, activity: UInt32) -> Self
 }
 
-extension EngineEvent: DatabaseWakeEvent {}
-extension ProxyEngineEvent: DatabaseWakeEvent {}
-
-/// How a simulator keeps the fake database's clock: the pool's `Engine` and the proxy's `ProxyEngine` schedule
-/// the database's wake-ups the same way, so that plumbing lives here once.
+/// Puts the fake database's wake-ups on a simulator's agenda: the next query to finish on the CPU, statements
+/// answered after a round trip, statement and idle timeouts. The database itself keeps no time; this is how
+/// its events reach the one clock of the world, the same in every simulator.
 ///
-/// It works on the simulator's own stored `database` and `queue` passed `inout`, not through a protocol's
-/// properties: a generic getter would copy the whole `Database` on every query (measured: 12% slower).
-struct DatabaseClock {
+/// It works on the simulator's own stored `database` and `queue` passed `inout` (`SimulationKernel.withDatabase`),
+/// not through a protocol's properties: a generic getter would copy the whole `Database` on every query
+/// (measured: 12% slower).
+struct DatabaseScheduler {
     /// Bumped for every CPU event scheduled; only the latest one is acted on.
     var cpuGeneration: UInt32 = 0
     /// When the live CPU event fires, or -1 when there is none.
@@ -31,6 +30,29 @@ struct DatabaseClock {
         queue.schedule(
             .statementTimeout(backend: ref.slot, generation: ref.generation, statement: serial),
             at: now + timeout.nanoseconds)
+    }
+
+    /// Sends `statement` on backend `ref` and schedules whatever tells the client the outcome; returns the
+    /// error and delay of a connection found dead.
+    mutating func start<Event: DatabaseWakeEvent>(
+        _ statement: SQLStatement, on ref: BackendRef, _ database: inout Database, _ queue: inout EventQueue<Event>,
+        now: Int64
+    ) -> (error: DatabaseError, after: SimDuration)? {
+        let roundTrip = database.config.roundTrip.nanoseconds
+        switch database.start(statement, on: ref, now: now) {
+        case .cpu(let serial):
+            Self.armStatementTimeout(ref, serial, &database, &queue, now: now)
+            reschedule(&database, &queue, now: now)
+        case .wall(let serial, let until):
+            Self.armStatementTimeout(ref, serial, &database, &queue, now: now)
+            queue.schedule(
+                .statementDone(backend: ref.slot, generation: ref.generation, statement: serial), at: until + roundTrip)
+        case .blocked(let serial):
+            Self.armStatementTimeout(ref, serial, &database, &queue, now: now)
+        case .lost(let error, let after):
+            return (error, after)
+        }
+        return nil
     }
 
     /// Keeps exactly one live CPU event: at the next query completion, if any.
@@ -104,27 +126,4 @@ struct DatabaseClock {
         }
         return .fault(fault.description)
     }
-}
-
-/// The same thin entry points in both simulators, so their code reads as before.
-extension Engine {
-    mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        DatabaseClock.armStatementTimeout(ref, serial, &database, &queue, now: now)
-    }
-
-    mutating func rescheduleCPU() { clock.reschedule(&database, &queue, now: now) }
-    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &queue, now: now) }
-    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &queue, now: now) }
-    mutating func armIdleTimeout(_ ref: BackendRef) { DatabaseClock.armIdleTimeout(ref, &database, &queue, now: now) }
-}
-
-extension ProxyEngine {
-    mutating func armStatementTimeout(_ ref: BackendRef, _ serial: UInt32) {
-        DatabaseClock.armStatementTimeout(ref, serial, &database, &queue, now: now)
-    }
-
-    mutating func rescheduleCPU() { clock.reschedule(&database, &queue, now: now) }
-    mutating func cpuTick(_ generation: UInt32) { clock.tick(generation, &database, &queue, now: now) }
-    mutating func scheduleLockGrants() { DatabaseClock.scheduleLockGrants(&database, &queue, now: now) }
-    mutating func armIdleTimeout(_ ref: BackendRef) { DatabaseClock.armIdleTimeout(ref, &database, &queue, now: now) }
 }
