@@ -43,14 +43,14 @@ import Testing
             "```params\nsetup = 18 ms\nquery = 6 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup + query\nunit: \"%\"\n```\n"
         #expect(
             LessonFixtures.lint(expression) == [
-                "12: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
+                "16: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
             ])
     }
 
     @Test func unknownLabScenario() {
         #expect(
             LessonFixtures.lint("```lab\nscenario: reservation-dsk\nexpect:\n  - waiting >= 1\n```\n") == [
-                "7: unknown lab scenario 'reservation-dsk' (known: reservation-desk)"
+                "8: unknown lab scenario 'reservation-dsk'; did you mean 'reservation-desk'? known: reservation-desk"
             ])
     }
 
@@ -74,13 +74,13 @@ import Testing
             "```params\nsetup = 18 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup / (setup + query)\nunit: \"%\"\n```\n"
         #expect(
             LessonFixtures.lint(undefinedName) == [
-                "11: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
+                "15: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
             ])
         let divisionByZero =
             "```params\npool = 0..10\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = 100 / pool\nunit: \"\"\n```\n"
         #expect(
             LessonFixtures.lint(divisionByZero) == [
-                "11: params leave the answer of 'q' undefined when pool = 0: division by zero"
+                "15: params leave the answer of 'q' undefined for the learner of --seed 7 (pool = 0): division by zero"
             ])
     }
 
@@ -88,7 +88,7 @@ import Testing
         let body =
             "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\ntolerance: exact\n```\n"
         #expect(
-            LessonFixtures.lint(body).first?.hasPrefix("12: question 'q' rejects its own answer '33.3333%'") == true)
+            LessonFixtures.lint(body).first?.hasPrefix("18: question 'q' rejects its own answer '33.3333%'") == true)
     }
 
     @Test func hintsNeedAQuestionAbove() {

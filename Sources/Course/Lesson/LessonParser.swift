@@ -1,7 +1,9 @@
 import Foundation
 
 /// Reads a lesson file: front matter, pages split at `---`, and the toolkit's fenced blocks.
-/// It reports every problem it can find in one pass rather than stopping at the first.
+/// It reports every problem it can find in one pass rather than stopping at the first, and each
+/// mistake once: what a broken block would have held is remembered as broken, not reported again
+/// by the blocks and checks that depend on it.
 public struct LessonParser {
     public static let blockKinds = ["question", "hint", "explain", "params", "lab"]
 
@@ -16,20 +18,47 @@ public struct LessonParser {
         "terraform", "redis", "mermaid", "graphql", "proto", "protobuf", "env", "none",
     ]
 
+    /// A lesson as read: loadable when its front matter is whole, and always as far as it could be read.
+    public struct Reading: Sendable {
+        public let lesson: Lesson?
+        /// The lesson with whatever front matter could be read, so lint checks its pages even when the
+        /// front matter is broken (the shell never shows it).
+        public let draft: Lesson?
+        public let diagnostics: [Diagnostic]
+    }
+
+    /// The question hints and explanations attach to.
+    enum Anchor {
+        case none
+        /// A question block that could not be read: what follows it belongs to it, silently.
+        case broken
+        case question(Int)
+    }
+
     public let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     /// Kept as they are read so that each check stays linear in the size of the file.
-    private var questionCount = 0
-    private var paramCount = 0
-    private var labCount = 0
-    private var pageQuestionIDs: Set<String> = []
-    private var lastQuestionBlock: Int?
+    var questionCount = 0
+    var paramCount = 0
+    var labCount = 0
+    /// Question ids of the whole lesson with their lines: progress is kept per lesson and question id.
+    var questionLines: [String: Int] = [:]
+    var anchor = Anchor.none
+    var unreadParams: Set<String> = []
 
     public static func parse(_ text: String, file: String) -> (lesson: Lesson?, diagnostics: [Diagnostic]) {
-        var parser = LessonParser(file: file)
-        let lesson = parser.parse(text)
-        return (lesson, parser.diagnostics)
+        let reading = read(text, file: file)
+        return (reading.lesson, reading.diagnostics)
     }
+
+    public static func read(_ text: String, file: String) -> Reading {
+        var parser = LessonParser(file: file)
+        let draft = parser.parse(text)
+        let complete = draft.map { parser.frontMatterComplete && !$0.id.isEmpty } ?? false
+        return Reading(lesson: complete ? draft : nil, draft: draft, diagnostics: parser.diagnostics)
+    }
+
+    private var frontMatterComplete = false
 
     private init(file: String) {
         self.file = file
@@ -39,179 +68,130 @@ public struct LessonParser {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
-        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else {
+        var matter = FrontMatter.missing
+        var bodyStart = 0
+        if lines.first == "---" {
+            // Front matter ends at the first '---'. When what lies before it is not YAML because the lesson's
+            // text (a heading or a fence) has started, the closing line is missing: that is the one mistake.
+            let close = lines.dropFirst().firstIndex(of: "---") ?? lines.count
+            var front = FrontMatter.decode(lines[1..<close].joined(separator: "\n"), offset: 1)
+            let broken = close == lines.count || front.problems.contains { $0.code == "yaml" }
+            let text = lines[1..<close].firstIndex { $0.hasPrefix("#") || Fence($0) != nil }
+            if broken, let text {
+                report(
+                    1,
+                    "the front matter that opens here is never closed; end it with a '---' line before line \(text + 1)",
+                    code: "front-matter")
+                front = FrontMatter.decode(lines[1..<text].joined(separator: "\n"), offset: 1)
+                front.matter.complete = false
+                bodyStart = text
+            } else if close == lines.count {
+                report(
+                    1, "the front matter that opens here is never closed; end it with a '---' line",
+                    code: "front-matter")
+                return nil
+            } else {
+                bodyStart = close + 1
+            }
+            front.problems.forEach { diagnostics.append(Diagnostic(file: file, $0)) }
+            matter = front.matter
+        } else {
             report(
                 1,
-                "a lesson starts with front matter: a '---' line, 'key: value' lines (id, title, order, sources), and '---'"
-            )
-            return nil
+                "a lesson starts with front matter: a '---' line, 'key: value' lines (id, title, order, sources), and '---'",
+                code: "front-matter")
         }
-        let front = FrontMatter.decode(lines[1..<end].joined(separator: "\n"), offset: 1)
-        diagnostics += front.problems.map { Diagnostic(file: file, line: $0.line, message: $0.message) }
-        let pages = parsePages(lines, from: end + 1)
-        guard let matter = front.matter else { return nil }
-        return Lesson(
-            id: matter.id, title: matter.title, order: matter.order, sources: matter.sources, requires: matter.requires,
-            minutes: matter.minutes, file: file, pages: pages, lines: matter.lines)
+        frontMatterComplete = matter.complete
+        let pages = parsePages(lines, from: bodyStart)
+        // A draft without an id is linted under its file name, so its messages still say where they are.
+        let fallbackID = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        var lesson = Lesson(
+            id: matter.id.isEmpty ? fallbackID : matter.id, title: matter.title, order: matter.order,
+            sources: matter.sources, requires: matter.requires, minutes: matter.minutes, file: file, pages: pages,
+            lines: matter.lines)
+        lesson.unreadParams = unreadParams
+        return lesson
     }
 
     private mutating func parsePages(_ lines: [String], from start: Int) -> [Page] {
         var pages: [Page] = [Page(blocks: [])]
         var prose: [String] = []
+        var proseStart = start
         var index = start
 
         func flushProse() {
+            // Lines are kept whole (blank ones too) so a placeholder's line can be found again.
+            guard let first = prose.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                prose = []
+                return
+            }
             let text = prose.joined(separator: "\n").trimmingCharacters(in: .newlines)
-            if !text.trimmingCharacters(in: .whitespaces).isEmpty { pages[pages.count - 1].blocks.append(.prose(text)) }
+            pages[pages.count - 1].blocks.append(.prose(text))
+            pages[pages.count - 1].lines.append(proseStart + first + 1)
             prose = []
+        }
+        func appendProse(_ text: [String], at line: Int) {
+            if prose.isEmpty { proseStart = line }
+            prose += text
         }
 
         while index < lines.count {
             let line = lines[index]
             let lineNumber = index + 1
             if let fence = Fence(line) {
-                // Find the closing fence; an unclosed one runs to the end and is reported.
+                // Find the closing fence; an unclosed one runs to the end and is reported, not read.
                 var close = index + 1
                 while close < lines.count, !fence.closes(lines[close]) { close += 1 }
-                if close == lines.count { report(lineNumber, "this ``` block is never closed") }
-                let body = lines[(index + 1)..<min(close, lines.count)].joined(separator: "\n")
+                if close == lines.count {
+                    report(lineNumber, "this ``` block is never closed; close it with a line of ```", code: "fence")
+                    appendProse(Array(lines[index...]), at: index)
+                    break
+                }
+                let body = lines[(index + 1)..<close].joined(separator: "\n")
                 if Self.blockKinds.contains(fence.kind) {
                     flushProse()
                     handleBlock(fence.kind, body: body, line: lineNumber, page: &pages[pages.count - 1])
                 } else {
                     if fence.looksLikeBlockKind, !Self.codeLanguages.contains(fence.kind) {
-                        let hint =
-                            EditDistance.suggestion(for: fence.kind, among: Self.blockKinds).map {
-                                "; did you mean '\($0)'?"
-                            } ?? ""
-                        report(
-                            lineNumber,
-                            "unknown block kind '\(fence.kind)'\(hint) (blocks: \(Self.blockKinds.joined(separator: ", ")); or name a code language such as sh or sql)"
-                        )
+                        misspeltBlock(fence.kind, body: body, line: lineNumber)
                     }
-                    prose += lines[index...min(close, lines.count - 1)]
+                    appendProse(Array(lines[index...close]), at: index)
                 }
                 index = close + 1
                 continue
             }
-            let isBreak =
-                line.trimmingCharacters(in: .whitespaces) == "---"
-                && (index == start || lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty)
-            if isBreak {
-                flushProse()
-                pages.append(Page(blocks: []))
-                pageQuestionIDs = []
-                lastQuestionBlock = nil
-            } else {
-                prose.append(line)
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                if index == start || lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty {
+                    flushProse()
+                    pages.append(Page(blocks: []))
+                    anchor = .none
+                    index += 1
+                    continue
+                }
+                pageBreakWarning(lineNumber)
             }
+            appendProse([line], at: index)
             index += 1
         }
         flushProse()
         return pages.filter { !$0.blocks.isEmpty }
     }
 
-    private mutating func handleBlock(_ kind: String, body: String, line: Int, page: inout Page) {
-        switch kind {
-        case "question":
-            questionCount += 1
-            guard questionCount <= LessonLimits.questionsPerLesson else {
-                if questionCount == LessonLimits.questionsPerLesson + 1 {
-                    report(line, "more than \(LessonLimits.questionsPerLesson) questions in one lesson; split it")
-                }
-                return
-            }
-            switch YAMLBlock.parse(body, offset: line) {
-            case .failure(let error): report(error.line, error.message)
-            case .success(let block):
-                var decoder = QuestionDecoder(block: block, line: line)
-                let question = decoder.decode()
-                decoder.problems.forEach { report($0.line, $0.message) }
-                if let question {
-                    if !pageQuestionIDs.insert(question.id).inserted {
-                        report(line, "duplicate question id '\(question.id)' on this page")
-                    }
-                    lastQuestionBlock = page.blocks.count
-                    page.blocks.append(.question(question))
-                }
-            }
-        case "hint", "explain":
-            guard let last = lastQuestionBlock, case .question(var question) = page.blocks[last] else {
-                report(line, "this \(kind) block has no question above it on the same page")
-                return
-            }
-            let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { report(line, "this \(kind) block is empty") }
-            if kind == "hint" {
-                guard question.hints.count < LessonLimits.hintsPerQuestion else {
-                    report(line, "question '\(question.id)' has more than \(LessonLimits.hintsPerQuestion) hints")
-                    return
-                }
-                question.hints.append(text)
-            } else if question.explanation != nil {
-                report(line, "question '\(question.id)' already has an explain block; merge them")
-            } else {
-                question.explanation = text
-            }
-            page.blocks[last] = .question(question)
-        case "params":
-            var specs: [ParamSpec] = []
-            for (offset, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = text.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
-                paramCount += 1
-                guard paramCount <= LessonLimits.paramsPerLesson else {
-                    report(line + 1 + offset, "more than \(LessonLimits.paramsPerLesson) params in one lesson")
-                    break
-                }
-                do {
-                    specs.append(try ParamSpec.parse(trimmed, line: line + 1 + offset))
-                } catch {
-                    report(line + 1 + offset, "params: \(error.message)")
-                }
-            }
-            page.blocks.append(.params(specs))
-        default:  // lab
-            labCount += 1
-            guard labCount <= LessonLimits.labsPerLesson else {
-                if labCount == LessonLimits.labsPerLesson + 1 {
-                    report(line, "more than \(LessonLimits.labsPerLesson) lab blocks in one lesson; split it")
-                }
-                return
-            }
-            switch LabBlockDecoder.decode(body, line: line) {
-            case .failure(let error): report(error.line, error.message)
-            case .success(let lab): page.blocks.append(.lab(lab))
-            }
-        }
+    /// `---` turns the page only with a blank line above it; under a line of text Markdown reads it as
+    /// that line's heading underline, and the two pages silently run together.
+    private mutating func pageBreakWarning(_ line: Int) {
+        let message =
+            "'---' right under a line of text is not a page break (Markdown reads it as that line's heading "
+            + "underline), so the two pages run together; put a blank line above it, or write '## heading' for a heading"
+        diagnostics.append(
+            Diagnostic(file: file, line: line, column: 1, severity: .warning, code: "page-break", message: message))
     }
 
-    private mutating func report(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(file: file, line: line, message: message))
-    }
-}
-
-/// A fence line: three or more backticks or tildes and an info string.
-private struct Fence {
-    let marker: Character
-    let length: Int
-    let kind: String
-    /// A single lowercase word: a block kind, a language, or a typo of a block kind.
-    let looksLikeBlockKind: Bool
-
-    init?(_ line: String) {
-        guard let first = line.first, first == "`" || first == "~" else { return nil }
-        let run = line.prefix { $0 == first }.count
-        guard run >= 3 else { return nil }
-        marker = first
-        length = run
-        let info = line.dropFirst(run).trimmingCharacters(in: .whitespaces)
-        kind = String(info.split(separator: " ").first ?? "")
-        looksLikeBlockKind = !kind.isEmpty && kind.allSatisfy { $0.isLowercase && $0.isLetter }
+    mutating func report(_ line: Int, _ message: String, code: String, column: Int? = nil) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, code: code, message: message))
     }
 
-    func closes(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.count >= length && trimmed.allSatisfy { $0 == marker }
+    mutating func report(_ error: LineError) {
+        diagnostics.append(Diagnostic(file: file, error))
     }
 }

@@ -21,6 +21,15 @@ public struct Question: Sendable {
     public let line: Int
     public internal(set) var hints: [String] = []
     public internal(set) var explanation: String?
+    /// The file lines of its keys, hints and explanation, so lint can point at the one that is wrong.
+    public internal(set) var keyLines: [String: Int] = [:]
+    public internal(set) var hintLines: [Int] = []
+    public internal(set) var explanationLine: Int?
+    /// False when reading it already reported a problem: lint then skips the checks that would only
+    /// repeat it (a key checked against a tolerance that could not be read).
+    var isSound = true
+
+    public func line(of key: String) -> Int { keyLines[key] ?? line }
 }
 
 /// What counts as right.

@@ -9,45 +9,104 @@ public enum LabBlockRunner {
 
     /// Runs the block's steps in a fresh world of its scenario and returns what did not hold.
     @Sendable public static func lint(_ block: LabBlock) -> [String] {
-        if let problem = block.steps.lazy.compactMap(LabSteps.problem).first { return [problem] }
+        lintProblems(block).map(\.message)
+    }
+
+    /// What lint reports for a lab block, each at its line: a step that fails (and then nothing more: the
+    /// expectations after a failed step would only fail with it), an expectation that does not hold after
+    /// the steps, or, as a warning, a check that already passes in the untouched world.
+    @Sendable public static func lintProblems(_ block: LabBlock) -> [LabProblem] {
+        func stepLine(_ index: Int) -> Int { index < block.stepLines.count ? block.stepLines[index] : block.line }
+        if let index = block.steps.firstIndex(where: { LabSteps.problem($0) != nil }) {
+            return [LabProblem(line: stepLine(index), message: LabSteps.problem(block.steps[index])!, code: "lab-step")]
+        }
+        let fresh: LabState
+        switch world(for: block.scenario) {
+        case .failure(let problem):
+            return [LabProblem(line: block.line(of: "scenario"), message: problem.message, code: "lab-scenario")]
+        case .success(let lab): fresh = lab
+        }
+        let untouched = results(block, against: fresh)
+        let lab: LabState
+        switch world(for: block.scenario) {
+        case .failure(let problem):
+            return [LabProblem(line: block.line(of: "scenario"), message: problem.message, code: "lab-scenario")]
+        case .success(let started): lab = started
+        }
         let output = CapturedOutput()
         let session = ShellSession(table: table, output: output, home: ShellHome(path: "/nonexistent"))
-        let lab: LabState
-        if let scenario = LabScenario.named(block.scenario) {
-            lab = LabState(scenario: scenario)
-        } else if ProxyLabState.names.contains(block.scenario) {
-            lab = LabState(scenario: LabScenario.catalog[0])
-            do {
-                lab.proxy = try ProxyLabState(name: block.scenario, mode: .transaction)
-            } catch {
-                return [error.message]
-            }
-        } else {
-            return ["unknown lab scenario '\(block.scenario)'"]
-        }
         session.lab = lab
-        var problems: [String] = []
-        for step in block.steps {
+        for (index, step) in block.steps.enumerated() {
             let before = output.text.count
             if session.execute(step) != .success {
                 let said = String(output.text.dropFirst(before)).split(separator: "\n").first.map(String.init) ?? ""
-                problems.append("lab step '\(step)' failed: \(said)")
+                return [
+                    LabProblem(
+                        line: stepLine(index), message: "lab step '\(step)' failed: \(said)", code: "lab-step-fails")
+                ]
             }
         }
-        return problems + check(block, against: lab).compactMap { $0.holds ? nil : "lab expectation \($0.text)" }
+        var problems: [LabProblem] = []
+        for (expectation, result) in zip(block.expectations, results(block, against: lab)) where !result.holds {
+            let text = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
+            problems.append(
+                LabProblem(
+                    line: expectation.line,
+                    message: result.actual.map {
+                        "lab expectation '\(text)' does not hold after the steps: it is \(Quantity.format($0))"
+                    } ?? "lab expectation \(result.text)",
+                    code: result.actual == nil ? "lab-metric" : "lab-expect-fails"))
+        }
+        if problems.isEmpty, !block.steps.isEmpty, !untouched.isEmpty, untouched.allSatisfy(\.holds) {
+            problems.append(
+                LabProblem(
+                    line: block.line(of: "expect"),
+                    message:
+                        "lab check already passes in a fresh '\(block.scenario)' before the learner runs any step (\(untouched.map(\.text).joined(separator: "; "))); expect something the steps change",
+                    code: "lab-passes-untouched", severity: .warning))
+        }
+        return problems
+    }
+
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// A fresh world of a pool or PgBouncer scenario, as `lab NAME` starts it.
+    static func world(for scenario: String) -> Result<LabState, Problem> {
+        if let named = LabScenario.named(scenario) { return .success(LabState(scenario: named)) }
+        guard ProxyLabState.names.contains(scenario) else {
+            return .failure(Problem(message: "unknown lab scenario '\(scenario)'"))
+        }
+        let lab = LabState(scenario: LabScenario.catalog[0])
+        do {
+            lab.proxy = try ProxyLabState(name: scenario, mode: .transaction)
+        } catch {
+            return .failure(Problem(message: error.message))
+        }
+        return .success(lab)
     }
 
     /// Each expectation with whether it holds in `lab`'s world now.
     public static func check(_ block: LabBlock, against lab: LabState) -> [(text: String, holds: Bool)] {
+        results(block, against: lab).map { ($0.text, $0.holds) }
+    }
+
+    /// `actual` is nil when the world has no such metric.
+    static func results(_ block: LabBlock, against lab: LabState) -> [(text: String, holds: Bool, actual: Double?)] {
         block.expectations.map { expectation in
             let line = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
             guard let actual = lab.metric(named: expectation.metric) else {
                 let names = lab.proxy == nil ? LabState.metricNames : ProxyLabState.metricNames
+                let hint =
+                    EditDistance.suggestion(for: expectation.metric, among: names).map { "did you mean '\($0)'? " }
+                    ?? ""
                 return (
-                    "'\(line)': unknown metric '\(expectation.metric)'; use \(names.joined(separator: ", "))", false
+                    "'\(line)': unknown metric '\(expectation.metric)'; \(hint)use \(names.joined(separator: ", "))",
+                    false, nil
                 )
             }
-            return (line + " (it is \(Quantity.format(actual)))", expectation.holds(for: actual))
+            return (line + " (it is \(Quantity.format(actual)))", expectation.holds(for: actual), actual)
         }
     }
 }
