@@ -96,3 +96,21 @@ struct LintDocument: Decodable {
         #expect(onlyWarning.stdout.contains(": warning: "))
     }
 }
+
+/// A broken front matter is reported at its own line and hides none of the lesson's other checks.
+@Suite(.timeLimit(.minutes(5))) struct BrokenFrontMatterTests {
+    @Test func theRestOfTheLessonIsStillChecked() throws {
+        let folder = try LessonFolder()
+        defer { folder.remove() }
+        let guide = try String(contentsOf: LintMistake.fixture, encoding: .utf8)
+        let broken = guide.replacingOccurrences(of: "order: 50\n", with: "order 50\n")
+            .replacingOccurrences(of: "  - waiting == 175", with: "  - waiting == 170")
+        let file = folder.url.appendingPathComponent("50-guide-lesson.md")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = try PoolschoolProcess.run(["lint", "--json", file.path])
+        let document = try JSONDecoder().decode(LintDocument.self, from: Data(result.stdout.utf8))
+        #expect(document.diagnostics.map(\.line) == [4, 141], "\(document.diagnostics.map(\.message))")
+        #expect(document.diagnostics.map(\.code) == ["yaml", "lab-expect-fails"])
+        #expect(result.status == 1)
+    }
+}
