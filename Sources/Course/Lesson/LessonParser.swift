@@ -125,7 +125,7 @@ public struct LessonParser {
                 prose = []
                 return
             }
-            let text = prose.joined(separator: "\n").trimmingCharacters(in: .newlines)
+            let text = prose[first...].joined(separator: "\n").trimmingCharacters(in: .newlines)
             pages[pages.count - 1].blocks.append(.prose(text))
             pages[pages.count - 1].lines.append(proseStart + first + 1)
             prose = []

@@ -4,7 +4,7 @@ import Testing
 /// `poolschool lint --hash-answer ANSWER --salt SALT --kind KIND` hashes the answer as the checker normalises a
 /// learner's, so a key made from what an instructor naturally types ('B', '25 connections', 'Session Mode.')
 /// is matched by a learner who answers right, and lint finds nothing wrong with it.
-@Suite(.timeLimit(.minutes(5))) struct HashAnswerTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct HashAnswerTests {
     func hash(_ answer: String, _ salt: String, _ extra: [String]) throws -> String {
         let result = try PoolschoolProcess.run(["lint", "--hash-answer", answer, "--salt", salt] + extra)
         #expect(result.status == 0, "\(result.stderr)")

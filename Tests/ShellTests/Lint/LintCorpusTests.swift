@@ -22,7 +22,8 @@ struct LintDocument: Decodable {
 
 /// A lesson written from Lessons/README.md alone lints clean; each single mistake made in it gives exactly one
 /// diagnostic, at its line, with its rule and a message that says what is wrong: no follow-on errors.
-@Suite(.timeLimit(.minutes(5))) struct LintCorpusTests {
+/// Serialized: its sixty-odd runs of the executable would otherwise crowd out the other suites on a small machine.
+@Suite(.serialized, .timeLimit(.minutes(5))) struct LintCorpusTests {
     let folder: LessonFolder
     let guide: String
 
