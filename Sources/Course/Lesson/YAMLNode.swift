@@ -16,6 +16,14 @@ struct YAMLBlock {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if let duplicate = duplicateKey(error.problem, in: text) {
+                return .failure(
+                    LineError(
+                        line: offset + duplicate.line,
+                        message:
+                            "key '\(duplicate.key)' is given twice (also at line \(offset + duplicate.first)); keep one",
+                        code: "duplicate-key"))
+            }
             let line = error.mark?.line ?? 1
             if let quoted = unclosedQuote(in: text, before: line) {
                 return .failure(
@@ -40,6 +48,20 @@ struct YAMLBlock {
             entries.append((key.string ?? "\(key)", value, offset + (key.mark?.line ?? 1), key.mark?.column ?? 1))
         }
         return .success(YAMLBlock(offset: offset, entries: entries))
+    }
+
+    /// Yams refuses a mapping with a key given twice, at the mapping's start; the second one is what to fix.
+    static func duplicateKey(_ problem: String, in text: String) -> (key: String, line: Int, first: Int)? {
+        guard problem.contains("duplicated key"),
+            let open = problem.range(of: "key(s): '"),
+            let close = problem[open.upperBound...].firstIndex(of: "'")
+        else { return nil }
+        let key = String(problem[open.upperBound..<close])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, row in
+            row.hasPrefix(key) && row.dropFirst(key.count).drop { $0 == " " }.first == ":"
+        }
+        guard lines.count >= 2 else { return nil }
+        return (key, lines[1].offset + 1, lines[0].offset + 1)
     }
 
     /// A value whose quote is left open runs on into the lines below, and libyaml stumbles only later;
@@ -121,7 +143,9 @@ extension YamlError {
     /// colon, the line after); its context marks where the faulty key or quoted text began.
     var mark: Mark? {
         switch self {
-        case .scanner(let context?, _, _, _): return context.mark
+        case .scanner(let context?, _, _, _)
+        where context.text.contains("simple key") || context.text.contains("quoted"):
+            return context.mark
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return mark
         default:

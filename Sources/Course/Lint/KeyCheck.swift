@@ -4,13 +4,14 @@ struct KeyCheck {
     let question: Question
     let params: [ParamSpec]
     let lessonID: String
-    /// Params whose line could not be read, reported there: their uses are not reported again.
+    /// Names already reported (params whose line could not be read, names no params block defines): their uses
+    /// are not reported again. The names this question reports are added.
     var unread: Set<String> = []
 
     /// How many learners' draws lint tries, seeds 0 to 199: the ones `--seed N` shows.
     static let seeds = 200
 
-    func problems() -> [LineError] {
+    mutating func problems() -> [LineError] {
         var problems: [LineError] = []
         let defined = Dictionary(params.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         let texts =
@@ -18,6 +19,7 @@ struct KeyCheck {
             + [(question.explanation ?? "", question.explanationLine ?? question.line)]
         for (text, line) in texts {
             for name in Placeholders.names(in: text) where defined[name] == nil && !unread.contains(name) {
+                unread.insert(name)
                 let hint =
                     EditDistance.suggestion(for: name, among: defined.keys.sorted()).map {
                         "; did you mean '{\($0)}'?"
@@ -36,6 +38,7 @@ struct KeyCheck {
             let names = expression.names
             guard names.isDisjoint(with: unread) else { return problems }
             let missing = names.subtracting(defined.keys).sorted()
+            unread.formUnion(missing)
             guard missing.isEmpty else {
                 problems.append(
                     LineError(

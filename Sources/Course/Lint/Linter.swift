@@ -44,6 +44,10 @@ public struct Linter: Sendable {
         }
         var params: [ParamSpec] = []
         var paramNames: Set<String> = []
+        // Names already reported (a param line that could not be read, or a name no params block defines):
+        // each is reported once, where it is first met, not at every later use.
+        var silenced = lesson.unreadParams
+        var unknown: [String] = []
         for page in lesson.pages {
             for (index, block) in page.blocks.enumerated() {
                 switch block {
@@ -55,18 +59,38 @@ public struct Linter: Sendable {
                     params += specs
                 case .prose(let text):
                     let start = index < page.lines.count ? page.lines[index] : 1
-                    ProsePlaceholders.problems(
-                        in: text, startingAt: start, defined: paramNames, unread: lesson.unreadParams
-                    ).forEach(report)
+                    let problems = ProsePlaceholders.problems(
+                        in: text, startingAt: start, defined: paramNames, unread: silenced)
+                    problems.forEach { report($0.error) }
+                    silenced.formUnion(problems.map(\.name))
+                    unknown += problems.map(\.name)
                 case .question(let question):
                     guard question.isSound else { continue }
-                    KeyCheck(question: question, params: params, lessonID: lesson.id, unread: lesson.unreadParams)
-                        .problems().forEach(report)
+                    var check = KeyCheck(question: question, params: params, lessonID: lesson.id, unread: silenced)
+                    check.problems().forEach(report)
+                    unknown += check.unread.subtracting(silenced).sorted()
+                    silenced = check.unread
                 case .lab(let lab):
                     LabCheck(lab: lab, scenarios: scenarios, runLab: runLab).problems().forEach(report)
                 }
             }
         }
-        return diagnostics
+        let definesNone = params.isEmpty && lesson.unreadParams.isEmpty
+        return definesNone ? Self.noParams(diagnostics, names: unknown, file: lesson.file) : diagnostics
+    }
+
+    /// A lesson that uses params but has no params block at all (forgotten, or its fence misspelt as a code
+    /// language) is one mistake: one message, at the first use, naming every param it uses.
+    static func noParams(_ diagnostics: [Diagnostic], names: [String], file: String) -> [Diagnostic] {
+        let uses = diagnostics.filter { $0.code == "unknown-param" }
+        guard let first = uses.min(by: { $0.line < $1.line }), uses.count > 1 else { return diagnostics }
+        let list = names.map { "'{\($0)}'" }.joined(separator: ", ")
+        return diagnostics.filter { $0.code != "unknown-param" } + [
+            Diagnostic(
+                file: file, line: first.line, column: first.column, code: "unknown-param",
+                message:
+                    "this lesson uses params (\(list)) but defines none; add a params block above line \(first.line) (see 'params' in Lessons/README.md)"
+            )
+        ]
     }
 }

@@ -4,11 +4,13 @@ import Foundation
 enum ProsePlaceholders {
     /// `text` starts at file line `start`; each unknown placeholder is reported at its own line and column.
     static func problems(in text: String, startingAt start: Int, defined: Set<String>, unread: Set<String>)
-        -> [LineError]
+        -> [(name: String, error: LineError)]
     {
-        var problems: [LineError] = []
+        var problems: [(name: String, error: LineError)] = []
+        var unread = unread
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for name in Placeholders.names(in: String(line)) where !defined.contains(name) && !unread.contains(name) {
+                unread.insert(name)
                 let column = line.range(of: "{\(name)}").map {
                     line.distance(from: line.startIndex, to: $0.lowerBound) + 1
                 }
@@ -16,10 +18,13 @@ enum ProsePlaceholders {
                     EditDistance.suggestion(for: name, among: defined.sorted()).map { "; did you mean '{\($0)}'?" }
                     ?? (defined.isEmpty ? "; no params are defined above it" : "")
                 problems.append(
-                    LineError(
-                        line: start + offset,
-                        message: "'{\(name)}' in the text is not a param defined above it\(hint)",
-                        code: "unknown-param", column: column))
+                    (
+                        name,
+                        LineError(
+                            line: start + offset,
+                            message: "'{\(name)}' in the text is not a param defined above it\(hint)",
+                            code: "unknown-param", column: column)
+                    ))
             }
         }
         return problems

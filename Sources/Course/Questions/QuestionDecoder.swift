@@ -41,6 +41,7 @@ struct QuestionDecoder {
                 "question-kind")
             return nil
         }
+        checkKeysApply(to: kind, id: id)
         if !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             problem(block.line("id"), "question id '\(id)' may use only letters, digits, '-' and '_'", "question-id")
         }
@@ -75,6 +76,28 @@ struct QuestionDecoder {
             question.keyLines[entry.key] = entry.line
         }
         return question
+    }
+
+    /// The kinds each kind-specific key is for (Lessons/README.md's table); on another kind it would be ignored.
+    static let keyKinds: [String: [QuestionKind]] = [
+        "answer": [.numeric, .choice, .multi], "unit": [.numeric], "tolerance": [.numeric],
+        "choices": [.choice, .multi], "accept": [.text], "patterns": [.text], "items": [.order],
+    ]
+
+    private mutating func checkKeysApply(to kind: QuestionKind, id: String) {
+        for entry in block.entries {
+            guard let kinds = Self.keyKinds[entry.key], !kinds.contains(kind) else { continue }
+            // An order question's stray answer is reported with its key; a text question's is read as 'accept'.
+            if entry.key == "answer", kind == .order || block.value("answer-hash") != nil { continue }
+            let message =
+                entry.key == "answer" && kind == .text
+                ? "text question '\(id)' takes its answers from 'accept' (or 'patterns'), not 'answer'; rename it 'accept'"
+                : "'\(entry.key)' is for \(kinds.map(\.rawValue).joined(separator: " and ")) questions, and '\(id)' is a \(kind.rawValue) question; remove it"
+            problem(entry.line, message, "question-key")
+        }
+        if block.value("salt") != nil, block.value("answer-hash") == nil {
+            problem(block.line("salt"), "question '\(id)' has a 'salt' but no 'answer-hash'; remove it", "answer-hash")
+        }
     }
 
     /// Two choices (or items) that read the same cannot be told apart: a learner cannot pick the right one.
@@ -188,9 +211,10 @@ struct QuestionDecoder {
             var indices: Set<Int> = []
             for answer in answers {
                 guard let index = AnswerChecker.choiceIndex(answer, choices) else {
+                    let list = answer.contains(",") ? "; write the right choices as a list, e.g. [a, c]" : ""
                     problem(
                         answerLine,
-                        "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices",
+                        "question '\(id)' has answer '\(answer)', which is not a letter \(AnswerChecker.letterRange(choices.count)) or one of its choices\(list)",
                         "answer")
                     return nil
                 }
@@ -198,7 +222,7 @@ struct QuestionDecoder {
             }
             return .multi(indices)
         case .text:
-            let accept = list("accept") ?? []
+            let accept = list("accept") ?? list("answer") ?? []
             let patterns = list("patterns") ?? []
             guard !accept.isEmpty || !patterns.isEmpty else { return missingAnswer(id, "'accept' or 'patterns'") }
             for pattern in patterns {
@@ -251,9 +275,14 @@ struct QuestionDecoder {
                 block.line("tolerance"),
                 "question '\(id)' has a hidden answer, which must be exact; remove 'tolerance'", "answer-hash")
         }
-        if block.value("answer") != nil {
+        for key in ["answer", "accept", "patterns"] where block.value(key) != nil {
+            problem(block.line(key), "question '\(id)' has both '\(key)' and 'answer-hash'; keep one", "answer-hash")
+        }
+        if kind == .choice || kind == .multi, (list("choices") ?? []).count < 2 {
             problem(
-                block.line("answer"), "question '\(id)' has both 'answer' and 'answer-hash'; keep one", "answer-hash")
+                block.line("choices"), "\(kind.rawValue) question '\(id)' needs at least two 'choices'",
+                "question-choices")
+            return nil
         }
         return .hashed(salt: salt, digest: hex.lowercased())
     }

@@ -46,17 +46,28 @@ public enum LabBlockRunner {
                 ]
             }
         }
+        // Unknown metrics are each their own typo; expectations that do not hold usually share one cause (the
+        // wrong scenario, a missing step), so they are one message, at the first of them.
         var problems: [LabProblem] = []
+        var failing: [(line: Int, text: String, actual: String)] = []
         for (expectation, result) in zip(block.expectations, results(block, against: lab)) where !result.holds {
             let text = "\(expectation.metric) \(expectation.comparison) \(Quantity.format(expectation.value))"
-            problems.append(
-                LabProblem(
-                    line: expectation.line,
-                    message: result.actual.map {
-                        "lab expectation '\(text)' does not hold after the steps: it is \(Quantity.format($0))"
-                    } ?? "lab expectation \(result.text)",
-                    code: result.actual == nil ? "lab-metric" : "lab-expect-fails"))
+            if let actual = result.actual {
+                failing.append((expectation.line, "'\(text)'", Quantity.format(actual)))
+            } else {
+                problems.append(
+                    LabProblem(line: expectation.line, message: "lab expectation \(result.text)", code: "lab-metric"))
+            }
         }
+        if let first = failing.first {
+            let message =
+                failing.count == 1
+                ? "lab expectation \(first.text) does not hold after the steps: it is \(first.actual)"
+                : "lab expectations do not hold after the steps: "
+                    + failing.map { "\($0.text) (it is \($0.actual))" }.joined(separator: ", ")
+            problems.append(LabProblem(line: first.line, message: message, code: "lab-expect-fails"))
+        }
+        problems.sort { $0.line < $1.line }
         if problems.isEmpty, !block.steps.isEmpty, !untouched.isEmpty, untouched.allSatisfy(\.holds) {
             problems.append(
                 LabProblem(

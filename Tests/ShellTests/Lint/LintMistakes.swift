@@ -34,6 +34,10 @@ extension LintMistake {
         LintMistake(
             name: "prerequisite no lesson has", replace: "minutes: 15\n", with: "minutes: 15\nrequires: [00-nowhere]\n",
             at: "requires:", code: "requires-unknown", says: "requires unknown lesson '00-nowhere'"),
+        LintMistake(
+            name: "front-matter key given twice", replace: "order: 50\n", with: "order: 50\norder: 51\n",
+            at: "order: 51",
+            code: "duplicate-key", says: "key 'order' is given twice (also at line 4)"),
     ]
 
     static let blocks: [LintMistake] = [
@@ -151,6 +155,25 @@ extension LintMistake {
             with: "items: [TCP handshake, TLS handshake, authentication, backend start]\nanswer: a\n",
             at: "answer: a\n```",
             code: "answer", says: "takes its key from 'items'"),
+        LintMistake(
+            name: "question key given twice", replace: "kind: numeric\nprompt: Setup",
+            with: "kind: numeric\nkind: choice\nprompt: Setup", at: "kind: choice", code: "duplicate-key",
+            says: "key 'kind' is given twice (also at line 23)"),
+        LintMistake(
+            name: "tab in a question's YAML", replace: "kind: numeric\nprompt: Setup",
+            with: "kind: numeric\n\tprompt: Setup",
+            at: "\tprompt", code: "yaml", says: "tab character"),
+        LintMistake(
+            name: "tolerance on a choice question", replace: "choices: [session, transaction, statement]\nanswer: c",
+            with: "choices: [session, transaction, statement]\nanswer: c\ntolerance: 1", at: "tolerance: 1",
+            code: "question-key", says: "'tolerance' is for numeric questions, and 'mode' is a choice question"),
+        LintMistake(
+            name: "text question keyed with 'answer'", replace: "accept: [default_pool_size, default pool size]\n",
+            with: "answer: [default_pool_size, default pool size]\n", at: "answer: [default_pool_size",
+            code: "question-key", says: "takes its answers from 'accept' (or 'patterns'), not 'answer'"),
+        LintMistake(
+            name: "multi answer written without brackets", replace: "answer: [a, c]", with: "answer: a, c",
+            at: "answer: a, c", code: "answer", says: "write the right choices as a list, e.g. [a, c]"),
     ]
 
     static let params: [LintMistake] = [
@@ -182,6 +205,11 @@ extension LintMistake {
             name: "answer that goes negative for some learners", replace: "answer: = pool / query",
             with: "answer: = (pool - 30) / query", at: "answer: = (pool - 30)", code: "answer-negative",
             says: "the answer of 'per-second' is negative"),
+        LintMistake(
+            name: "params block forgotten",
+            replace: "```params\nsetup = 12..24 ms step 2\nquery = 6 ms\npool = 10..40 step 5\n```\n", with: "",
+            at: "Each of your requests pays {setup}", code: "unknown-param",
+            says: "this lesson uses params ('{setup}', '{query}', '{pool}') but defines none", column: 28),
     ]
 
     static let hashing: [LintMistake] = [
@@ -215,6 +243,13 @@ extension LintMistake {
             name: "both answer and answer-hash", replace: "salt: pick-salt\n",
             with: "salt: pick-salt\nanswer: [a, c]\n",
             at: "answer: [a, c]\n```\n\n---", code: "answer-hash", says: "has both 'answer' and 'answer-hash'"),
+        LintMistake(
+            name: "hidden text key with accept too", replace: "salt: word-salt\n",
+            with: "salt: word-salt\naccept: [session]\n",
+            at: "accept: [session]", code: "answer-hash", says: "has both 'accept' and 'answer-hash'"),
+        LintMistake(
+            name: "salt without answer-hash", replace: "answer: [a, c]\n", with: "answer: [a, c]\nsalt: pepper\n",
+            at: "salt: pepper", code: "answer-hash", says: "has a 'salt' but no 'answer-hash'"),
     ]
 
     static let labs: [LintMistake] = [
@@ -243,6 +278,13 @@ extension LintMistake {
             name: "lab expectation that does not hold", replace: "  - waiting == 175", with: "  - waiting == 170",
             at: "  - waiting == 170", code: "lab-expect-fails",
             says: "lab expectation 'waiting == 170' does not hold after the steps: it is 175"),
+        LintMistake(
+            name: "lab in the wrong scenario", replace: "scenario: reservation-desk\nsteps:\n  - burst 200",
+            with: "scenario: leak\nsteps:\n  - burst 200", at: "  - active == 25", code: "lab-expect-fails",
+            says: "lab expectations do not hold after the steps: 'active == 25' (it is 0), 'waiting == 175'"),
+        LintMistake(
+            name: "lab key given twice", replace: "observe: Twenty-five", with: "steps: [stats]\nobserve: Twenty-five",
+            at: "steps: [stats]", code: "duplicate-key", says: "key 'steps' is given twice (also at line 136)"),
         LintMistake(
             name: "lab metric misspelt", replace: "  - waiting == 175", with: "  - wating == 175", at: "  - wating",
             code: "lab-metric", says: "unknown metric 'wating'; did you mean 'waiting'?"),
