@@ -30,11 +30,12 @@ struct FrontMatter {
         func problem(_ line: Int, _ message: String, _ code: String) {
             problems.append(LineError(line: line, message: message, code: code))
         }
+        // Keys truly absent (a misspelt one was reported and read as meant): one message names them all.
+        var missing: [String] = []
         func required(_ key: String) -> String? {
             guard let value = block.value(key)?.scalar?.string, !value.isEmpty else {
-                // A misspelt key was reported and read as this one; only a key truly absent is missing.
                 if block.value(key) == nil {
-                    problem(offset, "front matter has no '\(key)'", "front-matter-missing")
+                    missing.append(key)
                 } else {
                     problem(block.line(key), "front matter's '\(key)' is empty", "front-matter-missing")
                 }
@@ -54,10 +55,17 @@ struct FrontMatter {
                 block.line("id"), "lesson id '\(id)' may use only letters, digits, '-' and '_'", "front-matter-value")
         }
         let sources = block.value("sources")?.strings ?? []
-        if sources.isEmpty {
+        if block.value("sources") == nil {
+            missing.append("sources")
+        } else if sources.isEmpty {
             problem(
-                block.value("sources") == nil ? offset : block.line("sources"),
-                "front matter needs 'sources': the documents this lesson draws on", "front-matter-missing")
+                block.line("sources"), "front matter needs 'sources': the documents this lesson draws on",
+                "front-matter-missing")
+        }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            let sourcesNote = missing.contains("sources") ? "; 'sources' lists the documents this lesson draws on" : ""
+            problem(max(offset, 1), "front matter has no \(names)\(sourcesNote)", "front-matter-missing")
         }
         var minutes: Int?
         if let text = block.value("minutes")?.scalar?.string {

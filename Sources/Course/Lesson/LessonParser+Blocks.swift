@@ -86,6 +86,8 @@ extension LessonParser {
         guard case .question(let index) = anchor, case .question(var question) = page.blocks[index] else {
             if case .none = anchor {
                 report(line, "this \(kind) block has no question above it on the same page", code: "orphan-block")
+                // The blocks after it belong with it: one message for the lot.
+                anchor = .broken
             }
             return
         }
@@ -120,15 +122,14 @@ extension LessonParser {
     }
 
     /// Reads a params block; `quiet` for one whose fence was misspelt, to learn only which names it meant.
-    private mutating func readParams(_ body: String, line: Int, quiet: Bool) -> [ParamSpec] {
+    mutating func readParams(_ body: String, line: Int, quiet: Bool) -> [ParamSpec] {
         var specs: [ParamSpec] = []
         for (offset, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let at = line + 1 + offset
-            let name = trimmed.split(separator: "=", maxSplits: 1).first.map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            // The name as meant, even when the '=' is missing, so its uses are not reported again.
+            let name = trimmed.split(whereSeparator: { $0 == "=" || $0.isWhitespace }).first.map(String.init)
             if quiet {
                 if let name { unreadParams.insert(name) }
                 continue

@@ -65,11 +65,25 @@ public struct LessonParser {
     }
 
     private mutating func parse(_ text: String) -> Lesson? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
         var matter = FrontMatter.missing
         var bodyStart = 0
+        // '--' or '----' where '---' was meant opens or closes the front matter all the same, and is reported.
+        func isDashes(_ line: String) -> Bool { line.count >= 2 && line.allSatisfy { $0 == "-" } }
+        if let first = lines.first, isDashes(first), first != "---" {
+            report(1, "the front matter's opening line must be exactly '---', not '\(first)'", code: "front-matter")
+            lines[0] = "---"
+        }
+        if lines.first == "---", let close = lines.dropFirst().firstIndex(where: isDashes), lines[close] != "---",
+            !lines[1..<close].contains(where: { $0.hasPrefix("#") || Fence($0) != nil })
+        {
+            report(
+                close + 1, "the front matter's closing line must be exactly '---', not '\(lines[close])'",
+                code: "front-matter")
+            lines[close] = "---"
+        }
         if lines.first == "---" {
             // Front matter ends at the first '---'. When what lies before it is not YAML because the lesson's
             // text (a heading or a fence) has started, the closing line is missing: that is the one mistake.
@@ -95,6 +109,19 @@ public struct LessonParser {
             }
             front.problems.forEach { diagnostics.append(Diagnostic(file: file, $0)) }
             matter = front.matter
+        } else if let close = lines.firstIndex(of: "---"), close > 0,
+            lines[..<close].allSatisfy({
+                $0.isEmpty
+                    || $0.range(of: #"^[A-Za-z_-]+\s*:"#, options: String.CompareOptions.regularExpression) != nil
+            })
+        {
+            // 'key: value' lines and a '---': front matter whose opening line is missing.
+            report(1, "the front matter has no opening '---' line; add one above line 1", code: "front-matter")
+            let front = FrontMatter.decode(lines[..<close].joined(separator: "\n"), offset: 0)
+            front.problems.forEach { diagnostics.append(Diagnostic(file: file, $0)) }
+            matter = front.matter
+            matter.complete = false
+            bodyStart = close + 1
         } else {
             report(
                 1,
@@ -148,9 +175,28 @@ public struct LessonParser {
                     break
                 }
                 let body = lines[(index + 1)..<close].joined(separator: "\n")
-                if Self.blockKinds.contains(fence.kind) {
+                if Self.blockKinds.contains(fence.kind), let inner = swallowedBlock(lines, from: index + 1, to: close) {
+                    // Its closing fence is missing: it ran on over the next block. Reading it would only report
+                    // what it swallowed; what it meant to hold is broken, silently.
+                    flushProse()
+                    report(
+                        lineNumber,
+                        "this ```\(fence.kind) block is not closed before the ```\(Fence(lines[inner])!.kind) block at line \(inner + 1); add its closing ``` line",
+                        code: "fence")
+                    if fence.kind == "params" { _ = readParams(body, line: lineNumber, quiet: true) }
+                    anchor = .broken
+                } else if Self.blockKinds.contains(fence.kind) {
                     flushProse()
                     handleBlock(fence.kind, body: body, line: lineNumber, page: &pages[pages.count - 1])
+                } else if let inner = swallowedBlock(lines, from: index + 1, to: close) {
+                    // A fence line is missing: this code block ran on over a toolkit block. One message; what the
+                    // swallowed block held is broken, so its hints do not report it missing again.
+                    report(
+                        lineNumber,
+                        "this ``` block runs on to line \(close + 1) and takes in the ```\(lines[inner].drop { $0 == "`" || $0 == "~" }) block at line \(inner + 1); a fence line is missing",
+                        code: "fence")
+                    anchor = .broken
+                    appendProse(Array(lines[index...close]), at: index)
                 } else {
                     if fence.looksLikeBlockKind, !Self.codeLanguages.contains(fence.kind) {
                         misspeltBlock(fence.kind, body: body, line: lineNumber)
@@ -175,6 +221,14 @@ public struct LessonParser {
         }
         flushProse()
         return pages.filter { !$0.blocks.isEmpty }
+    }
+
+    /// The index of the first toolkit block's fence (```question, ```hint…) inside a code block, if any.
+    private func swallowedBlock(_ lines: [String], from start: Int, to end: Int) -> Int? {
+        (start..<end).first { index in
+            guard let inner = Fence(lines[index]) else { return false }
+            return Self.blockKinds.contains(inner.kind)
+        }
     }
 
     /// `---` turns the page only with a blank line above it; under a line of text Markdown reads it as

@@ -95,7 +95,9 @@ struct QuestionDecoder {
                 : "'\(entry.key)' is for \(kinds.map(\.rawValue).joined(separator: " and ")) questions, and '\(id)' is a \(kind.rawValue) question; remove it"
             problem(entry.line, message, "question-key")
         }
-        if block.value("salt") != nil, block.value("answer-hash") == nil {
+        // Without any key, the salt is what is left of a hidden one: the missing answer is the one message.
+        let keyed = ["answer", "accept", "patterns", "items"].contains { block.value($0) != nil }
+        if block.value("salt") != nil, block.value("answer-hash") == nil, keyed {
             problem(block.line("salt"), "question '\(id)' has a 'salt' but no 'answer-hash'; remove it", "answer-hash")
         }
     }
@@ -288,7 +290,8 @@ struct QuestionDecoder {
     }
 
     private mutating func missingAnswer(_ id: String, _ what: String = "'answer'") -> AnswerKey? {
-        problem(line, "missing answer: question '\(id)' has no \(what)", "question-missing")
+        let hidden = block.value("salt") != nil ? " (it has a 'salt': is its 'answer-hash' missing?)" : ""
+        problem(line, "missing answer: question '\(id)' has no \(what)\(hidden)", "question-missing")
         return nil
     }
 

@@ -23,7 +23,7 @@ extension LintMistake {
             code: "front-matter", says: "never closed; end it with a '---' line before line 8"),
         LintMistake(
             name: "front matter without sources", replace: "sources: [001_8729e3255cbd2dab.txt]\n", with: "", at: "---",
-            code: "front-matter-missing", says: "front matter needs 'sources'"),
+            code: "front-matter-missing", says: "front matter has no 'sources'; 'sources' lists the documents"),
         LintMistake(
             name: "minutes of zero", replace: "minutes: 15", with: "minutes: 0", at: "minutes: 0",
             code: "front-matter-value", says: "minutes '0' must be a positive whole number"),
@@ -40,6 +40,26 @@ extension LintMistake {
             code: "duplicate-key", says: "key 'order' is given twice (also at line 4)"),
     ]
 
+    static let fences: [LintMistake] = [
+        LintMistake(
+            name: "front matter without its opening line", replace: "---\nid: 50-guide-lesson",
+            with: "id: 50-guide-lesson",
+            at: "id: 50-guide-lesson", code: "front-matter", says: "the front matter has no opening '---' line"),
+        LintMistake(
+            name: "front matter closed with '--'", replace: "minutes: 15\n---\n", with: "minutes: 15\n--\n",
+            at: "--\n\n# What",
+            code: "front-matter", says: "closing line must be exactly '---', not '--'"),
+        LintMistake(
+            name: "params block without its closing fence", replace: "pool = 10..40 step 5\n```\n",
+            with: "pool = 10..40 step 5\n", at: "```params", code: "fence",
+            says: "this ```params block is not closed before the ```question block at line 20"),
+        LintMistake(
+            name: "question block without its closing fence", replace: "tolerance: 0.5\n```\n",
+            with: "tolerance: 0.5\n",
+            at: "```question\nid: share", code: "fence",
+            says: "this ```question block is not closed before the ```hint block at line 29"),
+    ]
+
     static let blocks: [LintMistake] = [
         LintMistake(
             name: "misspelt question fence", replace: "```question\nid: share", with: "```qestion\nid: share",
@@ -54,8 +74,10 @@ extension LintMistake {
             at: "```lab\nscenario: reservation-desk\nsteps:\n  - burst 10",
             code: "fence", says: "this ``` block is never closed"),
         LintMistake(
-            name: "hint with no question above it", replace: "Start the lab, type the steps, then run `lab check`.\n",
-            with: "Start the lab, type the steps, then run `lab check`.\n\n```hint\nA hint.\n```\n",
+            name: "two hints with no question above them",
+            replace: "Start the lab, type the steps, then run `lab check`.\n",
+            with:
+                "Start the lab, type the steps, then run `lab check`.\n\n```hint\nA hint.\n```\n\n```hint\nAnother.\n```\n",
             at: "```hint\nA hint.",
             code: "orphan-block", says: "this hint block has no question above it on the same page"),
         LintMistake(
@@ -206,6 +228,9 @@ extension LintMistake {
             with: "answer: = (pool - 30) / query", at: "answer: = (pool - 30)", code: "answer-negative",
             says: "the answer of 'per-second' is negative"),
         LintMistake(
+            name: "param line without its '='", replace: "query = 6 ms", with: "query 6 ms", at: "query 6 ms",
+            code: "param", says: "expected 'name = LOW..HIGH [unit] [step S]'"),
+        LintMistake(
             name: "params block forgotten",
             replace: "```params\nsetup = 12..24 ms step 2\nquery = 6 ms\npool = 10..40 step 5\n```\n", with: "",
             at: "Each of your requests pays {setup}", code: "unknown-param",
@@ -250,6 +275,10 @@ extension LintMistake {
         LintMistake(
             name: "salt without answer-hash", replace: "answer: [a, c]\n", with: "answer: [a, c]\nsalt: pepper\n",
             at: "salt: pepper", code: "answer-hash", says: "has a 'salt' but no 'answer-hash'"),
+        LintMistake(
+            name: "answer-hash line lost", replace: "answer-hash: sha256:\(sizeKey)\n", with: "",
+            at: "```question\nid: hidden-size", code: "question-missing",
+            says: "has no 'answer' (it has a 'salt': is its 'answer-hash' missing?)"),
     ]
 
     static let labs: [LintMistake] = [
@@ -298,5 +327,5 @@ extension LintMistake {
             severity: "warning"),
     ]
 
-    static let all = frontMatter + blocks + questions + params + hashing + labs
+    static let all = frontMatter + fences + blocks + questions + params + hashing + labs
 }
