@@ -184,6 +184,7 @@ public struct LessonParser {
                         "this ```\(fence.kind) block is not closed before the ```\(Fence(lines[inner])!.kind) block at line \(inner + 1); add its closing ``` line",
                         code: "fence")
                     if fence.kind == "params" { _ = readParams(body, line: lineNumber, quiet: true) }
+                    silenceSwallowed(lines, from: index + 1, to: close)
                     anchor = .broken
                 } else if Self.blockKinds.contains(fence.kind) {
                     flushProse()
@@ -196,6 +197,12 @@ public struct LessonParser {
                         "this ``` block runs on to line \(close + 1) and takes in the ```\(lines[inner].drop { $0 == "`" || $0 == "~" }) block at line \(inner + 1); a fence line is missing",
                         code: "fence")
                     anchor = .broken
+                    silenceSwallowed(lines, from: index + 1, to: close)
+                    // Param lines just above it are a params block whose opening fence is what went missing.
+                    let loose = prose.filter {
+                        $0.range(of: #"^\s*[A-Za-z][A-Za-z0-9_]*\s*="#, options: .regularExpression) != nil
+                    }
+                    _ = readParams(loose.joined(separator: "\n"), line: lineNumber, quiet: true)
                     appendProse(Array(lines[index...close]), at: index)
                 } else {
                     if fence.looksLikeBlockKind, !Self.codeLanguages.contains(fence.kind) {
@@ -221,6 +228,22 @@ public struct LessonParser {
         }
         flushProse()
         return pages.filter { !$0.blocks.isEmpty }
+    }
+
+    /// The params blocks inside a block that ran on over them: their names are known, so their uses are not
+    /// reported again.
+    private mutating func silenceSwallowed(_ lines: [String], from start: Int, to end: Int) {
+        var index = start
+        while index < end {
+            guard let inner = Fence(lines[index]), inner.kind == "params" else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            while close < end, !inner.closes(lines[close]) { close += 1 }
+            _ = readParams(lines[(index + 1)..<close].joined(separator: "\n"), line: index + 1, quiet: true)
+            index = close + 1
+        }
     }
 
     /// The index of the first toolkit block's fence (```question, ```hint…) inside a code block, if any.

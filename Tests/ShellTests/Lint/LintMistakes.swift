@@ -62,6 +62,10 @@ extension LintMistake {
 
     static let blocks: [LintMistake] = [
         LintMistake(
+            name: "params block without its opening fence", replace: "```params\n", with: "",
+            at: "```\n\nEach of your requests", code: "fence",
+            says: "takes in the ```question block at line 20; a fence line is missing"),
+        LintMistake(
             name: "misspelt question fence", replace: "```question\nid: share", with: "```qestion\nid: share",
             at: "```qestion", code: "block-kind", says: "unknown block kind 'qestion'; did you mean 'question'?",
             column: 4),
