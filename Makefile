@@ -3,7 +3,7 @@ SWIFT ?= swift
 # The shell a learner runs is the optimised one: a debug build simulates about ten times slower.
 BIN := .build/release/poolschool
 
-.PHONY: run test build deps fresh test-deps bench mutants mutant-operators format lint clean fuzz
+.PHONY: run test build deps fresh test-deps real real-deps bench mutants mutant-operators format lint clean fuzz
 
 run: build
 	@$(BIN)
@@ -20,12 +20,21 @@ test: test-deps fresh lint mutant-operators
 fresh:
 	@scripts/ensure-fresh-build.sh
 
+# libpq-dev: the real-server lab's client library (Sources/CLibPQ), linked into the shell.
 deps:
-	@scripts/ensure-packages.sh pkg-config libedit-dev
+	@scripts/ensure-packages.sh pkg-config libedit-dev libpq-dev
 
-# tmux drives the terminal test (ShellTests/TerminalSessionTests); python3 the mutation operators' test.
+# tmux drives the terminal test (ShellTests/TerminalSessionTests); python3 the mutation operators' test;
+# PostgreSQL, PgBouncer and openssl the real-server tests (ShellTests/RealServerProcessTests).
 test-deps:
-	@scripts/ensure-packages.sh pkg-config libedit-dev tmux python3
+	@scripts/ensure-packages.sh pkg-config libedit-dev libpq-dev tmux python3 postgresql pgbouncer openssl
+
+# The real-server lab (`poolschool real`): its packages, then the shell, then where it stands.
+real: real-deps build
+	@$(BIN) real status
+
+real-deps:
+	@scripts/ensure-packages.sh postgresql pgbouncer openssl
 
 # Benchmarks, measured side by side in one run (release builds; not part of make test).
 bench: deps

@@ -8,14 +8,16 @@
 //
 // - `.borrowRequested(request)`: lend an idle connection (`.lend(connection, to: request)`). With none idle
 //   but room for another (open + opening < maxSize), ask for one (`.openConnection`) and lend it to this
-//   borrower when it opens. With no room, fail at once: `.failBorrow(request, .timedOut(after: .zero,
-//   total: open, active: lent, idle: 0, waiting: waiting, lastConnectError: nil))`.
+//   borrower when it opens. With no room, fail at once: `.failBorrow(request, .poolFull(total: open,
+//   active: lent, idle: 0, waiting: waiting))`, waiting counting the others who wait for an opening connection.
 // - `.connectionOpened(connection)` / `.connectionReturned(connection)`: the connection is free; the borrower
 //   that has waited longest for an opening connection gets it, else it becomes idle. Lend idle connections
 //   newest first (LIFO) or oldest first (FIFO): either is right.
 // - `.connectionOpenFailed(_, error)`: the borrower that has waited longest for a connection fails with
 //   `.connectFailed(error)`, unless a connection still on its way can serve it.
-// - `.connectionClosed(connection, _)`: it broke; forget it.
+// - `.connectionClosed(connection, _)`: the connection broke (the server ended it, or the network dropped it);
+//   forget it. It is not an answer to your own `.closeConnection`, which needs none.
+// - `maximumConnections` (config.maxSize + config.maxOverflow) comes with `PoolExercise`: keep `config`.
 // - `metrics` reports what the pool holds (total = open, idle, active = lent, waiting, pending = opening).
 //
 // The grader checks every step: one borrower per connection, never more than maxSize open or opening,
@@ -31,8 +33,6 @@ struct FixedSizePool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {
         self.config = config
     }
-
-    var maximumConnections: Int { config.maxSize }
 
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)

@@ -2,7 +2,8 @@
 // Lesson: Lessons/07-failure-modes.md. Hints: `hint leak-detection` in the shell (make run).
 // Check it: `swift test --filter LeakDetection`, or `check leak-detection` in the shell.
 //
-// Start from your waiting pool (exercise 3; the same rules are graded). Add HikariCP's leak detection:
+// Start from your waiting pool (exercise 3; the same rules are graded): `poolschool start leak-detection` copies
+// it here, renamed. Add HikariCP's leak detection:
 // - With `config.leakDetectionThreshold` set, when a connection is lent schedule a timer for that lease,
 //   e.g. `PoolTimer(.leakDetection, connection: c, generation: n)` with a new n per lease.
 // - If it fires while the same lease goes on, append `.reportLeak(c, borrower: r, heldFor: now - lentAt)`:
@@ -24,8 +25,6 @@ struct LeakDetectingPool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {
         self.config = config
     }
-
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
 
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)

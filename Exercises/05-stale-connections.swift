@@ -2,7 +2,8 @@
 // Lesson: Lessons/09-validation-and-lifetimes.md. Hints: `hint stale-connections` in the shell (make run).
 // Check it: `swift test --filter StaleConnections`, or `check stale-connections` in the shell.
 //
-// Start from your waiting pool (exercise 3; the same rules are graded). Keep connections fresh:
+// Start from your waiting pool (exercise 3; the same rules are graded): `poolschool start stale-connections`
+// copies it here, renamed. Keep connections fresh:
 // - Validation on borrow: with `config.validation == .onBorrow(ifIdleFor: w)`, a connection that sat idle
 //   for w or longer (and idle at all: not one returned, opened or pinged this very instant) is pinged before it
 //   is lent: `.validate(c, for: request)`. On `.validationSucceeded(c)` lend it to that borrower; on
@@ -29,8 +30,6 @@ struct FreshPool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {
         self.config = config
     }
-
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
 
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)

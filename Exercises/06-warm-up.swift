@@ -2,7 +2,8 @@
 // Lessons: Lessons/07-failure-modes.md and Lessons/11-configuring-pools.md. Hints: `hint warm-up` in the shell.
 // Check it: `swift test --filter WarmUp`, or `check warm-up` in the shell.
 //
-// Start from your waiting pool (exercise 3; the same rules are graded). Keep the pool warm:
+// Start from your waiting pool (exercise 3; the same rules are graded): `poolschool start warm-up` copies it
+// here, renamed. Keep the pool warm:
 // - At `.start`, open `config.minIdle` connections before anyone asks: all at once, or one after another as
 //   each opens (your choice; min idle must be reached before the next housekeeping).
 // - Open only what is needed: one connection for each waiter that has none on its way, then up to min idle.
@@ -25,8 +26,6 @@ struct WarmPool: PoolExercise {
     init(config: PoolConfig, seed: UInt64) {
         self.config = config
     }
-
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
 
     var metrics: PoolMetrics {
         PoolMetrics(total: 0, idle: 0, active: 0, waiting: 0, pending: 0)

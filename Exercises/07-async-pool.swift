@@ -9,8 +9,9 @@
 // - `borrow()`: a new `RequestID`, a continuation stored for it, then `.borrowRequested`. On `.lend(c, to: r)`
 //   resume r's continuation with c; on `.failBorrow(r, error)` resume it throwing that `PoolError` unchanged.
 // - `.openConnection`: in a task, `try await connector.open()`, then `.connectionOpened(id)` back on the pool.
-//   When the database refuses, `open()` throws a `DatabaseError`: deliver `.connectionOpenFailed(ConnectionID(0),
-//   thatError)` (the id is not used), and the machine fails or retries the borrow with that very error.
+//   When the database refuses, `open()` throws a `DatabaseError`, its only error type (catch it as one with
+//   `do throws(DatabaseError) { … } catch { … }`): deliver `.connectionOpenFailed(error)`, and the machine fails
+//   or retries the borrow with that very error.
 // - `.closeConnection(id, _)`: `await connector.close(id)` in a task. `.validate(c, for: _)`: deliver
 //   `.validationSucceeded(c)` (the grader's connections never break). `.enqueue` and the leak reports need
 //   nothing.
@@ -25,8 +26,9 @@
 //
 // Time: the grader runs your pool on a virtual clock that moves only when every task waits, so timeouts are
 // exact to the nanosecond. Read it with `connector.clock.now` (a `SimInstant`) and wait with
-// `connector.clock.sleep(until:)` or `sleep(for:)`; `Duration(someSimDuration)` and `SimDuration(someDuration)`
-// convert. `Task.sleep`, `ContinuousClock` and `Date` measure real time, which the grader does not see.
+// `connector.clock.sleep(until:)` or `sleep(for:)`. Conversions: `Duration(someSimDuration)` and
+// `SimDuration(someDuration)`; `clock.instant(after: someDuration)` is a deadline, `clock.duration(until: instant)`
+// the time left. `Task.sleep`, `ContinuousClock` and `Date` measure real time, which the grader does not see.
 //
 // The grader checks, at every lend, open and failure: no connection has two holders, no more than maxSize are
 // open, waiters are served in order, a timeout ends a borrow exactly borrowTimeout after it asked (also in a

@@ -2,14 +2,14 @@
 // Lesson: Lessons/10-proxy-pooling.md. Hints: `hint multiplexer` in the shell (make run).
 // Check it: `swift test --filter Multiplexer`, or `check multiplexer` in the shell.
 //
-// Many clients send statements; you have at most `config.poolSize` server connections. Build the state
+// Many clients send statements; you have at most `config.defaultPoolSize` server connections. Build the state
 // machine that shares them the way PgBouncer's pool modes do (Sources/Grading/API/MultiplexerExercise.swift):
 // - `.clientSent(client, statement)`: forward it (`.forward(statement, from: client, to: server)`) on the
 //   client's server, or a free one; with none free, the client waits (first come, first served) and you open
 //   a server if there is room (`.openServer`; the grader answers `.serverOpened(s1)`, `s2`, …).
 // - `.serverReplied(server, result, status)`: answer the client (`.reply(client, result)`). Then the server
 //   goes back to the pool: in transaction mode when `status` is `.idle` (the transaction is over); in
-//   statement mode after every statement; in session mode only when the client disconnects.
+//   statement mode after every statement; in session mode only when the client disconnects (`config.poolMode`).
 // - Session mode resets a server before another client gets it: `.reset(server)` runs `DISCARD ALL`
 //   (`server_reset_query`); wait for its `.serverReplied` before handing the server on. Transaction and
 //   statement mode do not reset (unless `config.serverResetQueryAlways`), exactly as PgBouncer.

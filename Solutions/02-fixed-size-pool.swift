@@ -18,8 +18,6 @@ struct FixedSizePool: PoolExercise {
         self.config = config
     }
 
-    var maximumConnections: Int { config.maxSize }
-
     var metrics: PoolMetrics {
         PoolMetrics(
             total: idle.count + lent.count, idle: idle.count, active: lent.count, waiting: waiting.count,
@@ -36,10 +34,8 @@ struct FixedSizePool: PoolExercise {
                 opening += 1
                 actions.append(.openConnection)
             } else {
-                let exhausted = PoolError.timedOut(
-                    after: .zero, total: lent.count, active: lent.count, idle: 0, waiting: waiting.count,
-                    lastConnectError: nil)
-                actions.append(.failBorrow(request, exhausted))
+                let full = PoolError.poolFull(total: lent.count, active: lent.count, idle: 0, waiting: waiting.count)
+                actions.append(.failBorrow(request, full))
             }
         case .connectionOpened(let connection):
             opening -= 1

@@ -21,8 +21,6 @@ struct WaitingPool: PoolExercise {
         self.config = config
     }
 
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
-
     var metrics: PoolMetrics {
         PoolMetrics(
             total: idle.count + lent.count, idle: idle.count, active: lent.count, waiting: waiters.count,

@@ -31,8 +31,6 @@ struct FreshPool: PoolExercise {
         self.random = WorldRandom(seed: seed)
     }
 
-    var maximumConnections: Int { config.maxSize + config.maxOverflow }
-
     var metrics: PoolMetrics {
         PoolMetrics(
             total: connections.count, idle: idle.count, active: lent.count + pinging.count, waiting: waiters.count,

@@ -65,14 +65,13 @@ public actor AsyncPool: AsyncPoolExercise {
             case .openConnection:
                 let connector = connector
                 Task {
-                    do {
+                    do throws(DatabaseError) {
                         let connection = try await connector.open()
                         self.handle(.connectionOpened(connection))
-                    } catch let error as DatabaseError {
-                        // The machine passes this very error on to the borrower (`PoolError.connectFailed`).
-                        self.handle(.connectionOpenFailed(ConnectionID(0), error))
                     } catch {
-                        self.handle(.connectionOpenFailed(ConnectionID(0), .connectionTimedOut))
+                        // `open()` throws only a `DatabaseError`; the machine passes this very error on to the
+                        // borrower (`PoolError.connectFailed`).
+                        self.handle(.connectionOpenFailed(error))
                     }
                 }
             case .closeConnection(let connection, _):

@@ -29,7 +29,7 @@ struct Multiplexer: MultiplexerExercise {
                 send(statement, from: client, to: server, &actions)
             } else {
                 waiting.append((client, statement))
-                if open + opening < config.poolSize {
+                if open + opening < config.defaultPoolSize {
                     opening += 1
                     actions.append(.openServer)
                 }
@@ -55,7 +55,7 @@ struct Multiplexer: MultiplexerExercise {
             }
             guard let client = running.removeValue(forKey: server) else { return }
             if status == .idle { inTransaction.remove(server) } else { inTransaction.insert(server) }
-            if config.mode == .statement && status != .idle {
+            if config.poolMode == .statement && status != .idle {
                 // PgBouncer sees the server in a transaction after the statement: both connections go.
                 serverOf[client] = nil
                 actions.append(.closeClient(client, .transactionBlocksNotAllowed))
@@ -63,7 +63,7 @@ struct Multiplexer: MultiplexerExercise {
                 return
             }
             actions.append(.reply(client, result))
-            if config.mode != .session && status == .idle {
+            if config.poolMode != .session && status == .idle {
                 serverOf[client] = nil
                 release(server, &actions)
             }
@@ -80,7 +80,7 @@ struct Multiplexer: MultiplexerExercise {
 
     /// A client is done with a server: reset it where PgBouncer would, else hand it on.
     private mutating func release(_ server: ServerID, _ actions: inout [MultiplexerAction]) {
-        if config.mode == .session || config.serverResetQueryAlways {
+        if config.poolMode == .session || config.serverResetQueryAlways {
             resetting.insert(server)
             actions.append(.reset(server))
         } else {
@@ -93,7 +93,7 @@ struct Multiplexer: MultiplexerExercise {
         inTransaction.remove(server)
         open -= 1
         actions.append(.closeServer(server))
-        if waiting.count > opening && open + opening < config.poolSize {
+        if waiting.count > opening && open + opening < config.defaultPoolSize {
             opening += 1
             actions.append(.openServer)
         }

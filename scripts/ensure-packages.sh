@@ -11,6 +11,10 @@ for package in "$@"; do
         tmux) command -v tmux >/dev/null 2>&1 && continue ;;
         pkg-config) command -v pkg-config >/dev/null 2>&1 && continue ;;
         postgresql-client) command -v psql >/dev/null 2>&1 && continue ;;
+        libpq-dev) [ -f /usr/include/postgresql/libpq-fe.h ] && continue ;;
+        postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && continue ;;
+        pgbouncer) [ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null 2>&1 && continue ;;
+        openssl) command -v openssl >/dev/null 2>&1 && continue ;;
         python3-venv) python3 -c 'import ensurepip, venv' >/dev/null 2>&1 && continue ;;
         *) dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' && continue ;;
     esac

@@ -111,7 +111,7 @@ SIMPLE = [
 ]
 
 # Errors with a payload, replaced whole (the call's parentheses may span lines).
-ERROR_CALLS = r"(PoolError)?\.(?:timedOut|connectFailed)\("
+ERROR_CALLS = r"(PoolError)?\.(?:timedOut|poolFull|connectFailed)\("
 ACTION = r"(?m)^[ \t]*(actions\.append\()"
 TIMER_ACTION = re.compile(r"actions\.append\(\s*\.(?:scheduleTimer|cancelTimer)\b")
 # Timer calls of an actor that runs its own timers (exercise 7): a statement on one line.

@@ -27,8 +27,8 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Re-grade an exercise on every save, and move on when it passes.",
         discussion: """
-            Follows EXERCISE if named, else the exercise whose file you saved last. Keys (then Enter): \
-            h hint, l list, r reset the exercise to its stub (your file is kept), q quit.
+            Follows EXERCISE if named, else the exercise whose file you saved last. Keys, without Enter at a \
+            terminal: h hint, l list, r reset the exercise to its stub (your file is kept), q quit.
             """)
 
     @Argument(help: "The exercise to follow (default: the one you saved last).")
@@ -64,6 +64,34 @@ struct GradeCommand: ParsableCommand {
 
     func run() throws {
         try ExerciseCommandLine.grade(json: json, junit: junit, environment: ProcessInfo.processInfo.environment)
+            .finish()
+    }
+}
+
+struct StartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start an exercise from your passing pool of the exercise it builds on.",
+        discussion: """
+            Run it in the project folder. Copies your code of the exercise EXERCISE builds on (it must have \
+            passed) into EXERCISE's file, renamed, under its instructions, keeping the replaced file in \
+            backups/ of your poolschool home. Exits 1 if it cannot (nothing changed then).
+            """)
+
+    @Argument(help: "The exercise to start, e.g. leak-detection.")
+    var exercise: String
+
+    @Flag(help: "Replace the file even if you have started it (it is kept as a backup).")
+    var force = false
+
+    func validate() throws {
+        if let problem = ExerciseCommandLine.validate([exercise], environment: ProcessInfo.processInfo.environment) {
+            throw ValidationError(problem)
+        }
+    }
+
+    func run() throws {
+        try ExerciseCommandLine.start(exercise, force: force, environment: ProcessInfo.processInfo.environment)
             .finish()
     }
 }

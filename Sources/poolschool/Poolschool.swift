@@ -16,7 +16,8 @@ struct Poolschool: ParsableCommand {
         version: PoolschoolVersion.current,
         subcommands: [
             ShellSubcommand.self, RunCommand.self, LessonsCommand.self, LintCommand.self, CheckCommand.self,
-            WatchCommand.self, SimCommand.self, GradeCommand.self,
+            WatchCommand.self, SimCommand.self, GradeCommand.self, StartCommand.self, PreviewCommand.self,
+            ReportCommand.self, GradebookCommand.self, RealSubcommand.self,
         ],
         // The root declares no options of its own, so every flag reaches the subcommand it was given to.
         defaultSubcommand: ShellSubcommand.self

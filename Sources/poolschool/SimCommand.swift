@@ -53,7 +53,7 @@ struct SimCommand: ParsableCommand {
 
     @Option(
         help:
-            "Connection setup preset: loopback-trust (2.8 ms), scram (9.6 ms), tls-scram (14.9 ms), reservation-desk (18 ms, over a network) or none."
+            "Connection setup preset: loopback-trust (2.8 ms), scram (9.6 ms), tls-scram (14.9 ms), reservation-desk (18 ms, over a network), none, or measured (also measured-trust, measured-tls-scram: what real calibrate measured here)."
     )
     var setup = "scram"
 

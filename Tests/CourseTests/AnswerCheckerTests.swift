@@ -52,7 +52,6 @@ import Testing
         #expect(
             AnswerChecker().check("0.75", for: question)
                 == .unitSlip("0.75 is a fraction; the question asks in %, as in 50% for a half"))
-        #expect(AnswerChecker().check("0.75", for: question).costsATry == false)
     }
 
     @Test func relativeTolerance() throws {

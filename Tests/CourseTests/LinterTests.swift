@@ -104,4 +104,15 @@ import Testing
         // libyaml notices the unclosed list where the block ends, the line after it opens.
         #expect(diagnostics.first?.hasPrefix("10: not valid YAML") == true, "\(diagnostics)")
     }
+
+    /// `load` sets only the `load_*` metrics: a lab whose `expect` names one of them may run it; a lab that
+    /// expects only the world's own metrics could not see what its load did.
+    @Test func aLoadStepIsReportedOnlyInALabThatExpectsNoLoadMetric() {
+        let lab = "```lab\nscenario: reservation-desk\nsteps:\n  - load --requests 100\nexpect:\n"
+        #expect(LessonFixtures.lint(lab + "  - load_completed == 100\n  - waiting == 0\n```\n").isEmpty)
+        let problems = LessonFixtures.lint(lab + "  - waiting == 0\n```\n")
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.hasPrefix("10: lab step 'load --requests 100' runs its workload") == true, "\(problems)")
+    }
 }

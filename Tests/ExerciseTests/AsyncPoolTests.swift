@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,9 +7,10 @@ import Testing
 
 @Suite("Exercise 7: a thread-safe async pool")
 struct AsyncPoolTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        AsyncPoolSuite.suite(AsyncPool.self)
+        LearnerSuites.suite(.asyncPool)
     }
 
     @Test("Exercises/07-async-pool.swift", .timeLimit(.minutes(3)))

@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 2: a fixed-size pool")
 struct FixedSizePoolTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        PoolSuites.fixedSize(FixedSizePool.self)
-            .requiringOwnMachine(FixedSizePool.self)
+        LearnerSuites.suite(.fixedSizePool)
     }
 
     @Test("Exercises/02-fixed-size-pool.swift", .timeLimit(.minutes(3)))

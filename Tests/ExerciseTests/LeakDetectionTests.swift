@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 4: leak detection")
 struct LeakDetectionTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        PoolSuites.leakDetection(LeakDetectingPool.self)
-            .requiringOwnMachine(LeakDetectingPool.self)
+        LearnerSuites.suite(.leakDetection)
     }
 
     @Test("Exercises/04-leak-detection.swift", .timeLimit(.minutes(3)))

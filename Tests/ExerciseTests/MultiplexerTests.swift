@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 8: a tiny PgBouncer")
 struct MultiplexerTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        MultiplexerSuite.suite(Multiplexer.self)
-            .requiringOwnMachine(Multiplexer.self)
+        LearnerSuites.suite(.multiplexer)
     }
 
     @Test("Exercises/08-multiplexer.swift", .timeLimit(.minutes(3)))

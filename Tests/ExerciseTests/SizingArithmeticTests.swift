@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,9 +7,10 @@ import Testing
 
 @Suite("Exercise 1: the sizing arithmetic")
 struct SizingArithmeticTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        SizingSuite.suite(Sizing.self)
+        LearnerSuites.suite(.sizing)
     }
 
     @Test("Exercises/01-sizing-arithmetic.swift", .timeLimit(.minutes(3)))

@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 5: stale connections")
 struct StaleConnectionsTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        PoolSuites.staleConnections(FreshPool.self)
-            .requiringOwnMachine(FreshPool.self)
+        LearnerSuites.suite(.staleConnections)
     }
 
     @Test("Exercises/05-stale-connections.swift", .timeLimit(.minutes(3)))

@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 3: waiting with backpressure")
 struct WaitingPoolTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        PoolSuites.waiting(WaitingPool.self)
-            .requiringOwnMachine(WaitingPool.self)
+        LearnerSuites.suite(.waitingPool)
     }
 
     @Test("Exercises/03-waiting-pool.swift", .timeLimit(.minutes(3)))

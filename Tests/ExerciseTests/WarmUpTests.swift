@@ -1,3 +1,4 @@
+import ExerciseSuites
 import Grading
 import GradingTestSupport
 import Testing
@@ -6,10 +7,10 @@ import Testing
 
 @Suite("Exercise 6: warm-up and min idle")
 struct WarmUpTests {
-    /// What grades the exercise; the parent checks the child's report against the same checks.
+    /// What grades the exercise (the table `poolschool check` grades from too); the parent checks the child's
+    /// report against the same checks.
     static func suite() -> ExerciseSuite {
-        PoolSuites.warmUp(WarmPool.self)
-            .requiringOwnMachine(WarmPool.self)
+        LearnerSuites.suite(.warmUp)
     }
 
     @Test("Exercises/06-warm-up.swift", .timeLimit(.minutes(3)))

@@ -5,11 +5,17 @@ import Testing
 /// How a grading child process ended: the grader's verified report if it sent one, else what its output and
 /// exit status say, in words a learner can act on.
 public struct ChildOutcome {
+    /// How the child process ended (Swift Testing's `ExitStatus`, without needing Swift Testing).
+    public enum End: Equatable, Sendable {
+        case exitCode(Int32)
+        case signal(Int32)
+    }
+
     var received: ReportChannel.Received
     var lastProgress: String?
     var timeout: String?
     var memory: String?
-    var status: ExitStatus
+    var status: End
     var errorLines: [String]
 
     /// `replay` says the child ran one seed (one check); by default, whether `POOLSCHOOL_REPLAY_SEED` is set.
@@ -17,10 +23,26 @@ public struct ChildOutcome {
         _ result: ExitTest.Result, channel: ReportChannel, suite: ExerciseSuite,
         replay: Bool = ProcessInfo.processInfo.environment[CheckOptions.replayVariable] != nil
     ) {
+        let end: End
+        switch result.exitStatus {
+        case .signal(let signal): end = .signal(signal)
+        case .exitCode(let code): end = .exitCode(code)
+        @unknown default: end = .exitCode(-1)
+        }
+        self.init(
+            standardOutput: result.standardOutputContent, standardError: result.standardErrorContent, end: end,
+            channel: channel, suite: suite, replay: replay)
+    }
+
+    /// The same from a child started directly (`poolschool-grade`, which `poolschool check` runs).
+    public init(
+        standardOutput: [UInt8], standardError: [UInt8], end: End, channel: ReportChannel, suite: ExerciseSuite,
+        replay: Bool
+    ) {
         received = channel.receive(exercise: suite.exercise, checkNames: suite.checks.map(\.name), replay: replay)
         // Progress, timeout and memory lines come from the shared standard output: the learner's code can
         // print them too, but they only ever explain a failure, never make a pass.
-        let output = String(decoding: result.standardOutputContent, as: UTF8.self)
+        let output = String(decoding: standardOutput, as: UTF8.self)
         for line in output.split(separator: "\n") {
             if line.hasPrefix(ExerciseChild.progressPrefix) {
                 lastProgress = String(line.dropFirst(ExerciseChild.progressPrefix.count))
@@ -30,8 +52,8 @@ public struct ChildOutcome {
                 memory = String(line.dropFirst(ExerciseChild.memoryPrefix.count))
             }
         }
-        status = result.exitStatus
-        let errors = String(decoding: result.standardErrorContent, as: UTF8.self).split(separator: "\n")
+        status = end
+        let errors = String(decoding: standardError, as: UTF8.self).split(separator: "\n")
         // The runtime's own words (`Fatal error: Index out of range`) and any frame in the learner's files.
         errorLines = errors.filter {
             $0.contains("Fatal error") || $0.contains(Self.allocationFailed) || $0.contains("Exercises/")
@@ -98,8 +120,6 @@ public struct ChildOutcome {
         case .exitCode(let code):
             return "called exit(\(code)) before grading finished (a grading run ends only when the grader has "
                 + "checked everything; remove the call to exit)"
-        @unknown default:
-            return "ended unexpectedly"
         }
     }
 }

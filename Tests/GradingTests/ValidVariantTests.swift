@@ -13,6 +13,7 @@ import Testing
         PoolSuites.staleConnections(OldestIdleFirst<FreshPool>.self),
         PoolSuites.warmUp(OldestIdleFirst<WarmPool>.self),
         PoolSuites.warmUp(WarmsUpOneByOne.self),
+        PoolSuites.fixedSize(SaysTimedOutWhenFull.self),
         MultiplexerSuite.suite(RefusesBeginUpFront.self),
         MultiplexerSuite.suite(ReusesOldestServer.self),
     ]
@@ -33,6 +34,9 @@ import Testing
     }
 
     static let wrong: [Wrong] = [
+        Wrong(
+            name: "a waiting pool that refuses when full", suite: PoolSuites.waiting(RefusesWhenFull.self),
+            diagnostic: "but this pool queues"),
         Wrong(
             name: "a server handed on after its client left mid-transaction",
             suite: MultiplexerSuite.suite(HandsOnAbandonedServers.self),

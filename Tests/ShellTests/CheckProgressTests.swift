@@ -22,7 +22,9 @@ struct CheckProgressTests {
         let result = try PoolschoolProcess.run(
             [], input: "check waiting-pool\n", environment: ["PATH": fake.path], directory: project.path)
         let progress = result.stdout.split(separator: "\n").filter { $0.hasPrefix("… ") }
-        #expect(progress.first?.hasPrefix("… building the package and its tests (swift build --build-tests") == true)
+        #expect(
+            progress.first?.hasPrefix(
+                "… building your exercises and their grader (swift build --product poolschool-grade") == true)
         #expect(progress.contains { $0.hasPrefix("… grading waiting-pool in its own process") })
         // Nobody can press Ctrl-C on a pipe, so it is not offered.
         #expect(!result.stdout.contains("Ctrl-C"))
@@ -39,7 +41,7 @@ struct CheckProgressTests {
         defer { fake.remove() }
         let result = try PoolschoolProcess.run(
             ["check", "waiting-pool"], environment: ["PATH": fake.path], directory: project.path)
-        #expect(result.stderr.contains("… building the package and its tests"))
+        #expect(result.stderr.contains("… building your exercises and their grader"))
         #expect(result.stderr.contains("… grading waiting-pool in its own process"))
         // Standard output is the verdict alone, for scripts.
         #expect(!result.stdout.contains("…"))

@@ -109,11 +109,40 @@ import Testing
         try tmux.waitFor("Checking waiting-pool (Exercises/03-waiting-pool.swift)")
         try tmux.waitFor("watching waiting-pool")
 
+        #expect(tmux.screen().contains("h hint · l list · r reset · q quit"))
+        #expect(!tmux.screen().contains("then Enter"), "at a terminal a key is enough")
+
+        // Single keys, no Enter, and not echoed.
         tmux.type("h")
-        tmux.keys("Enter")
         try tmux.waitFor("Hint 1 of")
+        tmux.type("l")
+        try tmux.waitFor("waiting-pool  not started  Exercises/03-waiting-pool.swift")
+        #expect(!tmux.screen().contains("\nh\n") && !tmux.screen().contains("\nl\n"), "keys are not echoed")
         tmux.type("q")
-        tmux.keys("Enter")
         try tmux.waitFor("exit status 0")
+        // The terminal is given back as it was: what is typed now is echoed again.
+        tmux.type("echo-is-back")
+        try tmux.waitFor("echo-is-back")
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; `make test` installs it"))
+    func ctrlCInWatchGivesTheTerminalBack() throws {
+        let home = project.appendingPathComponent("home-ctrl-c")
+        // An interactive shell, as a learner has: Ctrl-C ends the job, not the shell that started it.
+        let tmux = try Tmux(
+            command: "cd '\(project.path)' && env PS1='$ ' TERM=xterm bash --norc --noprofile -i", width: 120,
+            height: 40)
+        defer { tmux.kill() }
+        try tmux.waitFor("$ ")
+        tmux.type(
+            "POOLSCHOOL_HOME='\(home.path)' '\(PoolschoolProcess.executable.path)' watch")
+        tmux.keys("Enter")
+        try tmux.waitFor("watching sizing-arithmetic")
+        tmux.keys("C-c")
+        try tmux.waitFor("$ ", occurrences: 2)
+        // Echo is back (the typed line shows), and watch died of the signal, as a program stopped by Ctrl-C does.
+        tmux.type("echo status $?")
+        tmux.keys("Enter")
+        try tmux.waitFor("$ echo status $?\nstatus 130")
     }
 }

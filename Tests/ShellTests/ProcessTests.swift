@@ -74,7 +74,7 @@ import Testing
         #expect(grade.stderr.contains("name a file with --json FILE or --junit FILE"))
     }
 
-    @Test(arguments: ["run", "lessons", "lint", "check", "watch", "sim", "grade"])
+    @Test(arguments: ["run", "lessons", "lint", "check", "watch", "sim", "grade", "start"])
     func everySubcommandHasHelp(name: String) throws {
         let result = try PoolschoolProcess.run([name, "--help"])
         #expect(result.status == 0)

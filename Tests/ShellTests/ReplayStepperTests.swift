@@ -68,11 +68,14 @@ struct ReplayStepperTests {
     @Test func onAPipeEveryStepIsPrintedWithItsStateAndTheShellGoesOn() throws {
         let fake = try Self.fakeSwift()
         defer { fake.remove() }
+        let project = try StartedProject()
+        defer { project.remove() }
         let result = try PoolschoolProcess.run(
-            [], input: "replay waiting-pool 30001\nversion\n", environment: ["PATH": fake.path])
+            [], input: "replay waiting-pool 30001\nversion\n", environment: ["PATH": fake.path],
+            directory: project.path)
         let out = result.stdout
         // Replaying builds first, and says so, as `check` does.
-        #expect(out.contains("… building the package and its tests"))
+        #expect(out.contains("… building your exercises and their grader"))
         #expect(out.contains("waiting-pool, check 'never lends a connection twice', seed 30001 fails: c1 lent twice"))
         #expect(out.contains("4 steps; the rule broke at step 4.\nstep 1 of 4\n"))
         for number in 1...4 { #expect(out.contains("step \(number) of 4")) }
@@ -95,7 +98,10 @@ struct ReplayStepperTests {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).txt")
         try "replay waiting-pool 30001\nversion\n".write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
-        let result = try PoolschoolProcess.run(["run", script.path], environment: ["PATH": fake.path])
+        let project = try StartedProject()
+        defer { project.remove() }
+        let result = try PoolschoolProcess.run(
+            ["run", script.path], environment: ["PATH": fake.path], directory: project.path)
         #expect(result.stdout.contains("step 1 of 4") && result.stdout.contains("step 4 of 4: the rule broke here"))
         #expect(result.stdout.contains("poolschool 0.1.0"))
     }
@@ -104,10 +110,12 @@ struct ReplayStepperTests {
     func atATerminalTheStepperGoesForwardAndBack() throws {
         let fake = try Self.fakeSwift()
         defer { fake.remove() }
+        let project = try StartedProject()
+        defer { project.remove() }
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("replay-tty-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try Tmux(
-            command: "cd '\(PoolschoolProcess.packageRoot.path)' && env PATH='\(fake.path)' "
+            command: "cd '\(project.path)' && env PATH='\(fake.path)' "
                 + "POOLSCHOOL_HOME='\(home.path)' TERM=xterm '\(PoolschoolProcess.executable.path)'",
             height: 50)
         defer { tmux.kill() }
@@ -139,5 +147,13 @@ struct ReplayStepperTests {
         tmux.type("version")
         tmux.keys("Enter")
         try tmux.waitFor("poolschool 0.1.0")
+
+        // The stepper's keys are not commands: Up at the shell's prompt recalls `version`, then the replay.
+        let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
+        let remembered = history.split(separator: "\n").filter { !$0.hasPrefix("_HiStOrY_V2_") }
+        #expect(remembered == ["replay\\040waiting-pool\\04030001", "version"], "history: \(remembered)")
+        tmux.keys("Up")
+        tmux.keys("Up")
+        try tmux.waitFor("poolschool> replay waiting-pool 30001")
     }
 }

@@ -11,9 +11,8 @@ public enum Verdict: Equatable, Sendable {
     /// another kind: says which unit is expected, costs no try.
     case unitSlip(String)
 
-    public var isCorrect: Bool { self == .correct }
-
-    /// Whether the answer counts as a try: a slip of the keyboard or of the units does not.
+    /// Whether the answer counts as a try: a slip of the keyboard or of the units does not (and is not kept as
+    /// a lab's prediction either).
     public var costsATry: Bool {
         switch self {
         case .correct, .close, .wrong: return true

@@ -15,9 +15,16 @@ public struct ExerciseEntry: Equatable, Sendable {
     public var points: Int
     /// Where the entry starts in the catalog file.
     public var line: Int
+    /// The type in `file` the learner completes (its `Unattempted` line names it).
+    public var type: String
+    /// Its suite in `Tests/ExerciseTests`: `swift test --filter ExerciseTests.<tests>`.
+    public var tests: String
+    /// The exercise whose passing code `start` copies in, if this one extends it.
+    public var buildsOn: String?
 
     public init(
-        name: String, title: String, file: String, lesson: String, hints: [String], points: Int, line: Int
+        name: String, title: String, file: String, lesson: String, hints: [String], points: Int, line: Int,
+        type: String = "", tests: String = "", buildsOn: String? = nil
     ) {
         self.name = name
         self.title = title
@@ -26,7 +33,13 @@ public struct ExerciseEntry: Equatable, Sendable {
         self.hints = hints
         self.points = points
         self.line = line
+        self.type = type
+        self.tests = tests
+        self.buildsOn = buildsOn
     }
+
+    /// Its test file: `Tests/ExerciseTests/WaitingPoolTests.swift`.
+    public var testFile: String { "Tests/ExerciseTests/\(tests).swift" }
 
     /// The reference solution the shell shows once the exercise passes: `Solutions/` and the same file name.
     public var solutionFile: String {
@@ -39,7 +52,7 @@ public struct ExerciseEntry: Equatable, Sendable {
 /// grader); `poolschool lint` checks the file with `file:line: message` diagnostics.
 public struct ExerciseCatalog: Sendable {
     public static let defaultPath = "Exercises/exercises.yaml"
-    static let keys = ["name", "title", "file", "lesson", "hints", "points"]
+    static let keys = ["name", "title", "file", "type", "tests", "lesson", "builds-on", "hints", "points"]
 
     public let path: String
     public let exercises: [ExerciseEntry]
@@ -130,6 +143,14 @@ public struct ExerciseCatalog: Sendable {
         let title = text("title")
         let file = text("file")
         let lesson = text("lesson")
+        let type = text("type")
+        let tests = text("tests")
+        for (key, value) in [("type", type), ("tests", tests)] {
+            if let value, !value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) || value.first!.isNumber {
+                report(mapping[key]?.mark?.line ?? line, "\(label): \(key) '\(value)' must be a Swift type name")
+            }
+        }
+        let buildsOn = mapping["builds-on"]?.scalar?.string
         guard !name.isEmpty else {
             report(line, "\(label) has no 'name'")
             return nil
@@ -151,13 +172,14 @@ public struct ExerciseCatalog: Sendable {
                 mapping["points"]?.mark?.line ?? line,
                 "\(label) has points \(pointsText ?? "(none)"); points must be a whole number above 0")
         }
-        guard let title, let file, let lesson else { return nil }
+        guard let title, let file, let lesson, let type, let tests else { return nil }
         return ExerciseEntry(
-            name: name, title: title, file: file, lesson: lesson, hints: hints, points: points, line: line)
+            name: name, title: title, file: file, lesson: lesson, hints: hints, points: points, line: line,
+            type: type, tests: tests, buildsOn: buildsOn)
     }
 
-    /// What only the project around the catalog can show: files and lessons that do not exist, and exercises
-    /// the graders do not know (or graded exercises missing from the catalog).
+    /// What only the project around the catalog can show: files (stub, solution, test file) and lessons that do
+    /// not exist, a `builds-on` that is not an earlier exercise, and graders' exercises missing from the catalog.
     public func crossCheck(
         lessonIDs: Set<String>, gradedNames: [String: String], fileExists: (String) -> Bool
     ) -> [Diagnostic] {
@@ -170,6 +192,16 @@ public struct ExerciseCatalog: Sendable {
             if !fileExists(entry.solutionFile) {
                 report(entry.line, "exercise '\(entry.name)': no reference solution at \(entry.solutionFile)")
             }
+            if !fileExists(entry.testFile) {
+                report(entry.line, "exercise '\(entry.name)': no test file \(entry.testFile) (tests: \(entry.tests))")
+            }
+            if let base = entry.buildsOn,
+                !exercises.prefix(while: { $0.name != entry.name }).contains(where: {
+                    $0.name == base
+                })
+            {
+                report(entry.line, "exercise '\(entry.name)' builds on '\(base)', which is not an exercise before it")
+            }
             if !lessonIDs.contains(entry.lesson) {
                 let hint =
                     EditDistance.suggestion(for: entry.lesson, among: Array(lessonIDs)).map {
@@ -177,12 +209,9 @@ public struct ExerciseCatalog: Sendable {
                     } ?? ""
                 report(entry.line, "exercise '\(entry.name)': no lesson '\(entry.lesson)'\(hint)")
             }
-            if let gradedFile = gradedNames[entry.name] {
-                if gradedFile != entry.file {
-                    report(entry.line, "exercise '\(entry.name)': its grader grades \(gradedFile), not \(entry.file)")
-                }
-            } else {
-                report(entry.line, "exercise '\(entry.name)' has no grader (add it to GradedExercise.all in Grading)")
+            // The catalog is the source: an exercise needs no entry in Grading's table, only agreement with one.
+            if let gradedFile = gradedNames[entry.name], gradedFile != entry.file {
+                report(entry.line, "exercise '\(entry.name)': its grader grades \(gradedFile), not \(entry.file)")
             }
         }
         for (name, file) in gradedNames.sorted(by: { $0.key < $1.key }) where entry(named: name) == nil {

@@ -9,6 +9,8 @@ public struct CourseCatalog: Sendable {
     /// Lessons whose front matter is broken, read as far as they go: lint checks the rest of them, so a
     /// broken front matter does not hide every other problem. The shell never shows them.
     public internal(set) var drafts: [Lesson] = []
+    /// The bibliography beside the lessons (`SOURCES.md`), if the course has one.
+    public var sources: SourceList? = nil
 
     /// The folder named by `--lessons`, else `POOLSCHOOL_LESSONS`, else `Lessons/` here.
     public static func folder(option: String?, environment: [String: String]) -> String {
@@ -17,7 +19,7 @@ public struct CourseCatalog: Sendable {
         return "Lessons"
     }
 
-    /// Reads every `*.md` in the folder except README.md. A missing folder is a diagnostic, not a crash.
+    /// Reads every `*.md` in the folder except README.md and SOURCES.md. A missing folder is a diagnostic, not a crash.
     public static func load(folder: String) -> CourseCatalog {
         let found = lessonFiles(inFolder: folder)
         return load(files: found.files, folder: folder, extra: found.problems)
@@ -52,7 +54,9 @@ public struct CourseCatalog: Sendable {
             }
         }
         lessons.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-        return CourseCatalog(folder: folder, lessons: lessons, diagnostics: diagnostics, drafts: drafts)
+        return CourseCatalog(
+            folder: folder, lessons: lessons, diagnostics: diagnostics, drafts: drafts,
+            sources: SourceList.load(folder: folder))
     }
 
     public static func lessonFiles(inFolder folder: String) -> (files: [String], problems: [Diagnostic]) {
@@ -68,7 +72,8 @@ public struct CourseCatalog: Sendable {
             )
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let files = names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted()
+        let files = names.filter { $0.hasSuffix(".md") && !["readme.md", "sources.md"].contains($0.lowercased()) }
+            .sorted()
         return (files.map { (folder as NSString).appendingPathComponent($0) }, [])
     }
 

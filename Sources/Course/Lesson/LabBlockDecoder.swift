@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads a `lab` block: scenario, steps, expect lines and what to observe.
 enum LabBlockDecoder {
-    static let keys = ["scenario", "steps", "expect", "observe"]
+    static let keys = ["scenario", "steps", "expect", "observe", "id", "mode", "predict", "explain", "sample"]
+    /// PgBouncer's pool modes, for `mode:`.
+    static let modes = ["session", "transaction", "statement"]
 
     /// The lab, or the first thing that stops it being read (after any misspelt keys, which are read as
     /// the key they were meant to be).
@@ -57,7 +59,10 @@ enum LabBlockDecoder {
             observe: block.value("observe")?.scalar?.string, line: line)
         for entry in block.entries where lab.keyLines[entry.key] == nil { lab.keyLines[entry.key] = entry.line }
         lab.stepLines = stepLines
-        return .success(lab)
+        switch LabBlockOptions.read(block, into: &lab) {
+        case .failure(let error): return .failure(error)
+        case .success: return .success(lab)
+        }
     }
 
     static func parseExpectation(_ text: String, line: Int) -> LabExpectation? {

@@ -18,6 +18,14 @@ public struct Lesson: Sendable {
         pages.flatMap(\.questions)
     }
 
+    /// The ids of the lesson's labs, in order.
+    public var labIDs: [String] {
+        pages.flatMap(\.blocks).compactMap { block in
+            if case .lab(let lab) = block { return lab.id }
+            return nil
+        }
+    }
+
     public func question(id: String) -> Question? {
         questions.first { $0.id == id }
     }
@@ -44,6 +52,11 @@ public enum PageBlock: Sendable {
     case question(Question)
     case params([ParamSpec])
     case lab(LabBlock)
+
+    public var isLab: Bool {
+        if case .lab = self { return true }
+        return false
+    }
 }
 
 /// A `lab` block: a scenario, steps to run, and what the learner should then see.
@@ -58,6 +71,24 @@ public struct LabBlock: Sendable {
     public internal(set) var stepLines: [Int] = []
 
     public func line(of key: String) -> Int { keyLines[key] ?? line }
+
+    /// Names the lab in progress and in `lab check ID`: the block's `id`, else its scenario.
+    public var id: String = ""
+    /// The block names its `id`; otherwise the id is its scenario (numbered from the second such lab on).
+    public var idIsExplicit = false
+    /// A PgBouncer world's pool mode (`session`, `transaction`, `statement`); nil for the world's default.
+    public var mode: String?
+    /// The question (on this page or before it) the learner answers before `lab check` counts.
+    public var predict: String?
+    /// Shown after a passing check, beside the learner's prediction: why the result is what it is.
+    public var explain: String?
+    /// The value lint puts in each `<blank>` of the steps; the learner chooses their own.
+    public var samples: [String: String] = [:]
+
+    /// The steps as lint runs them: every `<blank>` filled with its sample.
+    public var sampleSteps: [String] {
+        steps.map { LabBlanks.fill($0, with: samples) }
+    }
 }
 
 /// `waiting >= 1`: a world metric compared with a number.

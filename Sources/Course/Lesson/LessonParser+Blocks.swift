@@ -22,7 +22,11 @@ extension LessonParser {
             }
             let decoded = LabBlockDecoder.decode(body, line: line)
             decoded.problems.forEach { report($0) }
-            if let lab = decoded.lab {
+            if var lab = decoded.lab {
+                if !lab.idIsExplicit {
+                    unnamedLabs[lab.id, default: 0] += 1
+                    if let count = unnamedLabs[lab.id], count > 1 { lab.id += "-\(count)" }
+                }
                 page.blocks.append(.lab(lab))
                 page.lines.append(line)
             }

@@ -41,6 +41,8 @@ public struct LessonParser {
     var questionCount = 0
     var paramCount = 0
     var labCount = 0
+    /// Labs named after each scenario so far: a second unnamed lab of one scenario becomes `scenario-2`.
+    var unnamedLabs: [String: Int] = [:]
     /// Question ids of the whole lesson with their lines: progress is kept per lesson and question id.
     var questionLines: [String: Int] = [:]
     var anchor = Anchor.none

@@ -32,6 +32,7 @@ public struct Linter: Sendable {
         // A lesson whose front matter is broken was reported for it; the rest of it is still checked, and
         // the lessons that require it do not hear that it is unknown.
         for draft in catalog.drafts { diagnostics += lintLesson(draft) }
+        diagnostics += SourceCheck(sources: catalog.sources).diagnostics(catalog.lessons + catalog.drafts)
         let known = course.union(catalog.drafts.map(\.id))
         diagnostics += PrerequisiteCheck(lessons: catalog.lessons, course: known).diagnostics()
         return diagnostics.sorted()
@@ -76,6 +77,7 @@ public struct Linter: Sendable {
             }
         }
         let definesNone = params.isEmpty && lesson.unreadParams.isEmpty
+        diagnostics += LabBlockCheck(lesson: lesson).diagnostics()
         return definesNone ? Self.noParams(diagnostics, names: unknown, file: lesson.file) : diagnostics
     }
 

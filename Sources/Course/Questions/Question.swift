@@ -30,6 +30,8 @@ public struct Question: Sendable {
     var isSound = true
 
     public func line(of key: String) -> Int { keyLines[key] ?? line }
+    /// Numeric questions: where the key must fall for every learner (`range: 1..100`), in `unit`.
+    public internal(set) var range: ClosedRange<Double>?
 }
 
 /// What counts as right.

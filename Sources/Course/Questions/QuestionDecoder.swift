@@ -9,7 +9,7 @@ struct QuestionDecoder {
 
     static let keys = [
         "id", "kind", "prompt", "answer", "unit", "tolerance", "choices", "accept", "patterns", "items", "answer-hash",
-        "salt",
+        "salt", "range",
     ]
 
     init(block: YAMLBlock, line: Int) {
@@ -75,6 +75,7 @@ struct QuestionDecoder {
         for entry in block.entries where question.keyLines[entry.key] == nil {
             question.keyLines[entry.key] = entry.line
         }
+        question.range = decodeRange(id: id, kind: kind)
         return question
     }
 
@@ -82,6 +83,7 @@ struct QuestionDecoder {
     static let keyKinds: [String: [QuestionKind]] = [
         "answer": [.numeric, .choice, .multi], "unit": [.numeric], "tolerance": [.numeric],
         "choices": [.choice, .multi], "accept": [.text], "patterns": [.text], "items": [.order],
+        "range": [.numeric],
     ]
 
     private mutating func checkKeysApply(to kind: QuestionKind, id: String) {
@@ -116,6 +118,24 @@ struct QuestionDecoder {
             }
             seen[text] = index
         }
+    }
+
+    /// `range: LOW..HIGH`: where a numeric key must fall for every learner, in the question's unit;
+    /// `preview --all-seeds` reports draws that leave it.
+    private mutating func decodeRange(id: String, kind: QuestionKind) -> ClosedRange<Double>? {
+        // On another kind, `checkKeysApply` reported it.
+        guard kind == .numeric, let text = text("range") else { return nil }
+        let at = block.line("range")
+        let bounds = text.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]), low.isFinite,
+            high.isFinite, low <= high
+        else {
+            problem(
+                at, "question '\(id)' has range '\(text)'; write LOW..HIGH in the question's unit, e.g. 0..100",
+                "question-range")
+            return nil
+        }
+        return low...high
     }
 
     private var kinds: String { QuestionKind.allCases.map(\.rawValue).joined(separator: ", ") }

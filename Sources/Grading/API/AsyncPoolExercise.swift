@@ -1,17 +1,20 @@
+import PoolWorld
+
 /// The grader's fake database for exercise 7, and the pool's clock.
 ///
 /// Opening a connection takes a millisecond of the clock's time. When the database refuses, `open()` throws
 /// a `DatabaseError` (for example `FATAL: password authentication failed for user "app"`).
 public struct Connector: Sendable {
-    /// Opens a connection and returns its name (`c1`, `c2`, … in order of opening); throws `DatabaseError`.
-    public let open: @Sendable () async throws -> ConnectionID
+    /// Opens a connection and returns its name (`c1`, `c2`, … in order of opening). Throws the database's
+    /// `DatabaseError`, the very type `PoolEvent.connectionOpenFailed` carries, so the error passes on unchanged.
+    public let open: @Sendable () async throws(DatabaseError) -> ConnectionID
     /// Closes a connection.
     public let close: @Sendable (ConnectionID) async -> Void
     /// The clock to read `now` from and to sleep on for timers: virtual time in the grader.
     public let clock: PoolClock
 
     public init(
-        open: @escaping @Sendable () async throws -> ConnectionID,
+        open: @escaping @Sendable () async throws(DatabaseError) -> ConnectionID,
         close: @escaping @Sendable (ConnectionID) async -> Void,
         clock: PoolClock = .continuous()
     ) {
@@ -36,4 +39,12 @@ public protocol AsyncPoolExercise: AnyObject, Sendable, SendableMetatype {
     func release(_ connection: ConnectionID) async
     /// The state machine's gauges.
     var metrics: PoolMetrics { get async }
+}
+
+extension PoolEvent {
+    /// An open failed with `error`: what an async pool delivers when `connector.open()` throws. The pool never
+    /// learns the id of a connection that did not open (`.openConnection` names none), so this spelling needs none.
+    public static func connectionOpenFailed(_ error: DatabaseError) -> PoolEvent {
+        .connectionOpenFailed(ConnectionID(0), error)
+    }
 }

@@ -1,7 +1,9 @@
 /// An exercise as the graders know it: its catalog name, the file the learner edits, and the type in it.
 ///
-/// The catalog (`Exercises/exercises.yaml`) adds the lesson, hints and points; `poolschool lint` checks that
-/// both agree.
+/// The catalog (`Exercises/exercises.yaml`) is where an exercise is defined: the shell makes one of these from
+/// each catalog entry. The named ones below are a convenience for the shipped ExerciseTests files; a new
+/// exercise needs none (its test passes `GradedExercise(name:file:typeName:tests:)` with the catalog's values),
+/// and `CatalogAgreementTests` checks that these agree with the catalog.
 public struct GradedExercise: Hashable, Sendable {
     public let name: String
     /// Relative to the package root, e.g. `Exercises/02-fixed-size-pool.swift`.

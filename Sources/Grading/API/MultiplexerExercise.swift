@@ -1,43 +1,23 @@
-/// How a PgBouncer-like multiplexer shares its server connections (PgBouncer's `pool_mode`).
-public enum PoolMode: String, Hashable, Sendable, CaseIterable {
-    /// A client keeps its server until it disconnects; then the server is reset (`server_reset_query`).
-    case session
-    /// A client holds a server only for one transaction (or one statement outside a transaction).
-    case transaction
-    /// A server goes back after every statement; transaction blocks are refused.
-    case statement
-}
+import PoolWorld
 
-/// The multiplexer's settings, PgBouncer's names in brackets.
+/// The multiplexer's settings, named as PgBouncer's `pgbouncer.ini` and the world's `ProxyConfig` name them.
+///
+/// The multiplexer speaks the world's PgBouncer terms: `PoolMode` (`pool_mode`), `ClientID` and `ServerID`
+/// are the types the course's own PgBouncer (`Proxy`) uses, so the exercise and the lab agree.
 public struct MultiplexerConfig: Hashable, Sendable {
-    public var mode: PoolMode
+    /// When a server goes back to the pool (`pool_mode`).
+    public var poolMode: PoolMode
     /// Server connections at most (`default_pool_size`).
-    public var poolSize: Int
+    public var defaultPoolSize: Int
     /// Run on a server before it goes to another client in session mode (`server_reset_query`).
     public var serverResetQuery = SQLStatement.discardAll
     /// Also reset in transaction and statement mode (`server_reset_query_always`, off by default).
     public var serverResetQueryAlways = false
 
-    public init(mode: PoolMode, poolSize: Int) {
-        self.mode = mode
-        self.poolSize = poolSize
+    public init(poolMode: PoolMode, defaultPoolSize: Int) {
+        self.poolMode = poolMode
+        self.defaultPoolSize = defaultPoolSize
     }
-}
-
-/// A client of the multiplexer: `client3`.
-public struct ClientID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var number: Int
-    public init(_ number: Int) { self.number = number }
-    public static func < (lhs: ClientID, rhs: ClientID) -> Bool { lhs.number < rhs.number }
-    public var description: String { "client\(number)" }
-}
-
-/// A server connection of the multiplexer, numbered in order of opening: `s2`.
-public struct ServerID: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var number: Int
-    public init(_ number: Int) { self.number = number }
-    public static func < (lhs: ServerID, rhs: ServerID) -> Bool { lhs.number < rhs.number }
-    public var description: String { "s\(number)" }
 }
 
 /// What happens to a multiplexer: the input of its state machine.

@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 
 /// The clock an async pool (exercise 7) runs on: the grader's virtual time, or real time outside it.
 ///
@@ -30,6 +31,16 @@ public struct PoolClock: Sendable {
     /// Suspends for `duration` from now.
     public func sleep(for duration: Duration) async throws {
         try await sleeping(now + SimDuration(duration))
+    }
+
+    /// The instant `duration` from now: a deadline to hand the machine or to `sleep(until:)`.
+    public func instant(after duration: Duration) -> SimInstant {
+        now + SimDuration(duration)
+    }
+
+    /// The time left until `instant` (negative once it has passed), as a `Duration`.
+    public func duration(until instant: SimInstant) -> Duration {
+        Duration(instant - now)
     }
 
     /// Real time, counted from the moment this is called (what `Connector`s made outside the grader use).

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Exercise 1: the course's arithmetic as functions, one per formula the lessons teach.
 ///
 /// Durations are in seconds and rates per second, as plain `Double`s; connection counts are `Int`s.

@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 
 /// The marker of an exercise nobody has started.
 ///

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Pool actions as a trace prints them: `lend c1 to r3`, `fail r4: connection not available, …`.
 enum ActionText {
     static func describe(_ action: PoolAction) -> String {

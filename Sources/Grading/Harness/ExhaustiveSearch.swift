@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Every ordering of a small world's events, explored breadth first: every schedule of up to `depth` steps from
 /// `alphabet`, with at most `borrowers` borrowers, pruning schedules that reach a state already explored.
 /// Breadth first, the first failure found is a shortest one. A schedule's place in the exploration is its id:

@@ -1,3 +1,5 @@
+import PoolWorld
+
 // The harness's books and trace, kept outside its generic type: nested in it they would be generic too, and
 // every access would look up their metadata at run time.
 

@@ -1,33 +1,35 @@
+import PoolWorld
+
 extension MultiplexerHarness {
     mutating func carryOut(_ action: MultiplexerAction) {
         switch action {
         case .openServer:
             openServer()
         case .forward(let statement, let from, let to):
-            forward(statement, from: from.number, to: to.number)
+            forward(statement, from: from.slot, to: to.slot)
         case .reset(let server):
-            reset(server.number)
+            reset(server.slot)
         case .reply(let client, let result):
-            reply(client.number, result)
+            reply(client.slot, result)
         case .closeClient(let id, let error):
-            closeClient(id.number, error)
+            closeClient(id.slot, error)
         case .closeServer(let server):
-            guard known(server.number), servers[server.number].open, servers[server.number].inFlight == nil else {
+            guard known(server.slot), servers[server.slot].open, servers[server.slot].inFlight == nil else {
                 fail("close", "closed \(server), which is not an open, quiet server connection")
                 return
             }
             // PgBouncer closes a server only when it cannot be used again: left inside a transaction.
-            guard servers[server.number].abandoned || session(server.number).transaction != .idle else {
+            guard servers[server.slot].abandoned || session(server.slot).transaction != .idle else {
                 fail(
                     "close",
                     "closed \(server), a healthy server connection outside any transaction: keep it for the next "
                         + "client")
                 return
             }
-            servers[server.number].open = false
-            servers[server.number].abandoned = false
-            servers[server.number].client = nil
-            note((try? world.release(servers[server.number].name))?.map(\.description).joined(separator: "\n") ?? "")
+            servers[server.slot].open = false
+            servers[server.slot].abandoned = false
+            servers[server.slot].client = nil
+            note((try? world.release(servers[server.slot].name))?.map(\.description).joined(separator: "\n") ?? "")
         }
     }
 
@@ -35,18 +37,18 @@ extension MultiplexerHarness {
 
     private mutating func openServer() {
         let open = servers.filter(\.open).count
-        guard open + opening < config.poolSize else {
+        guard open + opening < config.defaultPoolSize else {
             fail(
                 "exceeds pool size",
                 "opened a server connection while \(open + opening) were open or opening; the pool size is "
-                    + "\(config.poolSize)")
+                    + "\(config.defaultPoolSize)")
             return
         }
         // One server on its way for each client waiting without one; a client just arrived may ask for its own.
         let waiters = slots.values.filter { waitsForServer($0) }.count
         let onTheirWay = servers.filter { $0.open && !$0.announced }.count
         var newcomer = false
-        if case .clientSent(let client, _) = event, opensThisEvent == 0, let (_, waiting) = self.client(client.number) {
+        if case .clientSent(let client, _) = event, opensThisEvent == 0, let (_, waiting) = self.client(client.slot) {
             newcomer = waitsForServer(waiting)
         }
         guard waiters > onTheirWay || newcomer else {
@@ -85,7 +87,7 @@ extension MultiplexerHarness {
         if let owner = servers[server].client, owner != id {
             let session = self.session(server)
             let why =
-                config.mode == .session
+                config.poolMode == .session
                 ? "in session mode s\(server) belongs to client\(owner) until it disconnects"
                 : session.transaction != .idle
                     ? "s\(server) is inside client\(owner)'s open transaction" : "s\(server) is still client\(owner)'s"
@@ -112,12 +114,12 @@ extension MultiplexerHarness {
                 return
             }
             if let previous = servers[server].lastClient, previous != id, servers[server].needsReset,
-                config.mode == .session || config.serverResetQueryAlways
+                config.poolMode == .session || config.serverResetQueryAlways
             {
                 let inherits = inherited.isClean ? "" : ", and inherits: \(inherited.summary)"
                 let when =
-                    config.mode == .session
-                    ? "in session mode" : "with server_reset_query_always in \(config.mode) mode"
+                    config.poolMode == .session
+                    ? "in session mode" : "with server_reset_query_always in \(config.poolMode) mode"
                 fail(
                     "no reset",
                     "client\(id) got s\(server) after client\(previous) without a reset\(inherits). Run "
@@ -132,7 +134,7 @@ extension MultiplexerHarness {
         updated.result = world.lastResult(of: servers[server].name)
         slots[slot] = updated
         let status = session(server).transaction
-        if config.mode != .session && status == .idle {
+        if config.poolMode != .session && status == .idle {
             servers[server].client = nil
             servers[server].lastClient = id
             servers[server].needsReset = true
@@ -158,10 +160,10 @@ extension MultiplexerHarness {
             fail("reset", "reset s\(server), which is not an open, quiet server connection")
             return
         }
-        guard config.mode == .session || config.serverResetQueryAlways else {
+        guard config.poolMode == .session || config.serverResetQueryAlways else {
             fail(
                 "resets in transaction mode",
-                "ran the reset query on s\(server) in \(config.mode) mode: PgBouncer runs server_reset_query only in "
+                "ran the reset query on s\(server) in \(config.poolMode) mode: PgBouncer runs server_reset_query only in "
                     + "session mode (unless server_reset_query_always is set)")
             return
         }
@@ -195,7 +197,7 @@ extension MultiplexerHarness {
             fail("reply", "replied to client\(id), which is not waiting for an answer from a server")
             return
         }
-        if config.mode == .statement, client.pending == .begin {
+        if config.poolMode == .statement, client.pending == .begin {
             fail(
                 "allows BEGIN",
                 "statement mode let client\(id) open a transaction (it got \(result.summary)): PgBouncer closes the "
@@ -216,7 +218,7 @@ extension MultiplexerHarness {
             fail("close", "closed client\(id), which is not connected")
             return
         }
-        guard config.mode == .statement, client.pending == .begin else {
+        guard config.poolMode == .statement, client.pending == .begin else {
             fail("close", "closed client\(id) with \(error), but it did nothing a pooler refuses")
             return
         }

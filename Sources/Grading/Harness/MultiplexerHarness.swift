@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// One client's move in a graded multiplexer schedule; `client` is a slot (1 to 6) that reconnects as a new
 /// client after it disconnects.
 enum ClientStep: Hashable, Sendable {
@@ -137,8 +139,8 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
     /// A late reply arrives: its server is quiet again, and the multiplexer hears of it.
     private mutating func arrive(_ reply: MultiplexerEvent) {
         guard case .serverReplied(let server, _, _) = reply else { return }
-        servers[server.number].inFlight = nil
-        servers[server.number].resetting = false
+        servers[server.slot].inFlight = nil
+        servers[server.slot].resetting = false
         note("\(world.now) \(server)'s reply arrives")
         deliver(reply)
     }
@@ -165,7 +167,7 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
         events.append(first)
         while violation == nil, !events.isEmpty {
             let event = events.removeFirst()
-            if case .serverOpened(let server) = event, known(server.number) { servers[server.number].announced = true }
+            if case .serverOpened(let server) = event, known(server.slot) { servers[server.slot].announced = true }
             self.event = event
             opensThisEvent = 0
             var actions: [MultiplexerAction] = []
@@ -213,10 +215,10 @@ struct MultiplexerHarness<Mux: MultiplexerExercise> {
             return
         }
         let open = servers.filter(\.open).count
-        if open + opening < config.poolSize && opening == 0 {
+        if open + opening < config.defaultPoolSize && opening == 0 {
             fail(
                 "stalls",
-                "client\(waiter.id) waits, only \(open) of \(config.poolSize) server connections are open, and none "
+                "client\(waiter.id) waits, only \(open) of \(config.defaultPoolSize) server connections are open, and none "
                     + "is being opened")
         }
     }
@@ -267,4 +269,14 @@ struct ServerSide: ConnectionPoolStateMachine {
             break
         }
     }
+}
+
+extension ClientID {
+    /// The client's index in the harness's tables.
+    var slot: Int { Int(rawValue) }
+}
+
+extension ServerID {
+    /// The server's index in the harness's tables (servers are numbered from 1, as they open).
+    var slot: Int { Int(rawValue) }
 }

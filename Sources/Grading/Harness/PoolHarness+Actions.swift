@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension PoolHarness {
     /// Carries out one action, refusing it (and naming the broken rule) when the pool has no right to it.
     mutating func carryOut(_ action: PoolAction) {
@@ -226,7 +228,7 @@ extension PoolHarness {
         }
         let waited = now - requests[number].askedAt
         switch error {
-        case .timedOut:
+        case .timedOut, .poolFull:
             checkTimeout(number, error, waited: waited)
         case .cancelled:
             if !requests[number].cancelled {
@@ -260,14 +262,22 @@ extension PoolHarness {
                 return
             }
             let expected = expectedExhaustion
-            guard sent == expected else {
+            // The older spelling, a timeout after zero, counts the same while it is deprecated.
+            guard sent == expected || sent == Self.asZeroTimeout(expected) else {
                 fail(
                     "exhaustion error",
-                    "failed r\(number) as exhausted with \"\(sent)\"; expected \"\(expected)\" (after 0ms, total = "
+                    "failed r\(number) as exhausted with \"\(sent)\"; expected \"\(expected)\" (.poolFull: total = "
                         + "open, active = lent, idle 0, waiting = the others waiting for a connection being opened)")
                 return
             }
             cover(.exhausted)
+            return
+        }
+        if case .poolFull = sent {
+            fail(
+                "fails early",
+                "failed r\(number) as \"\(sent)\", but this pool queues: a borrower that finds no room waits in line "
+                    + "for a connection or its timeout")
             return
         }
         guard let timeout = config.borrowTimeout, waited >= timeout.nanoseconds else {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension PoolHarness {
     /// The world as the pool could tell it apart: every connection and borrower, what is due and when (relative
     /// to now, and past a second all alike: no small world's setting is longer), the timers, the faults still to

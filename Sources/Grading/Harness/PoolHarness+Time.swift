@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension PoolHarness {
     // MARK: Time
 

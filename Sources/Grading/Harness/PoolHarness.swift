@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Plays the world's part for a learner's pool, one step at a time, and checks the pool's contract after
 /// every event it hands over and every action the pool answers with.
 ///

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// A rule of the pool contract, as the learner reads it in a grade: each pool exercise is graded rule by rule,
 /// and a failure is reported under the rule it broke.
 ///

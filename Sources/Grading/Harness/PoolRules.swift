@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Which parts of the pool contract an exercise grades. Every exercise grades the core (one borrower per
 /// connection, the maximum, first come first served, every borrow answered once, gauges that add up); each
 /// later exercise adds its own.

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// One thing that happens to a pool in a graded schedule.
 ///
 /// Steps name borrowers and connections by their place in a list (the k-th holder, the k-th waiter) rather

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// A check made of seeded random cases: each seed draws a setup and a schedule of steps, runs them, and
 /// either passes or breaks a rule. A failing schedule is shrunk (steps cut away while the same kind of rule
 /// still breaks) and reported with its seed and trace.

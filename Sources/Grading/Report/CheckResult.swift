@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// How one check of an exercise went.
 public struct CheckResult: Codable, Hashable, Sendable {
     /// What the check proves, e.g. `waiters are served in the order they asked`.

@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 
 /// The graded result of one exercise: every check, in order.
 public struct ExerciseReport: Codable, Hashable, Sendable {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// One check of an exercise: a name and a body that grades an implementation.
 public struct Check: Sendable {
     public let name: String

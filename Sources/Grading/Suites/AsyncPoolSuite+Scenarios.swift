@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The single-borrower scenarios of exercise 7: each sets up one situation the stub's rules speak of and
 /// compares what the pool did with what the rules say, to the nanosecond and to the error's last field.
 extension AsyncPoolSuite {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// Many tasks at once: borrows, holds, returns, timeouts and cancellations on a seeded plan, with every rule
 /// checked the moment it could break (at each lend, open and failure).
 extension AsyncPoolSuite {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The suite of exercise 7: the learner's async pool, run on virtual time.
 ///
 /// Every task of a check (the grader's and the pool's) runs on one thread, one job at a time, and time moves

@@ -1,3 +1,4 @@
+import PoolWorld
 import Synchronization
 
 /// One check's world for exercise 7: virtual time, the fake database, and the borrows the grader makes.

@@ -1,3 +1,4 @@
+import PoolWorld
 import Synchronization
 
 /// The grader's side of exercise 7: the connections that exist, who holds each, and the first broken rule.
@@ -38,12 +39,15 @@ final class FakeDatabase: Sendable {
 
     var connector: Connector {
         Connector(
-            open: { [self] in
+            open: { [self] () async throws(DatabaseError) -> ConnectionID in
                 let attempt = state.withLock { state in
                     state.attempts += 1
                     return state.attempts
                 }
-                try await run.sleep(until: run.now + Self.openTime)
+                // A cancelled open ends as a timed-out connect, the error type the pool's event carries.
+                do { try await run.sleep(until: run.now + Self.openTime) } catch {
+                    throw DatabaseError.connectionTimedOut
+                }
                 if let refusal = refusals[attempt] {
                     note("the database refused an open: \(refusal)")
                     throw refusal

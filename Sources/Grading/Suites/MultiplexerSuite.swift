@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The suite of exercise 8: six clients on a pool of one or two server connections, in each pool mode,
 /// against PoolWorld's fake PostgreSQL.
 public enum MultiplexerSuite {
@@ -47,7 +49,7 @@ public enum MultiplexerSuite {
         }
 
         var config: MultiplexerConfig {
-            var config = MultiplexerConfig(mode: mode, poolSize: poolSize)
+            var config = MultiplexerConfig(poolMode: mode, defaultPoolSize: poolSize)
             config.serverResetQueryAlways = resetAlways
             return config
         }

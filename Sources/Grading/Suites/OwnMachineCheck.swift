@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The check that a learner's pool is their own: it must not keep the world's `ReferencePool` (or, for the
 /// multiplexer, its `Proxy`) inside and pass the events on.
 ///
@@ -23,7 +25,7 @@ extension ExerciseSuite {
 
     /// This suite, plus the check that `Multiplexer` keeps no `Proxy` (exercise 8).
     public func requiringOwnMachine<Multiplexer: MultiplexerExercise>(_ type: Multiplexer.Type) -> ExerciseSuite {
-        adding { Multiplexer(config: MultiplexerConfig(mode: .transaction, poolSize: 2)) }
+        adding { Multiplexer(config: MultiplexerConfig(poolMode: .transaction, defaultPoolSize: 2)) }
     }
 
     private func adding(_ make: @escaping @Sendable () -> Any) -> ExerciseSuite {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// A pool exercise graded rule by rule: every scenario's schedules are judged against every rule at once, and
 /// a failure is reported under the rule it broke, with how often each rule was put to the test.
 struct PoolRuleSuite: Sendable {

@@ -1,3 +1,5 @@
+import PoolWorld
+
 extension PoolSuites {
     /// Runs the learner's pool in PoolWorld's engine, the one behind the lab and `poolschool sim`, with the
     /// engine's own invariant checker on: six clients in a closed loop against a pool of three.

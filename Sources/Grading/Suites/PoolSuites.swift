@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The suites of the pool exercises (2 to 6). Each check runs seeded random schedules through the harness with
 /// the rules of its exercise; the last check runs the pool in PoolWorld's own engine, as the lab does.
 public enum PoolSuites {

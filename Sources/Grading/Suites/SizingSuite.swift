@@ -1,3 +1,5 @@
+import PoolWorld
+
 /// The suite of exercise 1: each formula against the lessons' worked examples, then against many random
 /// inputs, with a relative tolerance of 1e-9 for real numbers and exact answers for counts.
 public enum SizingSuite {

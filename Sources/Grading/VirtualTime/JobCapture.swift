@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 import Synchronization
 
 /// Takes over the Swift runtime's global executor while a `VirtualRun` runs, so that every task of a check

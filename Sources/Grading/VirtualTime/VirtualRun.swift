@@ -1,4 +1,5 @@
 import Foundation
+import PoolWorld
 import Synchronization
 
 /// Runs async code deterministically on the calling thread, in virtual time.

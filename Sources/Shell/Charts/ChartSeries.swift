@@ -1,13 +1,13 @@
 /// One line of a chart over time: a name and a value per sample.
-public struct ChartSeries: Sendable {
-    public let name: String
-    public let values: [Double]
+struct ChartSeries: Sendable {
+    let name: String
+    let values: [Double]
     /// The top of the scale (at least the largest value), so related series share one.
-    public let scale: Double
+    let scale: Double
     /// How values print: `25`, `80%`.
-    public let unit: String
+    let unit: String
 
-    public init(name: String, values: [Double], scale: Double? = nil, unit: String = "") {
+    init(name: String, values: [Double], scale: Double? = nil, unit: String = "") {
         self.name = name
         self.values = values
         self.scale = max(scale ?? 0, values.max() ?? 0, 1e-9)

@@ -1,8 +1,8 @@
 import PoolWorld
 
 /// A latency histogram on its side, one bar per bucket, with the buckets holding p50, p95 and p99 marked.
-public enum LatencyChart {
-    public static func draw(_ result: SimulationResult, width: Int, rows: Int = 10) -> String {
+enum LatencyChart {
+    static func draw(_ result: SimulationResult, width: Int, rows: Int = 10) -> String {
         let buckets = result.latencyBuckets(rows)
         guard !buckets.isEmpty else { return "(no completed requests)" }
         let marks: [(String, SimDuration)] = [50, 95, 99].map { ("p\(Int($0))", result.latency(percentile: $0)) }

@@ -2,10 +2,10 @@ import Foundation
 import PoolWorld
 
 /// The timeline as an SVG file, for slides: one polyline per series on a shared time axis.
-public enum SVGChart {
+enum SVGChart {
     static let colours = ["#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#ff7f0e"]
 
-    public static func timeline(_ series: [ChartSeries], from start: SimDuration, to end: SimDuration, title: String)
+    static func timeline(_ series: [ChartSeries], from start: SimDuration, to end: SimDuration, title: String)
         -> String
     {
         let width = 800.0

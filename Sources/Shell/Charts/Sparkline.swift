@@ -1,8 +1,8 @@
 /// `▁▂▅█▇▃`: a series squeezed into `width` characters, each the mean of the samples it covers.
-public enum Sparkline {
+enum Sparkline {
     static let levels: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    public static func draw(_ values: [Double], width: Int, scale: Double? = nil) -> String {
+    static func draw(_ values: [Double], width: Int, scale: Double? = nil) -> String {
         guard !values.isEmpty, width > 0 else { return "" }
         let top = max(scale ?? 0, values.max() ?? 0)
         return String(

@@ -5,9 +5,8 @@ import PoolWorld
 ///     active   ▂▅█████████▆▃▁   25
 ///     waiting  ▁▇██▇▆▅▄▃▂▁       175
 ///              0s           0.8s
-public enum TimelineChart {
-    public static func draw(_ series: [ChartSeries], from start: SimDuration, to end: SimDuration, width: Int) -> String
-    {
+enum TimelineChart {
+    static func draw(_ series: [ChartSeries], from start: SimDuration, to end: SimDuration, width: Int) -> String {
         let label = (series.map(\.name.count).max() ?? 0) + 2
         let plot = max(10, width - label - 10)
         var lines: [String] = []
@@ -31,7 +30,7 @@ public enum TimelineChart {
     }
 
     /// The usual rows from sampled gauges: active, idle, waiting, and database CPU when it has cores.
-    public static func series(from points: [SeriesPoint], cores: Int?) -> [ChartSeries] {
+    static func series(from points: [SeriesPoint], cores: Int?) -> [ChartSeries] {
         let active = points.map { Double($0.poolActive) }
         let idle = points.map { Double($0.poolIdle) }
         let connections = max(active.max() ?? 0, idle.max() ?? 0)

@@ -42,6 +42,10 @@ struct AnswerFlow {
         let verdict = course.checker(for: lesson, question).check(input, for: question)
         let before = course.progress.question(lesson.id, question.id)
         course.justFinished = nil
+        if before.firstAnswer == nil, before.attempts == 0, verdict.costsATry {
+            // A lab shows the first try beside its result, so the prediction is what was typed before knowing.
+            course.record(question, in: lesson) { $0.firstAnswer = String(input.prefix(200)) }
+        }
         switch verdict {
         case .correct where before.revealed && !before.solved:
             // Typing the answer after reading it proves nothing: it stays explained.

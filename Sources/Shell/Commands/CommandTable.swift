@@ -1,11 +1,11 @@
 import Course
 
 /// Every command the shell knows, found by name or alias.
-public struct CommandTable: Sendable {
-    public let commands: [ShellCommand]
+struct CommandTable: Sendable {
+    let commands: [ShellCommand]
     private let byName: [String: Int]
 
-    public init(_ commands: [ShellCommand]) {
+    init(_ commands: [ShellCommand]) {
         var byName: [String: Int] = [:]
         for (index, command) in commands.enumerated() {
             for name in command.names {
@@ -18,31 +18,32 @@ public struct CommandTable: Sendable {
     }
 
     /// The shell's commands. Adding one: write its file, then add one line here.
-    public static let standard = CommandTable(
+    static let standard = CommandTable(
         [
             .lessons, .open, .next, .back, .page, .answer, .hint, .explain, .progress, .search, .resetProgress,
+            .sources,
             .lab, .config, .borrow, .release, .leak, .query, .advance, .burst, .load, .fault, .stats, .events,
-            .connect, .send, .disconnect, .show,
-            .exercises, .check, .solution, .replay, .resetExercise,
+            .connect, .send, .disconnect, .show, .real,
+            .exercises, .check, .solution, .replay, .resetExercise, .startExercise,
             .help, .quit, .version,
         ]
     )
 
-    public func command(named name: String) -> ShellCommand? {
+    func command(named name: String) -> ShellCommand? {
         byName[name.lowercased()].map { commands[$0] }
     }
 
     /// Every name and alias, sorted, for completion and suggestions.
-    public var allNames: [String] {
+    var allNames: [String] {
         byName.keys.sorted()
     }
 
-    public func commands(in group: CommandGroup) -> [ShellCommand] {
+    func commands(in group: CommandGroup) -> [ShellCommand] {
         commands.filter { $0.group == group }
     }
 
     /// `unknown command 'borow'; did you mean 'borrow'?`
-    public func unknownCommandMessage(_ typed: String) -> String {
+    func unknownCommandMessage(_ typed: String) -> String {
         let shown = Sanitizer.clean(typed)
         // A number or a symbol is no misspelt command: suggesting '?' for '1303' helps nobody.
         if typed.contains(where: \.isLetter), let suggestion = EditDistance.suggestion(for: typed, among: allNames) {

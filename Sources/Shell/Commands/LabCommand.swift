@@ -3,12 +3,14 @@ import PoolWorld
 extension ShellCommand {
     static let lab = ShellCommand(
         name: "lab", group: .lab, summary: "Start a fresh world, the default or a named scenario",
-        usage: "lab [SCENARIO [MODE] | --list | reset | check]",
+        usage: "lab [SCENARIO [MODE] | --list | reset | check [ID]]",
         details: """
             `lab` starts the default world; `lab NAME` starts a scenario from the course and runs the commands \
             that show its figure, then gives you a fresh world to try it yourself; `lab --list` names them all; \
             `lab reset` starts the current scenario over with your `config` settings; `lab check` checks what the \
-            open lesson's lab asks you to observe against your world. The PgBouncer scenarios (fan-in, \
+            open lesson's lab asks you to observe against your world (`lab check ID` picks one of a page's labs), \
+            and records it in your progress; a lab that asks for a prediction first checks only once you have \
+            answered it. The PgBouncer scenarios (fan-in, \
             modes-side-by-side, proxy-fleet) take a pool mode, `lab fan-in session`, and run in it; there `config` \
             sets pgbouncer.ini parameters and `fault` hits the PostgreSQL behind the proxy.
             """,
@@ -23,6 +25,10 @@ extension ShellCommand {
                 try startProxy(name, mode: arguments.count > 1 ? arguments[1] : nil, session)
                 return
             }
+            if arguments.first == "check" {
+                try LessonLab.check(session, id: arguments.count > 1 ? arguments[1] : nil)
+                return
+            }
             guard arguments.count <= 1 else { throw .usage("only the PgBouncer scenarios take a mode") }
             switch arguments.first {
             case "--list":
@@ -33,8 +39,6 @@ extension ShellCommand {
                 for (name, summary) in entries {
                     session.say(name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + summary)
                 }
-            case "check":
-                try LessonLab.check(session)
             case "reset":
                 let lab = session.requireLab()
                 if let proxy = lab.proxy {
@@ -65,10 +69,14 @@ extension ShellCommand {
             mode = chosen
         }
         do {
-            // The figure runs in the chosen mode too, and its title says which.
-            let report = try ProxyLab.run(name, mode: mode)
-            session.render(markdown: "**Lab: \(name)** — PgBouncer: \(report.summary)")
-            session.say(report.text)
+            if let question = LessonLab.unansweredPrediction(for: name, session) {
+                session.say("The demonstration waits until you have answered '\(question)', this page's prediction.")
+            } else {
+                // The figure runs in the chosen mode too, and its title says which.
+                let report = try ProxyLab.run(name, mode: mode)
+                session.render(markdown: "**Lab: \(name)** — PgBouncer: \(report.summary)")
+                session.say(report.text)
+            }
             let lab = session.lab ?? LabState(scenario: LabScenario.catalog[0])
             session.lab = lab
             let proxy = try ProxyLabState(name: name, mode: mode)
@@ -91,6 +99,12 @@ extension ShellCommand {
             session.lab = lab
         }
         session.render(markdown: "**Lab: \(scenario.name)** — \(scenario.summary)\n\n\(scenario.story)")
+        if let question = LessonLab.unansweredPrediction(for: scenario.name, session) {
+            session.say(
+                "The demonstration waits until you have answered '\(question)', this page's prediction; "
+                    + "your world is ready (t=0s): try the lab's steps, then 'lab check'.")
+            return
+        }
         guard !scenario.demo.isEmpty else { return }
         lab.collectingDemoTrace = true
         for line in scenario.demo {

@@ -48,6 +48,7 @@ extension ShellCommand {
             }
             scenario.options.sampleInterval = LoadRun.sampleInterval(scenario)
             let result = LoadRun.run(scenario, session: session)
+            lab.lastLoad = result.stopped ? nil : result.result
             session.say(SimReport.text(result.result, scenario: scenario, wallMilliseconds: result.wallMilliseconds))
             if result.stopped {
                 session.say(session.style.yellow("stopped by Ctrl-C after \(result.result.requests) requests"))

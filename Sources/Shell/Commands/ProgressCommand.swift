@@ -13,6 +13,11 @@ extension ShellCommand {
             session.say(
                 "\(course.progress.learner): \(solved) of \(questions.count) questions right, \(explained) explained, "
                     + "\(questions.count - solved - explained) to go.")
+            let labs = course.catalog.lessons.flatMap { lesson in lesson.labIDs.map { (lesson.id, $0) } }
+            if !labs.isEmpty {
+                let passed = labs.filter { course.progress.lessons[$0.0]?.labs.contains($0.1) == true }.count
+                session.say("Labs: \(passed) of \(labs.count) checked.")
+            }
             let workspace = session.exerciseWorkspace
             if !workspace.exercises.isEmpty {
                 session.say("Exercises: " + workspace.summary(ExerciseProgress.load(from: session.home)) + ".")

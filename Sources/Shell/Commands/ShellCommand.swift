@@ -2,26 +2,26 @@
 ///
 /// A command lives in one file as a `static let` in an extension of this type, and is registered
 /// by one line in `CommandTable.standard`.
-public struct ShellCommand: Sendable {
-    public typealias Action = @Sendable (_ arguments: [String], _ session: ShellSession) throws(ShellError) -> Void
-    public typealias Completion = @Sendable (_ request: CompletionRequest, _ session: ShellSession) -> [String]
+struct ShellCommand: Sendable {
+    typealias Action = @Sendable (_ arguments: [String], _ session: ShellSession) throws(ShellError) -> Void
+    typealias Completion = @Sendable (_ request: CompletionRequest, _ session: ShellSession) -> [String]
 
-    public let name: String
-    public let aliases: [String]
-    public let group: CommandGroup
+    let name: String
+    let aliases: [String]
+    let group: CommandGroup
     /// One line, shown by `help`.
-    public let summary: String
+    let summary: String
     /// The grammar, e.g. `open ID`; shown by `help CMD` and after a wrong argument.
-    public let usage: String
+    let usage: String
     /// The detailed help shown by `help CMD` (Markdown).
-    public let details: String
-    public let complete: Completion
-    public let run: Action
+    let details: String
+    let complete: Completion
+    let run: Action
     /// When set, the command takes this many words, then the rest of the line exactly as typed as one last
     /// argument (SQL after `query NAME`): quotes and backslashes there belong to the text, not to the shell.
-    public let verbatimAfter: Int?
+    let verbatimAfter: Int?
 
-    public init(
+    init(
         name: String,
         aliases: [String] = [],
         group: CommandGroup,
@@ -43,5 +43,5 @@ public struct ShellCommand: Sendable {
         self.run = run
     }
 
-    public var names: [String] { [name] + aliases }
+    var names: [String] { [name] + aliases }
 }

@@ -4,12 +4,12 @@ import Synchronization
 
 /// Reads the lessons on a thread of its own, so the shell's prompt does not wait for them: parsing a
 /// course is most of the start-up time, and the prompt needs only the learner's progress.
-public final class CatalogLoader: Sendable {
+final class CatalogLoader: Sendable {
     private let loaded = Mutex<CourseCatalog?>(nil)
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts reading `folder` now.
-    public init(folder: String) {
+    init(folder: String) {
         Thread.detachNewThread { [self] in
             let catalog = CourseCatalog.load(folder: folder)
             loaded.withLock { $0 = catalog }
@@ -18,13 +18,13 @@ public final class CatalogLoader: Sendable {
     }
 
     /// An already-read catalog (tests, `poolschool lessons`).
-    public init(_ catalog: CourseCatalog) {
+    init(_ catalog: CourseCatalog) {
         loaded.withLock { $0 = catalog }
         finished.signal()
     }
 
     /// The catalog, waiting for the reading to finish if it has not yet.
-    public var catalog: CourseCatalog {
+    var catalog: CourseCatalog {
         if let catalog = loaded.withLock({ $0 }) { return catalog }
         finished.wait()
         finished.signal()  // Let any other waiter through too.

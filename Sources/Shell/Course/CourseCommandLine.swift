@@ -57,7 +57,7 @@ public enum CourseCommandLine {
     }
 
     /// The course linter with the lab's scenarios, running each lesson's lab blocks in the world.
-    public static let linter = Linter(
+    static let linter = Linter(
         scenarios: Set(LabScenario.names + ProxyLabState.names), runLab: LabBlockRunner.lintProblems)
 
     /// What `lint --hash-answer` could not hash, said so the instructor can fix the command.

@@ -1,9 +1,9 @@
 import Course
 
 /// The course's screens as Markdown, shared by the shell and `poolschool lessons`.
-public enum CourseViews {
+enum CourseViews {
     /// The lesson list with each lesson's progress.
-    public static func lessonList(_ course: CourseState) -> String {
+    static func lessonList(_ course: CourseState) -> String {
         guard !course.catalog.lessons.isEmpty else {
             return "No lessons in `\(course.catalog.folder)`. Add `NN-slug.md` files (see Lessons/README.md)."
         }
@@ -23,7 +23,7 @@ public enum CourseViews {
 
     /// One page: its prose with the learner's numbers, and its questions.
     /// `exercises`: the catalog's, so the lesson's last page can name the exercise that goes with it.
-    public static func page(_ course: CourseState, exercises: [ExerciseEntry] = []) -> String {
+    static func page(_ course: CourseState, exercises: [ExerciseEntry] = []) -> String {
         guard let lesson = course.lesson else { return "No lesson is open. `lessons` lists them; `open ID` opens one." }
         let values = course.values(for: lesson)
         let units = course.units(for: lesson)
@@ -37,10 +37,7 @@ public enum CourseViews {
             case .params:
                 continue
             case .lab(let lab):
-                let steps = lab.steps.map { "`\($0)`" }.joined(separator: ", ")
-                parts.append(
-                    "**Lab:** start it with `lab \(lab.scenario)`, then type \(steps), and `lab check` to see "
-                        + "whether you observed what it expects.")
+                parts.append(labLine(lab, labsOnPage: lesson.pages[course.page].blocks.count { $0.isLab }))
             }
         }
         let last = course.page + 1 == lesson.pages.count
@@ -57,8 +54,21 @@ public enum CourseViews {
         return parts.joined(separator: "\n\n")
     }
 
+    /// What the page says about a lab: the prediction first if it asks for one, the steps (blanks are the
+    /// learner's to fill), and how to check; never the expectations, which would give the prediction away.
+    static func labLine(_ lab: LabBlock, labsOnPage: Int) -> String {
+        let steps = lab.steps.map { "`\($0)`" }.joined(separator: ", ")
+        let blanks = Array(Set(lab.steps.flatMap(LabBlanks.names(in:)))).sorted()
+        let choose =
+            blanks.isEmpty ? "" : " (choose " + blanks.map { "`<\($0)>`" }.joined(separator: " and ") + " yourself)"
+        let first = lab.predict.map { "first answer question `\($0)`, your prediction; then " } ?? ""
+        let check = labsOnPage > 1 ? "`lab check \(lab.id)`" : "`lab check`"
+        return "**Lab `\(lab.id)`:** \(first)start it with `lab \(lab.scenario)\(lab.mode.map { " " + $0 } ?? "")`, "
+            + "then type \(steps)\(choose), and \(check) to see whether you observed what it expects."
+    }
+
     /// The lesson after `lesson` in course order, if any.
-    public static func lesson(after lesson: Lesson, in course: CourseState) -> Lesson? {
+    static func lesson(after lesson: Lesson, in course: CourseState) -> Lesson? {
         let lessons = course.catalog.lessons
         return lessons.firstIndex { $0.id == lesson.id }.flatMap { $0 + 1 < lessons.count ? lessons[$0 + 1] : nil }
     }
@@ -75,7 +85,8 @@ public enum CourseViews {
         let values = course.values(for: lesson)
         let record = course.progress.question(lesson.id, question.id)
         var text =
-            "**Question `\(question.id)`**" + (record.solved ? " ✓" : record.revealed ? " (explained)" : "") + "\n\n"
+            "**Question `\(question.id)`**" + (record.solved ? " ✓" : record.revealed ? " (explained)" : "")
+            + (record.changedSinceAnswered ? " (changed since you answered it: please answer it again)" : "") + "\n\n"
             + Placeholders.fill(question.prompt, values: values, units: course.units(for: lesson))
         switch question.kind {
         case .numeric:

@@ -77,6 +77,18 @@ public enum ExerciseCommandLine {
         return failure == nil ? .success : .failure
     }
 
+    /// `poolschool start EXERCISE`: seeds it from the learner's passing previous exercise. Exit 1 if it cannot.
+    public static func start(_ name: String, force: Bool, environment: [String: String]) -> ExitStatus {
+        let output = GatedOutput(StandardOutput())
+        do {
+            output.write(try workspace(environment).start(name, force: force) + "\n", error: false)
+            return .success
+        } catch {
+            output.write("poolschool start: \(error.message)\n", error: true)
+            return .failure
+        }
+    }
+
     /// Re-grades on every save: EXERCISE if named, else the exercise saved last; moves on when it passes.
     public static func watch(_ name: String? = nil, environment: [String: String]) -> ExitStatus {
         var watch = ExerciseWatch(workspace: workspace(environment), named: name, output: GatedOutput(StandardOutput()))
@@ -94,7 +106,7 @@ public enum ExerciseCommandLine {
     }
 
     /// The exercise catalog's problems, for `poolschool lint`, checked against the lessons and the graders.
-    public static func lintCatalog(lessonIDs: Set<String>, root: String) -> [Diagnostic] {
+    static func lintCatalog(lessonIDs: Set<String>, root: String) -> [Diagnostic] {
         let catalog = ExerciseCatalog.load(path: (root as NSString).appendingPathComponent(ExerciseCatalog.defaultPath))
         var graded: [String: String] = [:]
         for exercise in GradedExercise.all { graded[exercise.name] = exercise.file }

@@ -2,15 +2,25 @@ import Foundation
 
 /// What the learner has done with the exercises: which passed, and how many hints each has shown. Kept in
 /// `exercises.json` in the poolschool home, written atomically.
-public struct ExerciseProgress: Codable, Equatable, Sendable {
-    public var passed: Set<String> = []
-    public var hintsShown: [String: Int] = [:]
+struct ExerciseProgress: Codable, Equatable, Sendable {
+    var passed: Set<String> = []
+    var hintsShown: [String: Int] = [:]
+    /// The grader's last run of each exercise (`check`, `watch`, `grade`), rule by rule, for `report`.
+    var lastRuns: [String: ExerciseRun] = [:]
 
-    public init() {}
+    init() {}
+
+    /// Every key optional, so a file from before `lastRuns` still loads.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        passed = try container.decodeIfPresent(Set<String>.self, forKey: .passed) ?? []
+        hintsShown = try container.decodeIfPresent([String: Int].self, forKey: .hintsShown) ?? [:]
+        lastRuns = try container.decodeIfPresent([String: ExerciseRun].self, forKey: .lastRuns) ?? [:]
+    }
 
     static func file(in home: ShellHome) -> String { (home.path as NSString).appendingPathComponent("exercises.json") }
 
-    public static func load(from home: ShellHome) -> ExerciseProgress {
+    static func load(from home: ShellHome) -> ExerciseProgress {
         guard let data = FileManager.default.contents(atPath: file(in: home)),
             let progress = try? JSONDecoder().decode(ExerciseProgress.self, from: data)
         else { return ExerciseProgress() }
@@ -19,7 +29,7 @@ public struct ExerciseProgress: Codable, Equatable, Sendable {
 
     /// Saves; returns a message saying why it could not.
     @discardableResult
-    public func save(to home: ShellHome) -> String? {
+    func save(to home: ShellHome) -> String? {
         do {
             try home.ensureExists()
             let encoder = JSONEncoder()

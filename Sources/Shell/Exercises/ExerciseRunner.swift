@@ -1,22 +1,23 @@
 import Foundation
 import Grading
 
-/// Builds the package and grades exercises with `swift test`, each exercise in its own process with a time
-/// limit, reading the report its test writes (see `ExerciseVerdict` in GradingTestSupport).
+/// Builds the learner's exercises and grades them with `poolschool-grade`, which grades an exercise exactly as
+/// `swift test --filter` does (the same suites, in a child process with a time limit) but is a small
+/// executable: an edit relinks a few megabytes instead of the whole test bundle, and no test runner starts.
 ///
 /// The learner's code never runs inside poolschool itself: a trap or an endless loop can only end a child.
-public struct ExerciseRunner: Sendable {
+struct ExerciseRunner: Sendable {
     /// A compiler error in a learner's file.
-    public struct CompileError: Equatable, Sendable {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var message: String
+    struct CompileError: Equatable, Sendable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
         /// The offending source line, if it could be read.
-        public var source: String?
+        var source: String?
     }
 
-    public enum Outcome: Sendable {
+    enum Outcome: Sendable {
         /// The exercise still carries its Unattempted marker (at this line).
         case notStarted(line: Int)
         /// The package does not compile.
@@ -32,37 +33,45 @@ public struct ExerciseRunner: Sendable {
     }
 
     /// The package folder (the one with Package.swift and Exercises/).
-    public var root: String
-    public var swift: String
-    public var timeLimit: Duration
+    var root: String
+    var swift: String
+    var timeLimit: Duration
 
-    public init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
+    init(root: String, swift: String = "swift", timeLimit: Duration = .seconds(300)) {
         self.root = root
         self.swift = swift
         self.timeLimit = timeLimit
     }
 
     /// Where the exercise stands without running anything: the marker's line if it is not started.
-    public func markerLine(_ exercise: GradedExercise) -> Int? {
+    func markerLine(_ exercise: GradedExercise) -> Int? {
         guard let text = try? String(contentsOfFile: path(exercise.file), encoding: .utf8) else { return nil }
         return UnattemptedMarker.lineNumber(in: text, typeName: exercise.typeName)
     }
 
-    public func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+    func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
 
-    /// `swift build --build-tests`: nil when it compiles, else the errors in the learner's files (or all errors).
-    public func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
+    /// The executable that grades one exercise (a product of this package).
+    static let grader = "poolschool-grade"
+
+    /// Where `swift build` puts the grader (SwiftPM keeps `.build/debug` pointing at the host's debug folder).
+    var graderPath: String { path(".build/debug/" + Self.grader) }
+
+    /// `swift build --product poolschool-grade`: nil when it compiles, else the errors in the learner's files
+    /// (or all errors).
+    func build(observer: RunObserver = .silent) -> (errors: [CompileError], output: String)? {
         observer.progress(
-            "building the package and its tests (swift build --build-tests; the first build takes about a minute, "
-                + "later ones a few seconds)")
-        let result = run([swift, "build", "--build-tests"], environment: [:], observer: observer, doing: "building")
+            "building your exercises and their grader (swift build --product \(Self.grader); the first build "
+                + "takes about a minute, later ones a few seconds)")
+        let result = run(
+            [swift, "build", "--product", Self.grader], environment: [:], observer: observer, doing: "building")
         guard result.status != 0 else { return nil }
         return (Self.compileErrors(in: result.output, root: root), result.output)
     }
 
     /// Grades one exercise (building first unless `built`); with `replay`, only the check that seed belongs to,
     /// with its trace.
-    public func grade(
+    func grade(
         _ exercise: GradedExercise, replay: UInt64? = nil, built: Bool = false, observer: RunObserver = .silent
     ) -> Outcome {
         if replay == nil, let line = markerLine(exercise) { return .notStarted(line: line) }
@@ -77,20 +86,19 @@ public struct ExerciseRunner: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = ["POOLSCHOOL_REPORT_DIR": folder.path]
         if let replay { environment[CheckOptions.replayVariable] = String(replay) }
-        observer.progress("grading \(exercise.name) in its own process (swift test --filter \(exercise.tests))")
-        let result = run(
-            [swift, "test", "--skip-build", "--filter", "ExerciseTests.\(exercise.tests)"], environment: environment,
-            observer: observer, doing: "grading")
+        observer.progress(
+            "grading \(exercise.name) in its own process (as swift test --filter \(exercise.tests) would)")
+        let result = run([graderPath, exercise.name], environment: environment, observer: observer, doing: "grading")
         if result.cancelled { return .cancelled }
         if result.timedOut { return .timedOut(timeLimit) }
         let reportFile = folder.appendingPathComponent(exercise.name + ".json")
         if let data = try? Data(contentsOf: reportFile),
             let report = ExerciseReport.decode(String(decoding: data, as: UTF8.self))
         {
-            // A pass counts only if `swift test` passed too: learner code that killed the test process could
+            // A pass counts only if the grader passed too: learner code that killed the grading process could
             // have left a report of its own in the folder.
             guard !report.passed || result.status == 0 else {
-                return .failed("the report says passed but `swift test` did not:\n" + result.output.suffix(2_000))
+                return .failed("the report says passed but the grader did not:\n" + result.output.suffix(2_000))
             }
             return .graded(report)
         }

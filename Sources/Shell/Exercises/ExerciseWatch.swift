@@ -8,12 +8,15 @@ import Grading
 #endif
 
 /// `poolschool watch [EXERCISE]`: re-grades on every save the exercise named, else the one saved
-/// last, with a progress line and keys (typed, then Enter) like `rustlings watch`.
+/// last, with a progress line and single keys like `rustlings watch` (a line each when input is not a
+/// terminal).
 struct ExerciseWatch {
     let workspace: ExerciseWorkspace
     let named: String?
     let output: ShellOutput
     private var keysOpen = true
+    /// Single keys at a terminal; nil on a pipe, where a key is the first letter of a line.
+    private var presses: KeyPresses?
 
     init(workspace: ExerciseWorkspace, named: String?, output: ShellOutput) {
         self.workspace = workspace
@@ -21,9 +24,13 @@ struct ExerciseWatch {
         self.output = output
     }
 
-    static let keys = "h hint · l list · r reset · q quit (then Enter)"
+    static let keys = "h hint · l list · r reset · q quit"
+
+    var keys: String { presses == nil ? Self.keys + " (then Enter)" : Self.keys }
 
     mutating func run() -> ExitStatus {
+        presses = KeyPresses.open()
+        defer { presses?.close() }
         let folder = workspace.runner.path("Exercises")
         var seen = ExerciseCommandLine.modificationDates(in: folder)
         var current = target().initial(stamps: seen)
@@ -87,7 +94,7 @@ struct ExerciseWatch {
         let passed = workspace.exercises.filter { progress.passed.contains($0.entry.name) }.count
         let bar =
             String(repeating: "▰", count: passed) + String(repeating: "▱", count: workspace.exercises.count - passed)
-        return "\(bar) \(workspace.summary(progress)) · watching \(name) · \(Self.keys)"
+        return "\(bar) \(workspace.summary(progress)) · watching \(name) · \(keys)"
     }
 
     private func listing() -> String {
@@ -104,8 +111,12 @@ struct ExerciseWatch {
         output.write(text + "\n", error: false)
     }
 
-    /// A key typed at the terminal (the first letter of a line), waiting at most `timeout` ms.
+    /// A key pressed at the terminal (else the first letter of a line), waiting at most `timeout` ms.
     private mutating func readKey(timeout: Int32) -> Character? {
+        if let presses {
+            guard case .key(let key) = presses.next(timeout: timeout) else { return nil }
+            return key
+        }
         guard keysOpen else {
             usleep(UInt32(timeout) * 1000)
             return nil

@@ -4,26 +4,28 @@ import Grading
 
 /// The exercises as the shell and the command line see them: the catalog joined with the graders, the
 /// runner, and the learner's progress.
-public struct ExerciseWorkspace: Sendable {
-    public let catalog: ExerciseCatalog
-    public let runner: ExerciseRunner
-    public let home: ShellHome
+struct ExerciseWorkspace: Sendable {
+    let catalog: ExerciseCatalog
+    let runner: ExerciseRunner
+    let home: ShellHome
 
-    public init(root: String, home: ShellHome) {
+    init(root: String, home: ShellHome) {
         catalog = ExerciseCatalog.load(path: (root as NSString).appendingPathComponent(ExerciseCatalog.defaultPath))
         runner = ExerciseRunner(root: root)
         self.home = home
     }
 
-    /// The catalog's exercises that a grader knows, in course order.
-    public var exercises: [(entry: ExerciseEntry, graded: GradedExercise)] {
-        catalog.exercises.compactMap { entry in GradedExercise.named(entry.name).map { (entry, $0) } }
+    /// The catalog's exercises, in course order, as the graders name them. The catalog is their one source.
+    var exercises: [(entry: ExerciseEntry, graded: GradedExercise)] {
+        catalog.exercises.map { entry in
+            (entry, GradedExercise(name: entry.name, file: entry.file, typeName: entry.type, tests: entry.tests))
+        }
     }
 
-    public var names: [String] { exercises.map(\.entry.name) }
+    var names: [String] { exercises.map(\.entry.name) }
 
     /// The exercise named `name`, or a failure that lists the names.
-    public func exercise(_ name: String) throws(ShellError) -> (entry: ExerciseEntry, graded: GradedExercise) {
+    func exercise(_ name: String) throws(ShellError) -> (entry: ExerciseEntry, graded: GradedExercise) {
         if let found = exercises.first(where: { $0.entry.name == name }) { return found }
         let hint = EditDistance.suggestion(for: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
         throw .usage(
@@ -31,26 +33,27 @@ public struct ExerciseWorkspace: Sendable {
     }
 
     /// The first exercise not passed yet.
-    public func current(_ progress: ExerciseProgress) -> (entry: ExerciseEntry, graded: GradedExercise)? {
+    func current(_ progress: ExerciseProgress) -> (entry: ExerciseEntry, graded: GradedExercise)? {
         exercises.first { !progress.passed.contains($0.entry.name) }
     }
 
-    /// Grades and records a pass.
-    public func check(_ name: String, built: Bool = false, observer: RunObserver = .silent) throws(ShellError)
+    /// Grades, and records the run (rule by rule, for `report`) and a pass.
+    func check(_ name: String, built: Bool = false, observer: RunObserver = .silent) throws(ShellError)
         -> ExerciseRunner.Outcome
     {
         let exercise = try exercise(name)
         let outcome = runner.grade(exercise.graded, built: built, observer: observer)
-        if case .graded(let report) = outcome, report.passed {
+        if let run = ExerciseRun(outcome) {
             var progress = ExerciseProgress.load(from: home)
-            progress.passed.insert(name)
+            progress.lastRuns[name] = run
+            if run.status == "passed" { progress.passed.insert(name) }
             progress.save(to: home)
         }
         return outcome
     }
 
     /// Restores an exercise's shipped stub, keeping the learner's file; says what it did.
-    public func reset(_ name: String) throws(ShellError) -> String {
+    func reset(_ name: String) throws(ShellError) -> String {
         let exercise = try exercise(name)
         let restorer = StubRestorer(root: runner.path(""), home: home)
         switch try restorer.reset(exercise.graded, file: exercise.entry.file) {
@@ -65,8 +68,25 @@ public struct ExerciseWorkspace: Sendable {
         }
     }
 
+    /// Seeds `name` from the learner's passing code of the exercise it builds on (`start`); says what it did.
+    func start(_ name: String, force: Bool) throws(ShellError) -> String {
+        let entry = try exercise(name).entry
+        guard let baseName = entry.buildsOn, let base = catalog.entry(named: baseName) else {
+            let extending = catalog.exercises.filter { $0.buildsOn != nil }.map(\.name)
+            throw .failed(
+                "\(name) does not build on another exercise: edit \(entry.file) (exercises that do: "
+                    + "\(extending.joined(separator: ", ")))")
+        }
+        let passed = ExerciseProgress.load(from: home).passed.contains(base.name)
+        let seeder = ExerciseSeeder(root: runner.path(""), home: home)
+        let backup = try seeder.start(entry, from: base, passed: passed, force: force)
+        return "\(entry.file) now holds your \(base.type) from \(base.file), renamed \(entry.type), under the "
+            + "instructions of \(name); it is started. The file it replaced is kept at \(backup). "
+            + "Check it: `check \(name)`."
+    }
+
     /// The exercise's next hint (and counts it shown), or why there is none.
-    public func nextHint(_ name: String) -> String {
+    func nextHint(_ name: String) -> String {
         guard let entry = catalog.entry(named: name) else { return "no exercise named '\(name)'" }
         var progress = ExerciseProgress.load(from: home)
         let shown = progress.hintsShown[name, default: 0]
@@ -77,7 +97,7 @@ public struct ExerciseWorkspace: Sendable {
     }
 
     /// `2 of 8 exercises passed, 1 started`: for `progress`, `exercises` and `watch`.
-    public func summary(_ progress: ExerciseProgress) -> String {
+    func summary(_ progress: ExerciseProgress) -> String {
         let passed = exercises.filter { progress.passed.contains($0.entry.name) }.count
         let started = exercises.filter {
             !progress.passed.contains($0.entry.name) && runner.markerLine($0.graded) == nil
@@ -88,7 +108,7 @@ public struct ExerciseWorkspace: Sendable {
     // MARK: Text
 
     /// The outcome as a learner reads it.
-    public func describe(_ outcome: ExerciseRunner.Outcome, for exercise: GradedExercise) -> String {
+    func describe(_ outcome: ExerciseRunner.Outcome, for exercise: GradedExercise) -> String {
         switch outcome {
         case .notStarted(let line):
             return "\(exercise.name): not started. Edit \(exercise.file) and delete line \(line) "

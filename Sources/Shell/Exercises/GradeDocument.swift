@@ -3,25 +3,25 @@ import Foundation
 import Grading
 
 /// Per-exercise, per-check results for an LMS or GitHub Classroom, as JSON or JUnit XML.
-public struct GradeDocument: Codable, Equatable, Sendable {
-    public struct Exercise: Codable, Equatable, Sendable {
-        public var name: String
-        public var title: String
-        public var file: String
-        public var points: Int
+struct GradeDocument: Codable, Equatable, Sendable {
+    struct Exercise: Codable, Equatable, Sendable {
+        var name: String
+        var title: String
+        var file: String
+        var points: Int
         /// `points` when every check passed, else 0.
-        public var score: Int
+        var score: Int
         /// `passed`, `failed`, `not started`, `does not build`, `timed out` or `no report`.
-        public var status: String
-        public var detail: String?
-        public var checks: [CheckResult]
+        var status: String
+        var detail: String?
+        var checks: [CheckResult]
     }
 
-    public var exercises: [Exercise]
-    public var score: Int { exercises.map(\.score).reduce(0, +) }
-    public var maxScore: Int { exercises.map(\.points).reduce(0, +) }
+    var exercises: [Exercise]
+    var score: Int { exercises.map(\.score).reduce(0, +) }
+    var maxScore: Int { exercises.map(\.points).reduce(0, +) }
 
-    public init(exercises: [Exercise]) {
+    init(exercises: [Exercise]) {
         self.exercises = exercises
     }
 
@@ -51,7 +51,7 @@ public struct GradeDocument: Codable, Equatable, Sendable {
         return result
     }
 
-    public func json() -> String {
+    func json() -> String {
         struct Document: Encodable {
             var score: Int
             var maxScore: Int
@@ -65,7 +65,7 @@ public struct GradeDocument: Codable, Equatable, Sendable {
 
     /// One `<testsuite>` per exercise and one `<testcase>` per check; an exercise without checks (not started,
     /// not building) is one test case, skipped or failed.
-    public func junit() -> String {
+    func junit() -> String {
         var cases = 0
         var failures = 0
         var skipped = 0

@@ -2,15 +2,15 @@
 /// hang) and asked, while a child runs, whether the learner wants it stopped (Ctrl-C in the shell).
 ///
 /// Not stored in `ExerciseRunner`, which is `Sendable`: it is handed to one call and used on its thread.
-public struct RunObserver {
-    /// One line of progress: `building the package and its tests`, `still building (20 s)`.
-    public var progress: (String) -> Void
+struct RunObserver {
+    /// One line of progress: `building your exercises and their grader`, `still building (20 s)`.
+    var progress: (String) -> Void
     /// Polled while a child runs; true stops it and the run ends as `.cancelled`.
-    public var isCancelled: () -> Bool
+    var isCancelled: () -> Bool
     /// How often a long child earns a `still …` line.
-    public var tick: Duration
+    var tick: Duration
 
-    public init(
+    init(
         tick: Duration = .seconds(10), progress: @escaping (String) -> Void,
         isCancelled: @escaping () -> Bool = { false }
     ) {
@@ -20,5 +20,5 @@ public struct RunObserver {
     }
 
     /// Watches nothing: the command line's `check` and `grade`, and `watch`, which say their own progress.
-    public static var silent: RunObserver { RunObserver(tick: .seconds(3_600), progress: { _ in }) }
+    static var silent: RunObserver { RunObserver(tick: .seconds(3_600), progress: { _ in }) }
 }

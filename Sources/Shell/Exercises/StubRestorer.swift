@@ -20,7 +20,7 @@ struct StubRestorer {
         if current == stub { return .alreadyTheStub }
         var backup = ""
         if let current {
-            backup = backupPath(for: file)
+            backup = BackupFile(home: home).path(for: file)
             do {
                 try FileManager.default.createDirectory(
                     atPath: (backup as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -36,16 +36,6 @@ struct StubRestorer {
             throw .failed("could not write \(file): \(error.localizedDescription)")
         }
         return .restored(backup: backup)
-    }
-
-    /// `~/.poolschool/backups/02-fixed-size-pool.swift.20261126-091500`: outside the package, so a
-    /// backup is never compiled into it.
-    private func backupPath(for file: String) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        let name = (file as NSString).lastPathComponent + "." + formatter.string(from: Date())
-        return ((home.path as NSString).appendingPathComponent("backups") as NSString).appendingPathComponent(name)
     }
 
     private func shippedStub(_ exercise: GradedExercise, file: String) throws(ShellError) -> String {

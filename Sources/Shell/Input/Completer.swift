@@ -1,13 +1,13 @@
 /// Tab completion, independent of the line editor so it can be tested directly.
-public struct Completer: Sendable {
-    public let table: CommandTable
+struct Completer: Sendable {
+    let table: CommandTable
 
-    public init(table: CommandTable) {
+    init(table: CommandTable) {
         self.table = table
     }
 
     /// Candidates for the word being typed, sorted, each a whole word.
-    public func candidates(for request: CompletionRequest, session: ShellSession) -> [String] {
+    func candidates(for request: CompletionRequest, session: ShellSession) -> [String] {
         let options: [String]
         if request.words.isEmpty {
             options = table.allNames

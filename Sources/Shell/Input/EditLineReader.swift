@@ -10,7 +10,7 @@ import Foundation
 ///
 /// libedit calls back through C function pointers that cannot capture, so the little state they
 /// need lives in `EditLineState`. There is one terminal and one reader per process.
-public final class EditLineReader: LineReader {
+final class EditLineReader: LineReader {
     private let historyFile: String?
     /// Repeating a command does not fill history with copies of it.
     private var lastRemembered: String?
@@ -18,7 +18,7 @@ public final class EditLineReader: LineReader {
     /// - Parameters:
     ///   - historyFile: where history is loaded from and saved to after each line; nil keeps none.
     ///   - complete: candidates for the word being typed, given the text before it and the word.
-    public init(historyFile: String?, complete: @escaping (_ before: String, _ word: String) -> [String]) {
+    init(historyFile: String?, complete: @escaping (_ before: String, _ word: String) -> [String]) {
         self.historyFile = historyFile
         EditLineState.complete = complete
         InterruptSignal.install()
@@ -34,9 +34,9 @@ public final class EditLineReader: LineReader {
         }
     }
 
-    public var location: String? { nil }
+    var location: String? { nil }
 
-    public func read(prompt: String) -> LineInput {
+    func read(prompt: String, remember: Bool) -> LineInput {
         InterruptSignal.drain()
         EditLineState.cancelled = false
         guard let raw = readline(prompt) else {
@@ -44,7 +44,7 @@ public final class EditLineReader: LineReader {
         }
         let line = String(cString: raw)
         free(raw)
-        remember(line)
+        if remember { self.remember(line) }
         return .line(line)
     }
 

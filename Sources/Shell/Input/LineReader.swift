@@ -1,5 +1,5 @@
 /// What reading one line produced.
-public enum LineInput: Equatable, Sendable {
+enum LineInput: Equatable, Sendable {
     case line(String)
     /// Ctrl-C at the prompt: the line being typed is dropped, the shell goes on.
     case cancelled
@@ -8,32 +8,38 @@ public enum LineInput: Equatable, Sendable {
 }
 
 /// A source of command lines: the libedit editor on a terminal, plain lines otherwise.
-public protocol LineReader: AnyObject {
-    /// Reads one line. `prompt` is shown only by readers that talk to a person.
-    func read(prompt: String) -> LineInput
+protocol LineReader: AnyObject {
+    /// Reads one line. `prompt` is shown only by readers that talk to a person; `remember` false keeps the
+    /// line out of the history (a sub-prompt's keys are not commands worth recalling).
+    func read(prompt: String, remember: Bool) -> LineInput
     /// Where the line just read came from, for error messages (`session.txt:3`), if anywhere.
     var location: String? { get }
 }
 
-/// Plain lines from standard input, for pipes and redirected files: no prompt, no editing.
-public final class PlainLineReader: LineReader {
-    public init() {}
+extension LineReader {
+    /// Reads one line and, where the reader keeps a history, remembers it.
+    func read(prompt: String) -> LineInput { read(prompt: prompt, remember: true) }
+}
 
-    public func read(prompt: String) -> LineInput {
+/// Plain lines from standard input, for pipes and redirected files: no prompt, no editing.
+final class PlainLineReader: LineReader {
+    init() {}
+
+    func read(prompt: String, remember: Bool) -> LineInput {
         guard let line = readLine(strippingNewline: true) else { return .end }
         return .line(line)
     }
 
-    public var location: String? { nil }
+    var location: String? { nil }
 }
 
 /// The lines of a script (`poolschool run FILE`), numbered so errors can point at them.
-public final class ScriptLineReader: LineReader {
+final class ScriptLineReader: LineReader {
     private let name: String
     private let lines: [String]
     private var next = 0
 
-    public init(name: String, text: String) {
+    init(name: String, text: String) {
         self.name = name
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
@@ -42,11 +48,11 @@ public final class ScriptLineReader: LineReader {
         self.lines = lines
     }
 
-    public func read(prompt: String) -> LineInput {
+    func read(prompt: String, remember: Bool) -> LineInput {
         guard next < lines.count else { return .end }
         next += 1
         return .line(lines[next - 1])
     }
 
-    public var location: String? { next == 0 ? nil : "\(name):\(next)" }
+    var location: String? { next == 0 ? nil : "\(name):\(next)" }
 }

@@ -1,15 +1,15 @@
 /// Splits a command line into words the way a person expects from a shell:
 /// spaces separate, 'single' and "double" quotes group, a backslash escapes the next character. A quote
 /// opens only at the start of a word, so `Little's law` and `don't` are typed as written.
-public enum Tokenizer {
-    public static func split(_ line: String, allowUnterminated: Bool = false) throws(ShellError) -> [String] {
+enum Tokenizer {
+    static func split(_ line: String, allowUnterminated: Bool = false) throws(ShellError) -> [String] {
         try split(line, words: nil, allowUnterminated: allowUnterminated).words
     }
 
     /// The first `count` words, split as `split(_:)` does, and the rest of the line exactly as typed (nil when
     /// nothing follows them). Commands that pass text on to the world, such as SQL after `query NAME`, read
     /// their tail this way, so its quotes, backslashes and semicolons arrive as psql would send them.
-    public static func split(_ line: String, words count: Int) throws(ShellError) -> (words: [String], rest: String?) {
+    static func split(_ line: String, words count: Int) throws(ShellError) -> (words: [String], rest: String?) {
         try split(line, words: count, allowUnterminated: false)
     }
 

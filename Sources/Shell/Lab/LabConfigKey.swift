@@ -1,16 +1,16 @@
 import PoolWorld
 
 /// One setting `config` can show and change, with what it accepts.
-public struct LabConfigKey: Sendable {
-    public let name: String
+struct LabConfigKey: Sendable {
+    let name: String
     /// What it accepts, for errors: `a whole number from 1 to 1000`.
-    public let accepts: String
-    public let meaning: String
+    let accepts: String
+    let meaning: String
     let read: @Sendable (LabState) -> String
     let write: @Sendable (LabState, String) throws(LabConfigKey.Problem) -> Void
 
-    public struct Problem: Error {
-        public let message: String
+    struct Problem: Error {
+        let message: String
     }
 
     static func integer(

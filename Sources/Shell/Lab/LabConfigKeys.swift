@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabConfigKey {
     /// Every key `config` knows: the pool's, then the database's.
-    public static let all: [LabConfigKey] = [
+    static let all: [LabConfigKey] = [
         .integer("max_size", 1...1_000, "connections the pool keeps open at most", read: { $0.pool.maxSize }) {
             $0.pool.maxSize = $1
             $0.pool.minIdle = min($0.pool.minIdle, $1)
@@ -26,6 +26,12 @@ extension LabConfigKey {
         },
         .duration("max_lifetime", optional: true, "connections close once this old", read: { $0.pool.maxLifetime }) {
             $0.pool.maxLifetime = $1
+        },
+        .choice(
+            "lifetime_jitter", ["on", "off"], "shorten each max lifetime by a random 0–2.5% (HikariCP's jitter)",
+            read: { $0.pool.lifetimeJitter > 0 ? "on" : "off" }
+        ) { lab, value in
+            lab.pool.lifetimeJitter = value == "on" ? 0.025 : 0
         },
         .choice(
             "validation", ["none", "on-borrow"], "ping a connection before lending it",
@@ -80,14 +86,20 @@ extension LabConfigKey {
                     )
                 }
             }),
-        .choice(
-            "db_setup", ConnectionSetup.presets.map(\.name), "what opening a connection costs",
+        // The world's presets and the measured ones (`real calibrate`), which may be missing: an error says so.
+        LabConfigKey(
+            name: "db_setup", accepts: "one of " + SetupPreset.names.joined(separator: ", "),
+            meaning: "what opening a connection costs",
             read: { lab in
                 ConnectionSetup.presets.first { $0.setup == lab.database.setup }?.name ?? "\(lab.database.setup.total)"
-            }
-        ) { lab, name in
-            lab.database.setup = (try? ConnectionSetup.preset(named: name)) ?? lab.database.setup
-        },
+            },
+            write: { lab, name throws(LabConfigKey.Problem) in
+                do throws(InputError) {
+                    lab.database.setup = try SetupPreset.named(name)
+                } catch {
+                    throw LabConfigKey.Problem(message: "db_setup: \(error.message)")
+                }
+            }),
         .duration(
             "db_idle_session_timeout", optional: true, "the server ends idle sessions after",
             read: { $0.database.idleSessionTimeout }
@@ -111,7 +123,7 @@ extension LabConfigKey {
         },
     ]
 
-    public static func named(_ name: String) -> LabConfigKey? {
+    static func named(_ name: String) -> LabConfigKey? {
         all.first { $0.name == name }
     }
 }

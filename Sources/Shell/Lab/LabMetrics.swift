@@ -2,12 +2,13 @@ import PoolWorld
 
 extension LabState {
     /// The world's numbers by the names lesson `lab` blocks use in `expect` lines.
-    public static let metricNames = [
-        "active", "idle", "waiting", "total", "pending", "created", "closed", "borrows", "waited", "timeouts",
-        "validations_failed", "leaks_reported", "db_connections", "db_refused", "time_s",
-    ]
+    static let metricNames =
+        [
+            "active", "idle", "waiting", "total", "pending", "created", "closed", "borrows", "waited", "timeouts",
+            "validations_failed", "leaks_reported", "db_connections", "db_refused", "time_s",
+        ] + LabState.loadMetricNames
 
-    public func metric(named name: String) -> Double? {
+    func metric(named name: String) -> Double? {
         if let proxy { return proxy.metric(named: name) }
         let metrics = world.poolMetrics
         let counters = world.pools.map(\.counters)
@@ -29,7 +30,7 @@ extension LabState {
         case "db_connections": return Double(world.database.connections)
         case "db_refused": return Double(world.database.refusedConnections)
         case "time_s": return world.now.sinceStart.seconds
-        default: return nil
+        default: return loadMetric(named: name)
         }
     }
 }

@@ -1,26 +1,26 @@
 import PoolWorld
 
 /// A named world from the source documents: its settings, its story, and the commands that show its figure.
-public struct LabScenario: Sendable {
-    public let name: String
+struct LabScenario: Sendable {
+    let name: String
     /// One line, for `lab --list`.
-    public let summary: String
+    let summary: String
     /// Markdown shown when the scenario starts: what to look for, and the document it comes from.
-    public let story: String
+    let story: String
     /// Lab commands that reproduce the figure, run by `lab NAME` (the world is fresh again afterwards).
-    public let demo: [String]
+    let demo: [String]
     let configure: @Sendable (inout LabSettings) -> Void
 
     /// The settings this scenario starts from.
-    public var settings: LabSettings {
+    var settings: LabSettings {
         var settings = LabSettings()
         configure(&settings)
         return settings
     }
 
-    public static func named(_ name: String) -> LabScenario? {
+    static func named(_ name: String) -> LabScenario? {
         catalog.first { $0.name == name }
     }
 
-    public static var names: [String] { catalog.map(\.name) }
+    static var names: [String] { catalog.map(\.name) }
 }

@@ -2,7 +2,7 @@ import PoolWorld
 
 extension LabScenario {
     /// The lab's scenarios, in course order; `default` first.
-    public static let catalog: [LabScenario] = [
+    static let catalog: [LabScenario] = [
         LabScenario(
             name: "default", summary: "A HikariCP-style pool of 10 against a PostgreSQL with default settings",
             story:
@@ -16,7 +16,7 @@ extension LabScenario {
             story: """
                 Every new connection pays for TCP, TLS, authentication and a forked backend: 18 ms here, around a \
                 6 ms query, so three quarters of each request is ceremony. The first load opens a connection per \
-                request (`--no-pool`); the second reuses a warm pool. *(000_22c4aaef30b0489c.txt, 001_8729e3255cbd2dab.txt)*
+                request (`--no-pool`); the second reuses a warm pool. *(sources: desk-chapter)*
                 """,
             demo: [
                 "load --no-pool --arrival-rate 20/s --hold-mean 6ms --hold-dist const --requests 2000",
@@ -31,7 +31,7 @@ extension LabScenario {
             story: """
                 The pool is a reservation desk with 25 tables. A burst of 200 requests takes all 25 and the other \
                 175 queue; each request holds its connection 100 ms. With a 250 ms borrow timeout, the back of the \
-                queue gives up early instead of waiting. *(001_8729e3255cbd2dab.txt)*
+                queue gives up early instead of waiting. *(sources: desk-chapter)*
                 """,
             demo: [
                 "burst 200", "stats", "advance 1s", "config borrow_timeout=250ms", "burst 200", "advance 1s", "stats",
@@ -47,7 +47,7 @@ extension LabScenario {
             summary: "20 connections × 50 ms = 400 ops/s; at 700 ops/s the queue grows without bound",
             story: """
                 A pool caps throughput at size ÷ hold time: 20 ÷ 0.05 s = 400 requests a second. Below that the \
-                pool keeps up; above it every second adds 300 more waiters. *(004_00aa941ea354fed3.txt)*
+                pool keeps up; above it every second adds 300 more waiters. *(sources: desk-chapter)*
                 """,
             demo: [
                 "load --warm --arrival-rate 300/s --hold-mean 50ms --hold-dist const --requests 3000",
@@ -62,7 +62,7 @@ extension LabScenario {
             story: """
                 The database has 4 cores. Past a few queries per core, more connections only share the same CPU: \
                 each query runs slower and the waiting moves from the pool into the database. Compare \
-                throughput and latency. *(004_00aa941ea354fed3.txt; HikariCP's pool-sizing notes)*
+                throughput and latency. *(sources: desk-chapter; HikariCP's pool-sizing notes)*
                 """,
             demo: [
                 "load --warm --clients 200 --pool-size 10 --script query --hold-mean 5ms --requests 20000",
@@ -77,7 +77,7 @@ extension LabScenario {
             summary: "Leaked connections exhaust the pool; leak detection reports them but never reclaims",
             story: """
                 Five connections, each borrowed and never returned. Leak detection (5 s) reports them, as HikariCP \
-                does, and leaves them lent; the next borrower times out after 2 s. *(001_8729e3255cbd2dab.txt)*
+                does, and leaves them lent; the next borrower times out after 2 s. *(sources: pooling-primer)*
                 """,
             demo: [
                 "borrow as a --wait", "borrow as b --wait", "borrow as c --wait", "borrow as d --wait",
@@ -94,7 +94,7 @@ extension LabScenario {
             story: """
                 A firewall forgets connections idle for 5 minutes, telling nobody. Without validation the next \
                 query on such a connection fails. Ping on borrow finds the dead one first; so does a max lifetime \
-                shorter than the firewall's limit. *(001_8729e3255cbd2dab.txt, 003_22e39fc8486df35f.txt)*
+                shorter than the firewall's limit. *(sources: pooling-primer)*
                 """,
             demo: [
                 "borrow as a --wait", "release a", "advance 6m", "borrow as b --wait", "query b SELECT 1", "release b",
@@ -114,7 +114,7 @@ extension LabScenario {
             story: """
                 Requests arrive faster than the pool can serve them and time out after 200 ms. Retrying at once \
                 piles the failed requests back onto the queue; backing off with jitter spreads them out. Compare \
-                the retries, the timeouts and the waiting. *(003_22e39fc8486df35f.txt)*
+                the retries, the timeouts and the waiting. *(sources: desk-chapter, pooling-primer)*
                 """,
             demo: [
                 "load --arrival-rate 250/s --hold-mean 50ms --requests 3000 --warm --retries 3 --backoff none",
@@ -129,7 +129,7 @@ extension LabScenario {
             story: """
                 Four workers each hold a connection for a transaction and then need a second one. With 4 \
                 connections they can all hold one and wait forever for another. HikariCP's rule: a pool needs \
-                Tn × (Cm − 1) + 1 = 4 × (2 − 1) + 1 = 5. *(002_31480eee9d0f1c8e.txt; HikariCP's pool-sizing notes)*
+                Tn × (Cm − 1) + 1 = 4 × (2 − 1) + 1 = 5. *(sources: maf-pool-guide; HikariCP's pool-sizing notes)*
                 """,
             demo: [
                 "load --clients 4 --script nested --hold-mean 10ms --requests 400 --pool-size 4 --warm",
@@ -145,7 +145,7 @@ extension LabScenario {
                 About one request in thirty is a 2-second report; the rest are 5 ms queries. In one shared pool of \
                 13, reports sometimes hold every connection and fast queries queue behind them (look at p95). The \
                 same 13 connections split into a pool of 3 for fast queries and 10 for reports keep fast queries \
-                fast. *(003_22e39fc8486df35f.txt)*
+                fast. *(sources: maf-pool-guide, pooling-primer)*
                 """,
             demo: [
                 "load --warm --pool-size 13 --arrival-rate 100/s --hold-mean 5ms --requests 10000 --report-share 0.035 --report-hold 2s",
@@ -162,7 +162,7 @@ extension LabScenario {
                 Each pod's pool of 20 is reasonable; six of them want 120 connections from a server with 100, \
                 3 of them reserved for superusers. Past 97 the server refuses logins, and these pools (like \
                 SQLAlchemy's) pass the server's error to the waiting request. Four pods (80) fit. \
-                *(002_31480eee9d0f1c8e.txt, 004_00aa941ea354fed3.txt)*
+                *(sources: pushbacklog, desk-chapter)*
                 """,
             demo: [
                 "load --instances 6 --pool-size 20 --arrival-rate 3000/s --hold-mean 40ms --requests 20000",
@@ -178,7 +178,7 @@ extension LabScenario {
             story: """
                 A spike of 20 requests. With min idle equal to max size, 20 warm connections serve it at once. \
                 With min idle 2, 18 requests wait for new connections to be opened, 18 ms each. \
-                *(003_22e39fc8486df35f.txt)*
+                *(sources: maf-pool-guide)*
                 """,
             demo: [
                 "advance 1s", "burst 20", "advance 1s", "config min_idle=2", "advance 1s", "burst 20", "advance 1s",

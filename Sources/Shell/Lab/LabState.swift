@@ -2,28 +2,30 @@ import PoolWorld
 
 /// The lab's world and settings. Settings survive `lab reset` and are changed by `config`; the world is
 /// rebuilt from them whenever they change.
-public final class LabState {
-    public private(set) var scenario: LabScenario
-    public var pool: PoolConfig
-    public var database: DatabaseConfig
-    public var instances = 1
-    public var seed: UInt64 = 1
-    public private(set) var world: ReferenceWorld
+final class LabState {
+    private(set) var scenario: LabScenario
+    var pool: PoolConfig
+    var database: DatabaseConfig
+    var instances = 1
+    var seed: UInt64 = 1
+    private(set) var world: ReferenceWorld
     /// Gauges sampled as the clock moves, for `stats`' sparkline and the chart after a burst.
-    public private(set) var samples: [SeriesPoint] = []
+    private(set) var samples: [SeriesPoint] = []
     /// Set while the lab is a PgBouncer world (`lab fan-in`, …); the pool commands then explain where to go.
-    public var proxy: ProxyLabState?
+    var proxy: ProxyLabState?
     /// The last burst: where its trace starts and how many requests it sent, until they have all ended.
-    public var burstStart: (traceIndex: Int, count: Int)?
+    var burstStart: (traceIndex: Int, count: Int)?
     private var nextBorrower = 1
     /// The events of the scenario's demonstration, kept for `events` after the world is fresh again.
-    public var demoTrace: [String] = []
+    var demoTrace: [String] = []
     /// Set while the demonstration runs: trace lines are kept for `events` instead of printed.
-    public var collectingDemoTrace = false
+    var collectingDemoTrace = false
     /// The trace's length when the world was last made fresh: nothing has happened while it is the same.
-    public private(set) var freshTraceCount = 0
+    private(set) var freshTraceCount = 0
+    /// The last `load` run in this world, for the `load_*` metrics a lesson's lab checks; a fresh world has none.
+    var lastLoad: SimulationResult?
 
-    public init(scenario: LabScenario) {
+    init(scenario: LabScenario) {
         let settings = scenario.settings
         self.scenario = scenario
         (pool, database, instances) = (settings.pool, settings.database, settings.instances)
@@ -32,7 +34,7 @@ public final class LabState {
     }
 
     /// A fresh world of `scenario` with its own settings.
-    public func start(_ scenario: LabScenario) {
+    func start(_ scenario: LabScenario) {
         let settings = scenario.settings
         proxy = nil
         self.scenario = scenario
@@ -41,7 +43,7 @@ public final class LabState {
     }
 
     /// A fresh world with the current settings.
-    public func rebuild() {
+    func rebuild() {
         world = LabState.makeWorld(LabSettings(pool: pool, database: database, instances: instances), seed: seed)
         freshen()
     }
@@ -53,6 +55,7 @@ public final class LabState {
         samples = []
         if !collectingDemoTrace { demoTrace = [] }  // A demonstration may change settings as it goes.
         burstStart = nil
+        lastLoad = nil
         nextBorrower = 1
         sample()
     }
@@ -71,7 +74,7 @@ public final class LabState {
     }
 
     /// The scenario settings a `load` starts from.
-    public var baseScenario: Scenario {
+    var baseScenario: Scenario {
         var scenario = Scenario(workload: Workload(arrivals: .none, script: .hold(.constant(.zero))))
         scenario.database = database
         scenario.pool = pool
@@ -81,7 +84,7 @@ public final class LabState {
     }
 
     /// `b1`, `b2`, … for borrowers the learner did not name.
-    public func freshBorrowerName() -> String {
+    func freshBorrowerName() -> String {
         let taken = Set(world.borrowerSummary.map(\.name))
         while taken.contains("b\(nextBorrower)") { nextBorrower += 1 }
         defer { nextBorrower += 1 }
@@ -89,7 +92,7 @@ public final class LabState {
     }
 
     /// Moves the clock in up to 200 steps, sampling the gauges after each, so charts have a shape.
-    public func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
+    func advance(by duration: SimDuration) throws(InputError) -> [TraceEvent] {
         let steps = max(1, min(200, Int(duration.nanoseconds / 1_000_000)))
         var events: [TraceEvent] = []
         var done = SimDuration.zero
@@ -103,7 +106,7 @@ public final class LabState {
     }
 
     /// Records the gauges now.
-    public func sample() {
+    func sample() {
         let metrics = world.poolMetrics
         let database = world.database
         samples.append(
@@ -117,12 +120,12 @@ public final class LabState {
 }
 
 /// What a scenario sets up.
-public struct LabSettings: Sendable {
-    public var pool = PoolConfig()
-    public var database = DatabaseConfig()
-    public var instances = 1
+struct LabSettings: Sendable {
+    var pool = PoolConfig()
+    var database = DatabaseConfig()
+    var instances = 1
 
-    public init(pool: PoolConfig = PoolConfig(), database: DatabaseConfig = DatabaseConfig(), instances: Int = 1) {
+    init(pool: PoolConfig = PoolConfig(), database: DatabaseConfig = DatabaseConfig(), instances: Int = 1) {
         self.pool = pool
         self.database = database
         self.instances = instances

@@ -4,13 +4,13 @@ import PoolWorld
 ///
 /// The scenario gives the workload and the database; `config` is the proxy's pgbouncer.ini as the learner has
 /// changed it (`config default_pool_size=5`), kept across `lab reset`.
-public final class ProxyLabState {
-    public let name: String
-    public private(set) var config: ProxyConfig
-    public private(set) var world: ProxyWorld
+final class ProxyLabState {
+    let name: String
+    private(set) var config: ProxyConfig
+    private(set) var world: ProxyWorld
 
     /// Scenario `name` in `mode` (nil: the scenario's own mode).
-    public init(name: String, mode: PoolMode?) throws(InputError) {
+    init(name: String, mode: PoolMode?) throws(InputError) {
         self.name = name
         let scenario = try ProxyLab.scenario(named: name, mode: mode)
         config = scenario.proxy
@@ -18,10 +18,10 @@ public final class ProxyLabState {
     }
 
     /// The pool mode the world runs in (`pool_mode`).
-    public var mode: PoolMode { config.poolMode }
+    var mode: PoolMode { config.poolMode }
 
     /// A fresh world: the scenario at t=0 with the current configuration.
-    public func rebuild() throws(InputError) {
+    func rebuild() throws(InputError) {
         var scenario = try ProxyLab.scenario(named: name)
         scenario.proxy = config
         world = ProxyWorld(scenario: scenario)
@@ -29,7 +29,7 @@ public final class ProxyLabState {
 
     /// Sets `[pgbouncer]` parameters, all or none, then starts a fresh world with them.
     /// - Throws: `InputError` naming the first bad parameter or value; the world is left as it was.
-    public func configure(_ assignments: [(key: String, value: String)]) throws(InputError) {
+    func configure(_ assignments: [(key: String, value: String)]) throws(InputError) {
         var changed = config
         for (key, value) in assignments {
             do {
@@ -47,12 +47,12 @@ public final class ProxyLabState {
         }
     }
 
-    public static var names: [String] { ProxyLab.catalog.map(\.name) }
+    static var names: [String] { ProxyLab.catalog.map(\.name) }
 
     /// Numbers for lesson `lab` blocks: SHOW POOLS summed over pools, and the database's connections.
-    public static let metricNames = ["cl_active", "cl_waiting", "sv_active", "sv_idle", "maxwait", "db_connections"]
+    static let metricNames = ["cl_active", "cl_waiting", "sv_active", "sv_idle", "maxwait", "db_connections"]
 
-    public func metric(named name: String) -> Double? {
+    func metric(named name: String) -> Double? {
         if name == "db_connections" { return Double(world.database.connections) }
         guard let table = try? world.admin("SHOW POOLS") else { return nil }
         guard let column = table.columns.firstIndex(of: name) else { return nil }

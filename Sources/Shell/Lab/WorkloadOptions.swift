@@ -5,7 +5,7 @@ import PoolWorld
 public struct WorkloadOptions: Sendable {
     public var poolSize: Int?
     /// Idle connections the pool keeps open (default: the lab's setting, or none for `sim`).
-    public var minIdle: Int?
+    var minIdle: Int?
     public var arrivalRate: String?
     public var holdMean = "40ms"
     public var holdDist = "exp"
@@ -20,15 +20,15 @@ public struct WorkloadOptions: Sendable {
     public var instances: Int?
     public var maxOverflow: Int?
     /// What each request does: hold (plain time), query (database CPU), transaction, nested.
-    public var script = "auto"
+    var script = "auto"
     /// A closed loop of this many clients instead of open-loop arrivals.
-    public var clients: Int?
-    public var think = "0ms"
-    public var retries = 0
-    public var backoff = "none"
+    var clients: Int?
+    var think = "0ms"
+    var retries = 0
+    var backoff = "none"
     /// This fraction of requests are slow reports holding `reportHold`.
-    public var reportShare = 0.0
-    public var reportHold = "2s"
+    var reportShare = 0.0
+    var reportHold = "2s"
 
     public init() {}
 
@@ -37,7 +37,7 @@ public struct WorkloadOptions: Sendable {
     }
 
     /// The flags, with what each takes, for errors and completion.
-    public static let flags: [(name: String, value: String)] = [
+    static let flags: [(name: String, value: String)] = [
         ("--pool-size", "N"), ("--min-idle", "N"), ("--arrival-rate", "R/s"), ("--hold-mean", "DURATION"),
         ("--hold-dist", "exp|const"),
         ("--arrivals", "poisson|constant"), ("--requests", "N"), ("--seed", "N"), ("--borrow-timeout", "DURATION|none"),
@@ -48,16 +48,16 @@ public struct WorkloadOptions: Sendable {
     ]
 
     /// The range each whole-number flag accepts: past these a run would allocate gigabytes or overflow.
-    public static let ranges: [String: ClosedRange<Int>] = [
+    static let ranges: [String: ClosedRange<Int>] = [
         "--pool-size": 1...10_000, "--requests": 1...10_000_000, "--db-cores": 1...1_024,
         "--max-connections": 1...100_000, "--instances": 1...1_000, "--max-overflow": 0...10_000,
         "--clients": 1...100_000, "--retries": 0...100, "--seed": 0...Int.max,
     ]
     /// Connections all instances may hold at once (`--instances` × (`--pool-size` + `--max-overflow`)).
-    public static let connectionLimit = 100_000
+    static let connectionLimit = 100_000
 
     /// Reads `--flag value`, `--flag=value` and `--warm` from the lab's command line.
-    public static func parse(_ words: [String]) throws(Problem) -> WorkloadOptions {
+    static func parse(_ words: [String]) throws(Problem) -> WorkloadOptions {
         var options = WorkloadOptions()
         var index = 0
         while index < words.count {
@@ -192,7 +192,7 @@ public struct WorkloadOptions: Sendable {
         }
         if let setup {
             scenario.database.setup = try parse("--setup") { () throws(InputError) in
-                try ConnectionSetup.preset(named: setup)
+                try SetupPreset.named(setup)
             }
         }
         if let maxConnections { scenario.database.maxConnections = maxConnections }

@@ -2,20 +2,20 @@ import Foundation
 
 /// Renders Markdown for a terminal: headings, emphasis, lists, quotes, code blocks, tables and
 /// rules, wrapped to the width. Input is sanitised first, so lesson text can never drive the terminal.
-public struct MarkdownRenderer: Sendable {
-    public let width: Int
-    public let style: Style
+struct MarkdownRenderer: Sendable {
+    let width: Int
+    let style: Style
     /// How many quotes this one is inside: past `deepestQuote` further `>` are text, so that a lesson of
     /// thousands of `>` renders instead of overflowing the stack.
     private var quoteDepth = 0
     static let deepestQuote = 8
 
-    public init(width: Int, style: Style) {
+    init(width: Int, style: Style) {
         self.width = max(20, width)
         self.style = style
     }
 
-    public func render(_ markdown: String) -> String {
+    func render(_ markdown: String) -> String {
         let lines = Sanitizer.clean(markdown).replacingTabs().split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
         var output: [String] = []

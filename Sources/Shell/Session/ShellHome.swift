@@ -2,14 +2,14 @@ import Foundation
 
 /// The learner's poolschool home: history, progress and settings live here.
 /// `~/.poolschool/` unless `POOLSCHOOL_HOME` names another folder.
-public struct ShellHome: Sendable {
-    public let path: String
+struct ShellHome: Sendable {
+    let path: String
 
-    public init(path: String) {
+    init(path: String) {
         self.path = path
     }
 
-    public static func resolve(environment: [String: String]) -> ShellHome {
+    static func resolve(environment: [String: String]) -> ShellHome {
         if let override = environment["POOLSCHOOL_HOME"], !override.isEmpty {
             return ShellHome(path: override)
         }
@@ -17,10 +17,10 @@ public struct ShellHome: Sendable {
         return ShellHome(path: (home as NSString).appendingPathComponent(".poolschool"))
     }
 
-    public var historyFile: String { (path as NSString).appendingPathComponent("history") }
+    var historyFile: String { (path as NSString).appendingPathComponent("history") }
 
     /// Creates the folder if it is missing; says exactly why when it cannot.
-    public func ensureExists() throws(ShellError) {
+    func ensureExists() throws(ShellError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {

@@ -3,8 +3,8 @@ import Foundation
 
 /// What the command line says about the course: which lessons, and whose numbers.
 public struct CourseOptions: Sendable {
-    public var lessons: String?
-    public var seed: UInt64?
+    var lessons: String?
+    var seed: UInt64?
 
     public init(lessons: String? = nil, seed: UInt64? = nil) {
         self.lessons = lessons

@@ -8,17 +8,17 @@
 
 /// Where the shell writes. The real process writes to stdout and stderr; tests capture both
 /// into one transcript, in order.
-public protocol ShellOutput: AnyObject {
+protocol ShellOutput: AnyObject {
     func write(_ text: String, error: Bool)
 }
 
 /// The process's stdout and stderr, unbuffered, so prompts, output and errors interleave
 /// in the order they were written. It writes bytes as given: write through a `ShellSession` or a
 /// `GatedOutput`, which keep untrusted text from the terminal's controls.
-public final class StandardOutput: ShellOutput {
-    public init() {}
+final class StandardOutput: ShellOutput {
+    init() {}
 
-    public func write(_ text: String, error: Bool) {
+    func write(_ text: String, error: Bool) {
         let descriptor = error ? STDERR_FILENO : STDOUT_FILENO
         var bytes = Array(text.utf8)
         var offset = 0
@@ -36,12 +36,12 @@ public final class StandardOutput: ShellOutput {
 }
 
 /// Everything written, in order, for tests and for capturing a command's output.
-public final class CapturedOutput: ShellOutput {
-    public private(set) var text = ""
+final class CapturedOutput: ShellOutput {
+    private(set) var text = ""
 
-    public init() {}
+    init() {}
 
-    public func write(_ text: String, error: Bool) {
+    func write(_ text: String, error: Bool) {
         self.text += text
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Feeds lines from a reader to a session until `quit` or the end of input, then saves.
-public enum ShellRunner {
+enum ShellRunner {
     /// Runs the loop and returns the status the process should exit with.
     @discardableResult
-    public static func run(_ session: ShellSession, reader: LineReader) -> ExitStatus {
+    static func run(_ session: ShellSession, reader: LineReader) -> ExitStatus {
         if session.terminal.isInteractive {
             session.say(
                 session.style.bold("poolschool \(PoolschoolVersion.current)")
@@ -17,7 +17,8 @@ public enum ShellRunner {
         }
         loop: while !session.quitRequested {
             session.refreshWidth()
-            switch reader.read(prompt: session.prompt) {
+            // A sub-prompt's keys (replay's n, p, q) would crowd the commands out of the history.
+            switch reader.read(prompt: session.prompt, remember: session.subPrompt == nil) {
             case .line(let line):
                 session.sourceLocation = reader.location
                 _ = session.interrupt.consume()  // A Ctrl-C from before this command is stale.
@@ -37,14 +38,15 @@ public enum ShellRunner {
             }
         }
         session.sourceLocation = nil
-        session.finish()
+        // The real servers a `real` command started end with the shell (quit, Ctrl-D, end of input).
+        session.realServers?.stop()
         // A person who mistyped a command and then left on purpose has not failed: only scripts,
         // which cannot see the errors, need the worst status to stop on.
         return session.terminal.isInteractive ? .success : session.status
     }
 
     /// `poolschool run FILE`: the same as piping the file in, with errors pointing at its lines.
-    public static func runScript(atPath path: String, session: ShellSession) -> ExitStatus {
+    static func runScript(atPath path: String, session: ShellSession) -> ExitStatus {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
             return session.report("run: '\(Sanitizer.clean(path))' \(reason)", status: .usage)

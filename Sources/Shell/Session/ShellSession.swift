@@ -1,40 +1,42 @@
 import Foundation
+import RealServers
 
 /// One run of the shell: the commands, where output goes, and the state commands share.
 /// It knows nothing of how lines arrive; `ShellRunner` feeds it.
-public final class ShellSession {
-    public let table: CommandTable
+final class ShellSession {
+    let table: CommandTable
     /// Its width follows the window: `refreshWidth()` reads it again before each command.
-    public private(set) var terminal: TerminalInfo
+    private(set) var terminal: TerminalInfo
     /// Reads the terminal's width now; set by the launcher for a real terminal.
-    public var measureWidth: (() -> Int)?
-    public let style: Style
+    var measureWidth: (() -> Int)?
+    let style: Style
     /// Where everything goes, through the gate that keeps untrusted text from the terminal's controls.
-    public let output: ShellOutput
-    public let home: ShellHome
-    public let interrupt: InterruptFlag
+    let output: ShellOutput
+    let home: ShellHome
+    let interrupt: InterruptFlag
 
     /// Where the learner is, shown in the prompt: `02-backpressure 3/7`. Set by the course.
-    public var location: String?
+    var location: String?
     /// The course, when lessons were found; nil leaves the course commands explaining why.
-    public var course: CourseState?
+    var course: CourseState?
     /// The lab's world, started by `lab` or by the first lab command.
-    public var lab: LabState?
+    var lab: LabState?
+    /// The real PostgreSQL and PgBouncer of `real`, once a `real` command ran.
+    var realServers: RealServerLab?
     /// A yes/no question waiting for the next line (`reset-progress`): run on yes, dropped otherwise.
-    public var pendingConfirmation: (prompt: String, action: () -> Void)?
+    var pendingConfirmation: (prompt: String, action: () -> Void)?
     /// A command reading lines of its own (`replay` stepping through a trace) until it says it is done.
-    public var subPrompt: SubPrompt?
+    var subPrompt: SubPrompt?
     /// The worst outcome so far; the process exits with it when input is not a terminal.
-    public private(set) var status: ExitStatus = .success
-    public private(set) var quitRequested = false
+    private(set) var status: ExitStatus = .success
+    private(set) var quitRequested = false
     /// Prefixed to error messages when commands come from a file: `session.txt:3`.
-    public var sourceLocation: String?
+    var sourceLocation: String?
 
-    private var exitActions: [() -> Void] = []
     /// Bytes in one command line: no command or answer needs more, and every check stays cheap.
-    public static let longestLine = 16 * 1024
+    static let longestLine = 16 * 1024
 
-    public init(
+    init(
         table: CommandTable = .standard,
         terminal: TerminalInfo = .plain,
         output: ShellOutput,
@@ -51,7 +53,7 @@ public final class ShellSession {
 
     /// `poolschool [02-backpressure 3/7]> `; on a narrow terminal `[02-backpressure 3/7]> `, then
     /// `[02 3/7]> `, so at least half the line is left for typing.
-    public var prompt: String {
+    var prompt: String {
         if let pending = pendingConfirmation { return pending.prompt + " [y/N] " }
         if let subPrompt { return subPrompt.prompt }
         guard let location = (course?.location ?? location).map(Sanitizer.clean) else { return "poolschool> " }
@@ -66,7 +68,7 @@ public final class ShellSession {
 
     /// Runs one line and returns how it went. Blank lines and `#` comments do nothing.
     @discardableResult
-    public func execute(_ line: String) -> ExitStatus {
+    func execute(_ line: String) -> ExitStatus {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if let pending = pendingConfirmation {
             pendingConfirmation = nil
@@ -134,12 +136,12 @@ public final class ShellSession {
     }
 
     /// Takes the window's current width, so output fits a terminal resized since the last command.
-    public func refreshWidth() {
+    func refreshWidth() {
         if let width = measureWidth?() { terminal.width = max(20, width) }
     }
 
     /// Writes text and a newline; at a terminal, long lines wrap between words to its width.
-    public func say(_ text: String = "") {
+    func say(_ text: String = "") {
         let fitted =
             terminal.isInteractive
             ? LineFitter.fit(AdminTableView.fitTables(in: text, width: terminal.width), width: terminal.width) : text
@@ -147,30 +149,18 @@ public final class ShellSession {
     }
 
     /// Writes Markdown rendered for this terminal's width and colour.
-    public func render(markdown: String) {
+    func render(markdown: String) {
         output.write(MarkdownRenderer(width: terminal.width, style: style).render(markdown), error: false)
     }
 
     /// Asks the runner to stop after this command.
-    public func requestQuit() {
+    func requestQuit() {
         quitRequested = true
-    }
-
-    /// Registers work to do when the shell leaves (saving progress, history).
-    public func onExit(_ action: @escaping () -> Void) {
-        exitActions.append(action)
-    }
-
-    /// Runs the exit actions once, in registration order.
-    public func finish() {
-        let actions = exitActions
-        exitActions = []
-        for action in actions { action() }
     }
 
     /// Prints an error (on stderr) and records the outcome.
     @discardableResult
-    public func report(_ message: String, status: ExitStatus) -> ExitStatus {
+    func report(_ message: String, status: ExitStatus) -> ExitStatus {
         let prefix = sourceLocation.map { "\($0): " } ?? ""
         let text = terminal.isInteractive ? LineFitter.fit(prefix + message, width: terminal.width) : prefix + message
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -3,7 +3,7 @@
 ///
 /// The shell's own line reader keeps reading, so editing, history and Ctrl-C behave as at the main prompt,
 /// and no raw terminal mode is needed.
-public protocol SubPrompt: AnyObject {
+protocol SubPrompt: AnyObject {
     /// Shown instead of the shell's prompt.
     var prompt: String { get }
     /// Handles one line; returns false when the sub-prompt is finished and the shell's prompt comes back.

@@ -3,22 +3,22 @@
 /// Lesson text, progress, echoed input, error messages and an exercise's relayed output therefore
 /// cannot move the cursor, retitle the window or recolour the screen, even through a command that forgot
 /// to clean what it prints.
-public final class GatedOutput: ShellOutput {
-    public let sink: ShellOutput
-    public let terminal: TerminalInfo
+final class GatedOutput: ShellOutput {
+    let sink: ShellOutput
+    let terminal: TerminalInfo
 
-    public init(_ sink: ShellOutput, terminal: TerminalInfo = .plain) {
+    init(_ sink: ShellOutput, terminal: TerminalInfo = .plain) {
         self.sink = sink
         self.terminal = terminal
     }
 
-    public func write(_ text: String, error: Bool) {
+    func write(_ text: String, error: Bool) {
         sink.write(Self.render(text, colour: terminal.colour, interactive: terminal.isInteractive), error: error)
     }
 
     /// `text` as the terminal may see it: style escapes only with `colour`, carriage returns only when
     /// `interactive`.
-    public static func render(_ text: String, colour: Bool, interactive: Bool = false) -> String {
+    static func render(_ text: String, colour: Bool, interactive: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: Sanitizer.isUnsafe) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()

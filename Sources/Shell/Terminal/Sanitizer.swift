@@ -6,8 +6,8 @@
 /// Every C0 control but newline and tab, DEL, and every C1 control (which some terminals
 /// honour as 8-bit escape introducers) is replaced by a visible stand-in: the
 /// caret form for C0 (`^[`), `\u{…}` for the rest, so the author can see what was there.
-public enum Sanitizer {
-    public static func clean(_ text: String) -> String {
+enum Sanitizer {
+    static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -27,7 +27,7 @@ public enum Sanitizer {
     }
 
     /// Visible width of already-styled text: escape sequences we wrote take no columns.
-    public static func visibleWidth(_ text: String) -> Int {
+    static func visibleWidth(_ text: String) -> Int {
         var width = 0
         var inEscape = false
         for scalar in text.unicodeScalars {

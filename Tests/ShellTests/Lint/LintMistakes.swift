@@ -306,7 +306,8 @@ extension LintMistake {
             code: "lab-step-fails", says: "lab step 'burst ten' failed: burst: burst takes a whole number"),
         LintMistake(
             name: "lab step using load", replace: "  - burst 10\n", with: "  - load --requests 100\n", at: "  - load",
-            code: "lab-load-step", says: "leaves the lab's world as it was, so no 'expect' line sees it"),
+            code: "lab-load-step",
+            says: "changes only the load_* metrics (load_p50_ms, load_throughput, load_utilisation, …), which no"),
         LintMistake(
             name: "lab expectation that does not hold", replace: "  - waiting == 175", with: "  - waiting == 170",
             at: "  - waiting == 170", code: "lab-expect-fails",
