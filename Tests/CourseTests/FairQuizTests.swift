@@ -79,7 +79,7 @@ import Testing
             "```question\nid: q\nkind: numeric\nprompt: \"How many, to two decimal places?\"\nanswer: 0.012345\nunit: \"\"\n```\n"
         #expect(
             LessonFixtures.lint(body) == [
-                "7: question 'q' rejects '0.01', its answer 0.0123 rounded to 2 decimal places as its prompt asks; widen its tolerance or say the precision in the prompt"
+                "11: question 'q' rejects '0.01', its answer 0.0123 rounded to 2 decimal places as its prompt asks; widen its tolerance or say the precision in the prompt"
             ])
         let exact = "```question\nid: q\nkind: numeric\nprompt: p\nanswer: 4.1667\nunit: \"\"\ntolerance: exact\n```\n"
         #expect(LessonFixtures.lint(exact).first?.contains("rejects '4.2', its answer 4.1667 rounded") == true)
@@ -92,7 +92,7 @@ import Testing
             "```question\nid: q\nkind: choice\nprompt: p\nchoices: [x, y, z]\nanswer: b\n```\n\n```explain\nIt is y (b), not x.\n```\n"
         #expect(
             LessonFixtures.lint(body) == [
-                "7: question 'q' refers to a choice by its letter, '(b)', but each learner sees the choices in another order; name the choice instead"
+                "16: question 'q' refers to a choice by its letter, '(b)', but each learner sees the choices in another order; name the choice instead"
             ])
     }
 }

@@ -22,7 +22,10 @@ import Testing
         #expect(lab.explain == "Why.")
         #expect(lab.steps == ["config max_size=<size>", "burst 200"])
         #expect(lab.sampleSteps == ["config max_size=40", "burst 200"])
-        #expect(LessonFixtures.lint(Self.question + "```lab\nscenario: reservation-desk\npredict: wait\n```\n").isEmpty)
+        #expect(
+            LessonFixtures.lint(
+                Self.question + "```lab\nscenario: reservation-desk\npredict: wait\nexpect:\n  - waiting >= 1\n```\n"
+            ).isEmpty)
     }
 
     @Test func aLabWithoutAnIDIsNamedAfterItsScenario() throws {
@@ -40,7 +43,7 @@ import Testing
     @Test func aBlankWithoutASampleAndASampleWithoutABlankAreReported() {
         #expect(
             LessonFixtures.lint("```lab\nscenario: reservation-desk\nsteps:\n  - config max_size=<size>\n```\n") == [
-                "9: lab step blank '<size>' has no sample; add 'sample: {size: VALUE}', the value lint runs"
+                "10: lab step blank '<size>' has no sample; add 'sample: {size: VALUE}', the value lint runs"
             ])
         #expect(
             LessonFixtures.lint(
@@ -50,20 +53,20 @@ import Testing
 
     @Test func aPredictionMustBeAQuestionAskedBeforeTheLab() {
         #expect(
-            LessonFixtures.lint(Self.question + "```lab\nscenario: reservation-desk\npredict: wiat\n```\n") == [
-                "14: lab predict 'wiat' is not a question asked before this lab; did you mean 'wait'?"
-            ])
+            LessonFixtures.lint(
+                Self.question + "```lab\nscenario: reservation-desk\npredict: wiat\nexpect:\n  - waiting >= 1\n```\n")
+                == ["16: lab predict 'wiat' is not a question asked before this lab; did you mean 'wait'?"])
         #expect(
-            LessonFixtures.lint("```lab\nscenario: reservation-desk\npredict: wait\n```\n\n" + Self.question) == [
-                "7: lab predict 'wait' is asked after the lab; put the question before it"
-            ])
+            LessonFixtures.lint(
+                "```lab\nscenario: reservation-desk\npredict: wait\nexpect:\n  - waiting >= 1\n```\n\n" + Self.question)
+                == ["9: lab predict 'wait' is asked after the lab; put the question before it"])
     }
 
     @Test func twoLabsWithOneIDAreReportedAtTheSecond() throws {
         #expect(
             LessonFixtures.lint(
-                "```lab\nid: desk\nscenario: reservation-desk\n```\n\n```lab\nid: desk\nscenario: reservation-desk\n```\n"
-            ) == ["12: two labs named 'desk' (also at line 7); give each an 'id:' of its own"])
+                "```lab\nid: desk\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n\n```lab\nid: desk\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n"
+            ) == ["15: two labs named 'desk' (also at line 8); give each an 'id:' of its own"])
         let unnamed = try #require(
             LessonFixtures.lesson(
                 "```lab\nscenario: reservation-desk\n```\n\n```lab\nscenario: reservation-desk\n```\n"
@@ -71,11 +74,12 @@ import Testing
             .lesson)
         #expect(unnamed.labIDs == ["reservation-desk", "reservation-desk-2"], "unnamed labs are numbered, not errors")
         #expect(
-            LessonFixtures.lint("```lab\nscenario: reservation-desk\n```\n\n```lab\nscenario: reservation-desk\n```\n")
-                .isEmpty)
+            LessonFixtures.lint(
+                "```lab\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n\n```lab\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n"
+            ).isEmpty)
         #expect(
             LessonFixtures.lint(
-                "```lab\nscenario: reservation-desk\n```\n\n```lab\nid: again\nscenario: reservation-desk\n```\n"
+                "```lab\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n\n```lab\nid: again\nscenario: reservation-desk\nexpect:\n  - waiting >= 1\n```\n"
             ).isEmpty)
     }
 }

@@ -55,10 +55,10 @@ import Testing
         #expect(parsed.lesson == nil)
         #expect(
             parsed.diagnostics.map(\.description) == [
-                "t.md:3: unknown front-matter key 'titel'; did you mean 'title'?",
-                "t.md:1: front matter has no 'title'",
+                // The misspelt key is read as the one it was meant to be: no second message about 'title'.
+                "t.md:3: unknown front-matter key 'titel'; did you mean 'title'? (keys: id, title, order, sources, requires, minutes)",
                 "t.md:4: order 'one' must be a whole number",
-                "t.md:1: front matter needs 'sources': the documents this lesson draws on",
+                "t.md:1: front matter has no 'sources'; 'sources' lists the documents this lesson draws on",
             ])
         #expect(LessonParser.parse("# no front matter", file: "t.md").diagnostics.first?.line == 1)
     }

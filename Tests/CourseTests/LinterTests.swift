@@ -43,14 +43,14 @@ import Testing
             "```params\nsetup = 18 ms\nquery = 6 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup + query\nunit: \"%\"\n```\n"
         #expect(
             LessonFixtures.lint(expression) == [
-                "12: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
+                "16: unit mismatch: the answer of 'q' is a time but its unit '%' is a count or fraction"
             ])
     }
 
     @Test func unknownLabScenario() {
         #expect(
             LessonFixtures.lint("```lab\nscenario: reservation-dsk\nexpect:\n  - waiting >= 1\n```\n") == [
-                "7: unknown lab scenario 'reservation-dsk' (known: reservation-desk)"
+                "8: unknown lab scenario 'reservation-dsk'; did you mean 'reservation-desk'? known: reservation-desk"
             ])
     }
 
@@ -74,13 +74,13 @@ import Testing
             "```params\nsetup = 18 ms\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = setup / (setup + query)\nunit: \"%\"\n```\n"
         #expect(
             LessonFixtures.lint(undefinedName) == [
-                "11: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
+                "15: params leave the answer of 'q' undefined: 'query' in '= setup / (setup + query)' is not a param defined above it"
             ])
         let divisionByZero =
             "```params\npool = 0..10\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = 100 / pool\nunit: \"\"\n```\n"
         #expect(
             LessonFixtures.lint(divisionByZero) == [
-                "11: params leave the answer of 'q' undefined when pool = 0: division by zero"
+                "15: params leave the answer of 'q' undefined for the learner of --seed 7 (pool = 0): division by zero"
             ])
     }
 
@@ -88,7 +88,7 @@ import Testing
         let body =
             "```params\na = 1\nb = 3\n```\n\n```question\nid: q\nkind: numeric\nprompt: p\nanswer: = a / b\nunit: \"%\"\ntolerance: exact\n```\n"
         #expect(
-            LessonFixtures.lint(body).first?.hasPrefix("12: question 'q' rejects its own answer '33.3333%'") == true)
+            LessonFixtures.lint(body).first?.hasPrefix("18: question 'q' rejects its own answer '33.3333%'") == true)
     }
 
     @Test func hintsNeedAQuestionAbove() {
@@ -103,5 +103,16 @@ import Testing
         #expect(diagnostics.count == 1)
         // libyaml notices the unclosed list where the block ends, the line after it opens.
         #expect(diagnostics.first?.hasPrefix("10: not valid YAML") == true, "\(diagnostics)")
+    }
+
+    /// `load` sets only the `load_*` metrics: a lab whose `expect` names one of them may run it; a lab that
+    /// expects only the world's own metrics could not see what its load did.
+    @Test func aLoadStepIsReportedOnlyInALabThatExpectsNoLoadMetric() {
+        let lab = "```lab\nscenario: reservation-desk\nsteps:\n  - load --requests 100\nexpect:\n"
+        #expect(LessonFixtures.lint(lab + "  - load_completed == 100\n  - waiting == 0\n```\n").isEmpty)
+        let problems = LessonFixtures.lint(lab + "  - waiting == 0\n```\n")
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.hasPrefix("10: lab step 'load --requests 100' runs its workload") == true, "\(problems)")
     }
 }

@@ -106,7 +106,7 @@ import Testing
     @Test func hashAnswerPrintsAKeyAndNeedsASalt() throws {
         let result = try PoolschoolProcess.run(["lint", "--hash-answer", "abc", "--salt", ""])
         #expect(result.status == 2)
-        let hashed = try PoolschoolProcess.run(["lint", "--hash-answer", "c", "--salt", "pepper"])
+        let hashed = try PoolschoolProcess.run(["lint", "--hash-answer", "c", "--salt", "pepper", "--kind", "choice"])
         #expect(hashed.status == 0 && hashed.stdout.hasPrefix("sha256:") && hashed.stdout.count == 72)
     }
 }

@@ -77,10 +77,24 @@ import Testing
             Issue.record("expected a lab block")
             return
         }
+        // After a step fails, the expectations would only fail with it: the step is the one message.
         #expect(
             LabBlockRunner.lint(lab) == [
-                "lab step 'release nobody' failed: no borrower named \"nobody\" (there are none; start with borrow nobody)",
-                "lab expectation waiting == 174 (it is 175)",
+                "lab step 'release nobody' failed: no borrower named \"nobody\" (there are none; start with borrow nobody)"
+            ])
+        let problems = LabBlockRunner.lintProblems(
+            try #require(
+                LessonParser.parse(
+                    "---\nid: t\ntitle: T\norder: 1\nsources: [s.txt]\n---\n```lab\nscenario: reservation-desk\nsteps:\n  - burst 200\nexpect:\n  - waiting == 174\n  - nonsense > 1\n```\n",
+                    file: "t.md"
+                ).lesson?.pages.first?.blocks.first.flatMap { block -> LabBlock? in
+                    if case .lab(let lab) = block { return lab }
+                    return nil
+                }))
+        #expect(problems.map(\.line) == [12, 13])
+        #expect(
+            problems.map(\.message) == [
+                "lab expectation 'waiting == 174' does not hold after the steps: it is 175",
                 "lab expectation 'nonsense > 1': unknown metric 'nonsense'; use active, idle, waiting, total, pending, created, closed, borrows, waited, timeouts, validations_failed, leaks_reported, db_connections, db_refused, time_s, load_requests, load_completed, load_timeouts, load_errors, load_retries, load_p50_ms, load_p99_ms, load_mean_wait_ms, load_throughput, load_max_waiting, load_db_connections, load_created, load_utilisation",
             ])
     }

@@ -70,7 +70,11 @@ public struct ExerciseCatalog: Sendable {
         else {
             return ExerciseCatalog(
                 path: path, exercises: [],
-                diagnostics: [Diagnostic(file: path, line: 1, message: "no exercise catalog here (cannot read it)")])
+                diagnostics: [
+                    Diagnostic(
+                        file: path, line: 1, code: "exercise-catalog",
+                        message: "no exercise catalog here (cannot read it)")
+                ])
         }
         return parse(text, path: path)
     }
@@ -78,7 +82,7 @@ public struct ExerciseCatalog: Sendable {
     public static func parse(_ text: String, path: String) -> ExerciseCatalog {
         var problems: [Diagnostic] = []
         func report(_ line: Int, _ message: String) {
-            problems.append(Diagnostic(file: path, line: line, message: message))
+            problems.append(Diagnostic(file: path, line: line, code: "exercise-catalog", message: message))
         }
         // The catalog is data an instructor writes, bounded like a lesson's YAML (no aliases, no deep nesting).
         if let problem = YAMLGuard.problem(text, largest: LessonLimits.fileBytes) {
@@ -89,7 +93,7 @@ public struct ExerciseCatalog: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            report(error.line ?? 1, "not valid YAML: \(error.problem)")
+            report(error.mark?.line ?? 1, "not valid YAML: \(error.problem)")
             return ExerciseCatalog(path: path, exercises: [], diagnostics: problems)
         } catch {
             report(1, "not valid YAML: \(error)")
@@ -181,7 +185,7 @@ public struct ExerciseCatalog: Sendable {
     ) -> [Diagnostic] {
         var found: [Diagnostic] = []
         func report(_ line: Int, _ message: String) {
-            found.append(Diagnostic(file: path, line: line, message: message))
+            found.append(Diagnostic(file: path, line: line, code: "exercise-catalog", message: message))
         }
         for entry in exercises {
             if !fileExists(entry.file) { report(entry.line, "exercise '\(entry.name)': no such file \(entry.file)") }

@@ -6,6 +6,9 @@ public struct CourseCatalog: Sendable {
     public let lessons: [Lesson]
     /// Problems that stopped a lesson from loading, or that lint reports.
     public let diagnostics: [Diagnostic]
+    /// Lessons whose front matter is broken, read as far as they go: lint checks the rest of them, so a
+    /// broken front matter does not hide every other problem. The shell never shows them.
+    public internal(set) var drafts: [Lesson] = []
     /// The bibliography beside the lessons (`SOURCES.md`), if the course has one.
     public var sources: SourceList? = nil
 
@@ -24,29 +27,36 @@ public struct CourseCatalog: Sendable {
 
     public static func load(files: [String], folder: String, extra: [Diagnostic] = []) -> CourseCatalog {
         var lessons: [Lesson] = []
+        var drafts: [Lesson] = []
         var diagnostics = extra
         for file in files {
             let data: Data
             switch BoundedFile.read(file, limit: LessonLimits.fileBytes) {
             case .contents(let contents): data = contents
             case .missing:
-                diagnostics.append(Diagnostic(file: file, line: 1, message: "no such file"))
+                diagnostics.append(Diagnostic(file: file, line: 1, code: "file", message: "no such file"))
                 continue
             case .refused(let reason), .tooLarge(let reason):
-                diagnostics.append(Diagnostic(file: file, line: 1, message: reason))
+                diagnostics.append(Diagnostic(file: file, line: 1, code: "file", message: reason))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(file: file, line: 1, message: "cannot be read as UTF-8 text"))
+                diagnostics.append(
+                    Diagnostic(file: file, line: 1, code: "file", message: "cannot be read as UTF-8 text"))
                 continue
             }
-            let parsed = LessonParser.parse(text, file: file)
-            diagnostics += parsed.diagnostics
-            if let lesson = parsed.lesson { lessons.append(lesson) }
+            let reading = LessonParser.read(text, file: file)
+            diagnostics += reading.diagnostics
+            if let lesson = reading.lesson {
+                lessons.append(lesson)
+            } else if let draft = reading.draft {
+                drafts.append(draft)
+            }
         }
         lessons.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         return CourseCatalog(
-            folder: folder, lessons: lessons, diagnostics: diagnostics, sources: SourceList.load(folder: folder))
+            folder: folder, lessons: lessons, diagnostics: diagnostics, drafts: drafts,
+            sources: SourceList.load(folder: folder))
     }
 
     public static func lessonFiles(inFolder folder: String) -> (files: [String], problems: [Diagnostic]) {
@@ -56,7 +66,7 @@ public struct CourseCatalog: Sendable {
                 [],
                 [
                     Diagnostic(
-                        file: folder, line: 1,
+                        file: folder, line: 1, code: "file",
                         message: "no such lessons folder; name one with --lessons DIR or POOLSCHOOL_LESSONS")
                 ]
             )

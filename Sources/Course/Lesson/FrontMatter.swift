@@ -1,29 +1,44 @@
 /// A lesson's front matter, checked key by key.
 struct FrontMatter {
-    let id: String
-    let title: String
-    let order: Int
-    let sources: [String]
-    let requires: [String]
-    let minutes: Int?
-    let lines: [String: Int]
+    var id: String
+    var title: String
+    var order: Int
+    var sources: [String]
+    var requires: [String]
+    var minutes: Int?
+    var lines: [String: Int]
+    /// Every required key was read; otherwise the lesson is only linted, never loaded.
+    var complete: Bool
 
     static let keys = ["id", "title", "order", "sources", "requires", "minutes"]
 
-    static func decode(_ text: String, offset: Int) -> (matter: FrontMatter?, problems: [LineError]) {
-        let block: YAMLBlock
+    /// What a lesson with no readable front matter is linted as: its other checks still run.
+    static let missing = FrontMatter(
+        id: "", title: "", order: 0, sources: [], requires: [], minutes: nil, lines: [:], complete: false)
+
+    /// `offset` is the line of the opening `---`.
+    static func decode(_ text: String, offset: Int) -> (matter: FrontMatter, problems: [LineError]) {
+        let parsed: YAMLBlock
         switch YAMLBlock.parse(text, offset: offset) {
-        case .failure(let error): return (nil, [error])
-        case .success(let parsed): block = parsed
+        case .failure(let error): return (.missing, [error])
+        case .success(let block): parsed = block
         }
-        var problems: [LineError] = []
-        for entry in block.entries where !keys.contains(entry.key) {
-            let hint = EditDistance.suggestion(for: entry.key, among: keys).map { "; did you mean '\($0)'?" } ?? ""
-            problems.append(LineError(line: entry.line, message: "unknown front-matter key '\(entry.key)'\(hint)"))
+        var (block, problems) = parsed.resolvingTypos(known: keys) { key, suggestion in
+            "unknown front-matter key '\(key)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + " (keys: \(keys.joined(separator: ", ")))"
         }
+        func problem(_ line: Int, _ message: String, _ code: String) {
+            problems.append(LineError(line: line, message: message, code: code))
+        }
+        // Keys truly absent (a misspelt one was reported and read as meant): one message names them all.
+        var missing: [String] = []
         func required(_ key: String) -> String? {
             guard let value = block.value(key)?.scalar?.string, !value.isEmpty else {
-                problems.append(LineError(line: offset, message: "front matter has no '\(key)'"))
+                if block.value(key) == nil {
+                    missing.append(key)
+                } else {
+                    problem(block.line(key), "front matter's '\(key)' is empty", "front-matter-missing")
+                }
                 return nil
             }
             return value
@@ -33,38 +48,39 @@ struct FrontMatter {
         let orderText = required("order")
         let order = orderText.flatMap(Int.init)
         if let orderText, order == nil {
-            problems.append(
-                LineError(line: block.line("order"), message: "order '\(orderText)' must be a whole number"))
+            problem(block.line("order"), "order '\(orderText)' must be a whole number", "front-matter-value")
         }
         if let id, !id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            problems.append(
-                LineError(
-                    line: block.line("id"), message: "lesson id '\(id)' may use only letters, digits, '-' and '_'"))
+            problem(
+                block.line("id"), "lesson id '\(id)' may use only letters, digits, '-' and '_'", "front-matter-value")
         }
         let sources = block.value("sources")?.strings ?? []
-        if sources.isEmpty {
-            problems.append(
-                LineError(
-                    line: block.entries.isEmpty ? offset : block.line("sources"),
-                    message: "front matter needs 'sources': the documents this lesson draws on"))
+        if block.value("sources") == nil {
+            missing.append("sources")
+        } else if sources.isEmpty {
+            problem(
+                block.line("sources"), "front matter needs 'sources': the documents this lesson draws on",
+                "front-matter-missing")
+        }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            let sourcesNote = missing.contains("sources") ? "; 'sources' lists the documents this lesson draws on" : ""
+            problem(max(offset, 1), "front matter has no \(names)\(sourcesNote)", "front-matter-missing")
         }
         var minutes: Int?
         if let text = block.value("minutes")?.scalar?.string {
             minutes = Int(text)
             if minutes == nil || minutes! <= 0 {
-                problems.append(
-                    LineError(line: block.line("minutes"), message: "minutes '\(text)' must be a positive whole number")
-                )
+                problem(
+                    block.line("minutes"), "minutes '\(text)' must be a positive whole number", "front-matter-value")
             }
         }
-        guard let id, let title, let order else { return (nil, problems) }
         var lines: [String: Int] = [:]
-        for entry in block.entries { lines[entry.key] = entry.line }
-        return (
-            FrontMatter(
-                id: id, title: title, order: order, sources: sources, requires: block.value("requires")?.strings ?? [],
-                minutes: minutes, lines: lines),
-            problems
-        )
+        for entry in block.entries where lines[entry.key] == nil { lines[entry.key] = entry.line }
+        let matter = FrontMatter(
+            id: id ?? "", title: title ?? "", order: order ?? 0, sources: sources,
+            requires: block.value("requires")?.strings ?? [], minutes: minutes, lines: lines,
+            complete: id != nil && title != nil && order != nil)
+        return (matter, problems)
     }
 }

@@ -6,63 +6,63 @@ enum LabBlockDecoder {
     /// PgBouncer's pool modes, for `mode:`.
     static let modes = ["session", "transaction", "statement"]
 
-    static func decode(_ body: String, line: Int) -> Result<LabBlock, LineError> {
-        let block: YAMLBlock
+    /// The lab, or the first thing that stops it being read (after any misspelt keys, which are read as
+    /// the key they were meant to be).
+    static func decode(_ body: String, line: Int) -> (lab: LabBlock?, problems: [LineError]) {
+        let parsed: YAMLBlock
         switch YAMLBlock.parse(body, offset: line) {
-        case .failure(let error): return .failure(error)
-        case .success(let parsed): block = parsed
+        case .failure(let error): return (nil, [error])
+        case .success(let block): parsed = block
         }
-        if let unknown = block.entries.first(where: { !keys.contains($0.key) }) {
-            return .failure(
-                LineError(
-                    line: unknown.line,
-                    message: "unknown key '\(unknown.key)' in lab; use \(keys.joined(separator: ", "))"))
+        let (block, typos) = parsed.resolvingTypos(known: keys) { key, suggestion in
+            "unknown key '\(key)' in lab" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                + " (keys: \(keys.joined(separator: ", ")))"
         }
+        switch read(block, line: line) {
+        case .failure(let error): return (nil, typos + [error])
+        case .success(let lab): return (typos.isEmpty ? lab : nil, typos)
+        }
+    }
+
+    private static func read(_ block: YAMLBlock, line: Int) -> Result<LabBlock, LineError> {
         guard let scenario = block.value("scenario")?.scalar?.string, !scenario.isEmpty else {
-            return .failure(LineError(line: line, message: "lab block has no 'scenario'"))
+            return .failure(LineError(line: line, message: "lab block has no 'scenario'", code: "lab-missing"))
         }
         let steps = block.value("steps")?.strings ?? []
         if steps.count > LessonLimits.labSteps {
             return .failure(
                 LineError(
                     line: block.line("steps"),
-                    message: "lab block has \(steps.count) steps; at most \(LessonLimits.labSteps)"))
+                    message: "lab block has \(steps.count) steps; at most \(LessonLimits.labSteps)", code: "limit"))
         }
+        let stepLines = steps.indices.map { block.itemLine("steps", $0) }
         for (index, step) in steps.enumerated() {
             if let problem = LabSteps.problem(step) {
-                return .failure(LineError(line: stepLine(block, index), message: problem))
+                return .failure(LineError(line: stepLines[index], message: problem, code: "lab-step"))
             }
         }
         var expectations: [LabExpectation] = []
-        let expectLine = block.line("expect")
-        for (offset, text) in (block.value("expect")?.strings ?? []).enumerated() {
-            guard let expectation = parseExpectation(text, line: expectLine + 1 + offset) else {
+        for (index, text) in (block.value("expect")?.strings ?? []).enumerated() {
+            let at = block.itemLine("expect", index)
+            guard let expectation = parseExpectation(text, line: at) else {
                 return .failure(
                     LineError(
-                        line: expectLine + 1 + offset,
+                        line: at,
                         message:
-                            "expect '\(text)' must be 'METRIC OP NUMBER', e.g. 'waiting >= 1' (OP: \(LabExpectation.comparisons.joined(separator: " ")))"
-                    ))
+                            "expect '\(text)' must be 'METRIC OP NUMBER', e.g. 'waiting >= 1' (OP: \(LabExpectation.comparisons.joined(separator: " ")))",
+                        code: "lab-expect"))
             }
             expectations.append(expectation)
         }
         var lab = LabBlock(
             scenario: scenario, steps: steps, expectations: expectations,
             observe: block.value("observe")?.scalar?.string, line: line)
+        for entry in block.entries where lab.keyLines[entry.key] == nil { lab.keyLines[entry.key] = entry.line }
+        lab.stepLines = stepLines
         switch LabBlockOptions.read(block, into: &lab) {
         case .failure(let error): return .failure(error)
         case .success: return .success(lab)
         }
-    }
-
-    /// The file line of the `index`th step: its own line in a block list, the `steps:` line otherwise.
-    private static func stepLine(_ block: YAMLBlock, _ index: Int) -> Int {
-        if case .sequence(let items)? = block.value("steps"), index < items.count,
-            let mark = items[items.startIndex + index].mark
-        {
-            return block.offset + mark.line
-        }
-        return block.line("steps")
     }
 
     static func parseExpectation(_ text: String, line: Int) -> LabExpectation? {

@@ -8,7 +8,9 @@ enum LabBlockOptions {
         if let id = block.value("id")?.scalar?.string {
             guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
                 return .failure(
-                    LineError(line: block.line("id"), message: "lab id '\(id)' must be letters, digits and '-'"))
+                    LineError(
+                        line: block.line("id"), message: "lab id '\(id)' must be letters, digits and '-'",
+                        code: "lab-id"))
             }
             lab.id = id
             lab.idIsExplicit = true
@@ -19,8 +21,8 @@ enum LabBlockOptions {
                     LineError(
                         line: block.line("mode"),
                         message:
-                            "lab mode '\(mode)' is not a PgBouncer pool mode; use \(LabBlockDecoder.modes.joined(separator: ", "))"
-                    ))
+                            "lab mode '\(mode)' is not a PgBouncer pool mode; use \(LabBlockDecoder.modes.joined(separator: ", "))",
+                        code: "lab-mode"))
             }
             lab.mode = mode
         }
@@ -31,7 +33,8 @@ enum LabBlockOptions {
                 return .failure(
                     LineError(
                         line: block.line("sample"),
-                        message: "lab sample must map each blank to the value lint tries, e.g. 'sample: {size: 12}'"))
+                        message: "lab sample must map each blank to the value lint tries, e.g. 'sample: {size: 12}'",
+                        code: "lab-sample"))
             }
             for (key, value) in mapping {
                 guard let name = key.string, let text = value.scalar?.string else { continue }
@@ -39,19 +42,22 @@ enum LabBlockOptions {
             }
         }
         let blanks = lab.steps.flatMap(LabBlanks.names(in:))
-        if let missing = blanks.first(where: { lab.samples[$0] == nil }) {
+        for (index, step) in lab.steps.enumerated() {
+            guard let missing = LabBlanks.names(in: step).first(where: { lab.samples[$0] == nil }) else { continue }
+            // At the step that has the blank, not at 'steps:'.
             return .failure(
                 LineError(
-                    line: block.line("steps"),
+                    line: block.itemLine("steps", index),
                     message:
-                        "lab step blank '<\(missing)>' has no sample; add 'sample: {\(missing): VALUE}', the value lint runs"
-                ))
+                        "lab step blank '<\(missing)>' has no sample; add 'sample: {\(missing): VALUE}', the value lint runs",
+                    code: "lab-sample"))
         }
         if let unused = lab.samples.keys.sorted().first(where: { !blanks.contains($0) }) {
             return .failure(
                 LineError(
                     line: block.line("sample"),
-                    message: "lab sample '\(unused)' fills no blank; a step names it as '<\(unused)>'"))
+                    message: "lab sample '\(unused)' fills no blank; a step names it as '<\(unused)>'",
+                    code: "lab-sample"))
         }
         return .success(())
     }

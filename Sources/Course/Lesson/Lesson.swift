@@ -11,6 +11,8 @@ public struct Lesson: Sendable {
     public internal(set) var pages: [Page]
     /// Lines of front-matter keys, so lint can point at `id:` or `requires:`.
     public let lines: [String: Int]
+    /// Params whose line could not be read: lint does not report their uses a second time.
+    public internal(set) var unreadParams: Set<String> = []
 
     public var questions: [Question] {
         pages.flatMap(\.questions)
@@ -32,6 +34,8 @@ public struct Lesson: Sendable {
 /// One screen of a lesson.
 public struct Page: Sendable {
     public internal(set) var blocks: [PageBlock]
+    /// The file line each block starts at (the first line of prose, a block's opening fence).
+    public internal(set) var lines: [Int] = []
 
     public var questions: [Question] {
         blocks.compactMap { block in
@@ -62,6 +66,12 @@ public struct LabBlock: Sendable {
     public let expectations: [LabExpectation]
     public let observe: String?
     public let line: Int
+    /// The file lines of its keys and of each step, so lint can point at the one that is wrong.
+    public internal(set) var keyLines: [String: Int] = [:]
+    public internal(set) var stepLines: [Int] = []
+
+    public func line(of key: String) -> Int { keyLines[key] ?? line }
+
     /// Names the lab in progress and in `lab check ID`: the block's `id`, else its scenario.
     public var id: String = ""
     /// The block names its `id`; otherwise the id is its scenario (numbered from the second such lab on).

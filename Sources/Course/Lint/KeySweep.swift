@@ -6,7 +6,8 @@ import Foundation
 /// requests…, not an average) when the prompt does
 /// not say how to round.
 ///
-/// Lint samples params its own way (the corners and forty joint draws); this sweep uses real learners' draws,
+/// Lint samples params its own way (the draws of seeds 0 to 199, and every param at its lowest and highest;
+/// the answer checker only on the first 40 seeds and the corners); this sweep uses named learners' draws,
 /// the ones `preview --as NAME` shows, so a finding can be looked at learner by learner.
 public struct KeySweep: Sendable {
     /// One question that went wrong for some learners: what, for how many, and the first learner it hit.

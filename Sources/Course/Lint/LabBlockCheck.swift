@@ -16,22 +16,24 @@ struct LabBlockCheck {
                     if let first = labs[lab.id] {
                         diagnostics.append(
                             report(
-                                lab.line,
-                                "two labs named '\(lab.id)' (also at line \(first)); give each an 'id:' of its own"))
+                                lab.line(of: "id"),
+                                "two labs named '\(lab.id)' (also at line \(first)); give each an 'id:' of its own",
+                                code: "duplicate-lab-id"))
                     } else {
-                        labs[lab.id] = lab.line
+                        labs[lab.id] = lab.line(of: "id")
                     }
                     if let predict = lab.predict, !asked.contains(predict) {
                         let later = lesson.question(id: predict) != nil
                         diagnostics.append(
                             report(
-                                lab.line,
+                                lab.line(of: "predict"),
                                 later
                                     ? "lab predict '\(predict)' is asked after the lab; put the question before it"
                                     : "lab predict '\(predict)' is not a question asked before this lab"
                                         + (EditDistance.suggestion(for: predict, among: asked).map {
                                             "; did you mean '\($0)'?"
-                                        } ?? "")))
+                                        } ?? ""),
+                                code: "lab-predict"))
                     }
                 default:
                     continue
@@ -41,7 +43,7 @@ struct LabBlockCheck {
         return diagnostics
     }
 
-    private func report(_ line: Int, _ message: String) -> Diagnostic {
-        Diagnostic(file: lesson.file, line: line, message: message)
+    private func report(_ line: Int, _ message: String, code: String) -> Diagnostic {
+        Diagnostic(file: lesson.file, line: line, code: code, message: message)
     }
 }

@@ -6,9 +6,9 @@ public struct Linter: Sendable {
     /// Lab scenarios that exist; a lab block naming another is an error.
     public let scenarios: Set<String>
     /// Runs a lab block against the world and returns what did not hold; nil when no lab runner exists.
-    public let runLab: (@Sendable (LabBlock) -> [String])?
+    public let runLab: (@Sendable (LabBlock) -> [LabProblem])?
 
-    public init(scenarios: Set<String>, runLab: (@Sendable (LabBlock) -> [String])? = nil) {
+    public init(scenarios: Set<String>, runLab: (@Sendable (LabBlock) -> [LabProblem])? = nil) {
         self.scenarios = scenarios
         self.runLab = runLab
     }
@@ -22,51 +22,77 @@ public struct Linter: Sendable {
             if let first = seen[lesson.id] {
                 diagnostics.append(
                     Diagnostic(
-                        file: lesson.file, line: lesson.lines["id"] ?? 1,
+                        file: lesson.file, line: lesson.lines["id"] ?? 1, code: "duplicate-lesson-id",
                         message: "duplicate id '\(lesson.id)' (also in \(first.file):\(first.lines["id"] ?? 1))"))
             } else {
                 seen[lesson.id] = lesson
             }
             diagnostics += lintLesson(lesson)
         }
-        diagnostics += SourceCheck(sources: catalog.sources).diagnostics(catalog.lessons)
-        diagnostics += PrerequisiteCheck(lessons: catalog.lessons, course: course).diagnostics()
+        // A lesson whose front matter is broken was reported for it; the rest of it is still checked, and
+        // the lessons that require it do not hear that it is unknown.
+        for draft in catalog.drafts { diagnostics += lintLesson(draft) }
+        diagnostics += SourceCheck(sources: catalog.sources).diagnostics(catalog.lessons + catalog.drafts)
+        let known = course.union(catalog.drafts.map(\.id))
+        diagnostics += PrerequisiteCheck(lessons: catalog.lessons, course: known).diagnostics()
         return diagnostics.sorted()
     }
 
     func lintLesson(_ lesson: Lesson) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func report(_ line: Int, _ message: String) {
-            diagnostics.append(Diagnostic(file: lesson.file, line: line, message: message))
+        func report(_ problem: LineError) {
+            diagnostics.append(Diagnostic(file: lesson.file, problem))
         }
         var params: [ParamSpec] = []
         var paramNames: Set<String> = []
+        // Names already reported (a param line that could not be read, or a name no params block defines):
+        // each is reported once, where it is first met, not at every later use.
+        var silenced = lesson.unreadParams
+        var unknown: [String] = []
         for page in lesson.pages {
-            for block in page.blocks {
+            for (index, block) in page.blocks.enumerated() {
                 switch block {
                 case .params(let specs):
                     for spec in specs where !paramNames.insert(spec.name).inserted {
-                        report(spec.line, "param '\(spec.name)' is defined twice")
+                        report(
+                            LineError(line: spec.line, message: "param '\(spec.name)' is defined twice", code: "param"))
                     }
                     params += specs
                 case .prose(let text):
-                    for name in Placeholders.names(in: text) where !paramNames.contains(name) {
-                        report(1, "'{\(name)}' in the text is not a param defined above it")
-                    }
+                    let start = index < page.lines.count ? page.lines[index] : 1
+                    let problems = ProsePlaceholders.problems(
+                        in: text, startingAt: start, defined: paramNames, unread: silenced)
+                    problems.forEach { report($0.error) }
+                    silenced.formUnion(problems.map(\.name))
+                    unknown += problems.map(\.name)
                 case .question(let question):
-                    KeyCheck(question: question, params: params, lessonID: lesson.id).problems().forEach {
-                        report($0.line, $0.message)
-                    }
+                    guard question.isSound else { continue }
+                    var check = KeyCheck(question: question, params: params, lessonID: lesson.id, unread: silenced)
+                    check.problems().forEach(report)
+                    unknown += check.unread.subtracting(silenced).sorted()
+                    silenced = check.unread
                 case .lab(let lab):
-                    guard scenarios.contains(lab.scenario) else {
-                        let known = scenarios.isEmpty ? "none yet" : scenarios.sorted().joined(separator: ", ")
-                        report(lab.line, "unknown lab scenario '\(lab.scenario)' (known: \(known))")
-                        continue
-                    }
-                    runLab?(lab).forEach { report(lab.line, $0) }
+                    LabCheck(lab: lab, scenarios: scenarios, runLab: runLab).problems().forEach(report)
                 }
             }
         }
-        return diagnostics + LabBlockCheck(lesson: lesson).diagnostics()
+        let definesNone = params.isEmpty && lesson.unreadParams.isEmpty
+        diagnostics += LabBlockCheck(lesson: lesson).diagnostics()
+        return definesNone ? Self.noParams(diagnostics, names: unknown, file: lesson.file) : diagnostics
+    }
+
+    /// A lesson that uses params but has no params block at all (forgotten, or its fence misspelt as a code
+    /// language) is one mistake: one message, at the first use, naming every param it uses.
+    static func noParams(_ diagnostics: [Diagnostic], names: [String], file: String) -> [Diagnostic] {
+        let uses = diagnostics.filter { $0.code == "unknown-param" }
+        guard let first = uses.min(by: { $0.line < $1.line }), uses.count > 1 else { return diagnostics }
+        let list = names.map { "'{\($0)}'" }.joined(separator: ", ")
+        return diagnostics.filter { $0.code != "unknown-param" } + [
+            Diagnostic(
+                file: file, line: first.line, column: first.column, code: "unknown-param",
+                message:
+                    "this lesson uses params (\(list)) but defines none; add a params block above line \(first.line) (see 'params' in Lessons/README.md)"
+            )
+        ]
     }
 }

@@ -11,7 +11,7 @@ struct PrerequisiteCheck {
             for required in lesson.requires where byID[required] == nil && !course.contains(required) {
                 diagnostics.append(
                     Diagnostic(
-                        file: lesson.file, line: lesson.lines["requires"] ?? 1,
+                        file: lesson.file, line: lesson.lines["requires"] ?? 1, code: "requires-unknown",
                         message: "requires unknown lesson '\(required)'"))
             }
         }
@@ -40,7 +40,7 @@ struct PrerequisiteCheck {
                     if reported.insert(Set(cycle)).inserted, let from = byID[top.id] {
                         diagnostics.append(
                             Diagnostic(
-                                file: from.file, line: from.lines["requires"] ?? 1,
+                                file: from.file, line: from.lines["requires"] ?? 1, code: "requires-cycle",
                                 message: "prerequisite cycle: \(cycle.joined(separator: " → "))"))
                     }
                 } else if state[next] == nil {

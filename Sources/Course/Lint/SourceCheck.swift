@@ -11,7 +11,7 @@ struct SourceCheck {
                 let guess = EditDistance.suggestion(for: cited, among: sources.keys).map { "; did you mean '\($0)'?" }
                 diagnostics.append(
                     Diagnostic(
-                        file: lesson.file, line: lesson.lines["sources"] ?? 1,
+                        file: lesson.file, line: lesson.lines["sources"] ?? 1, code: "source",
                         message: "source '\(cited)' is not in \(SourceList.fileName)"
                             + (guess ?? " (its keys: \(sources.keys.joined(separator: ", ")))")))
             }

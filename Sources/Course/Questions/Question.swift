@@ -21,6 +21,15 @@ public struct Question: Sendable {
     public let line: Int
     public internal(set) var hints: [String] = []
     public internal(set) var explanation: String?
+    /// The file lines of its keys, hints and explanation, so lint can point at the one that is wrong.
+    public internal(set) var keyLines: [String: Int] = [:]
+    public internal(set) var hintLines: [Int] = []
+    public internal(set) var explanationLine: Int?
+    /// False when reading it already reported a problem: lint then skips the checks that would only
+    /// repeat it (a key checked against a tolerance that could not be read).
+    var isSound = true
+
+    public func line(of key: String) -> Int { keyLines[key] ?? line }
     /// Numeric questions: where the key must fall for every learner (`range: 1..100`), in `unit`.
     public internal(set) var range: ClosedRange<Double>?
 }

@@ -7,7 +7,7 @@ extension ShellCommand {
             guard arguments.isEmpty else { throw .usage("takes no arguments") }
             let course = try session.requireCourse()
             session.render(markdown: CourseViews.lessonList(course))
-            let broken = course.catalog.diagnostics.count
+            let broken = course.catalog.diagnostics.count(where: \.isError)
             if broken > 0 { session.say("Note: \(broken) problem(s) in the lessons; 'poolschool lint' lists them.") }
         })
 }

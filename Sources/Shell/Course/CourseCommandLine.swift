@@ -3,8 +3,11 @@ import Foundation
 
 /// The course's subcommands, `poolschool lint` and `poolschool lessons`, for the thin executable.
 public enum CourseCommandLine {
-    /// Lints files and folders (default: the lessons folder); prints `file:line: message` lines.
-    public static func lint(paths: [String], options: CourseOptions, environment: [String: String]) -> ExitStatus {
+    /// Lints files and folders (default: the lessons folder); prints `file:line: message` lines, or with
+    /// `json` one JSON document (`LintReport`). Exits 1 when there is an error; warnings alone exit 0.
+    public static func lint(
+        paths: [String], options: CourseOptions, environment: [String: String], json: Bool = false
+    ) -> ExitStatus {
         let output = GatedOutput(StandardOutput())
         let targets = paths.isEmpty ? [CourseCatalog.folder(option: options.lessons, environment: environment)] : paths
         var files: [String] = []
@@ -33,28 +36,64 @@ public enum CourseCommandLine {
                 )
                 .lessons.map(\.id)
             })
-        var diagnostics = linter.lint(catalog, course: course).map(\.description)
+        var diagnostics = linter.lint(catalog, course: course)
         // Linting the course also checks the exercise catalog against its lessons and graders.
         if paths.isEmpty {
             diagnostics += ExerciseCommandLine.lintCatalog(
                 lessonIDs: Set(catalog.lessons.map(\.id)), root: FileManager.default.currentDirectoryPath)
         }
-        for diagnostic in diagnostics {
-            output.write(Sanitizer.clean(diagnostic) + "\n", error: false)
+        let report = LintReport(
+            diagnostics: diagnostics, files: files.count,
+            questions: catalog.lessons.reduce(0) { $0 + $1.questions.count })
+        if json {
+            output.write(report.json() + "\n", error: false)
+        } else {
+            for diagnostic in diagnostics {
+                output.write(Sanitizer.clean(diagnostic.description) + "\n", error: false)
+            }
         }
-        let questions = catalog.lessons.reduce(0) { $0 + $1.questions.count }
-        let summary = "\(files.count) lesson file(s), \(questions) question(s), \(diagnostics.count) problem(s)"
-        output.write(summary + "\n", error: true)
-        return diagnostics.isEmpty ? .success : .failure
+        output.write(report.summary + "\n", error: true)
+        return report.errors > 0 ? .failure : .success
     }
 
     /// The course linter with the lab's scenarios, running each lesson's lab blocks in the world.
     static let linter = Linter(
-        scenarios: Set(LabScenario.names + ProxyLabState.names), runLab: LabBlockRunner.lint)
+        scenarios: Set(LabScenario.names + ProxyLabState.names), runLab: LabBlockRunner.lintProblems)
 
-    /// The hash a hidden answer key stores (Lessons/README.md, "Hidden answers").
-    public static func hashAnswer(_ answer: String, salt: String) -> String {
-        "sha256:" + AnswerHash.hex(salt: salt, normalisedAnswer: answer)
+    /// What `lint --hash-answer` could not hash, said so the instructor can fix the command.
+    public struct HashProblem: Error {
+        public let message: String
+    }
+
+    /// The hash a hidden answer key stores (Lessons/README.md, "Hidden answers"), of `answer` normalised for
+    /// a question of kind `kindName` (and, numeric, unit `unitName`) exactly as the checker normalises a
+    /// learner's answer; with the normalised text, so the instructor sees what was hashed.
+    public static func hashAnswer(_ answer: String, salt: String, kind kindName: String?, unit unitName: String? = nil)
+        throws(HashProblem) -> (hash: String, normalised: String)
+    {
+        let kinds = QuestionKind.allCases.filter { $0 != .order }.map(\.rawValue).joined(separator: ", ")
+        guard let kindName else {
+            throw HashProblem(
+                message:
+                    "--hash-answer needs --kind (\(kinds)): the answer is normalised for its kind before it is hashed")
+        }
+        guard let kind = QuestionKind(rawValue: kindName) else {
+            throw HashProblem(message: "unknown --kind '\(kindName)'; use one of \(kinds)")
+        }
+        var unit: Course.Unit?
+        if let unitName {
+            guard kind == .numeric else { throw HashProblem(message: "--unit goes with --kind numeric") }
+            guard let named = Unit.named(unitName) else {
+                throw HashProblem(message: "unknown --unit '\(unitName)' (see 'Units' in Lessons/README.md)")
+            }
+            unit = named
+        }
+        do throws(AnswerHash.Failure) {
+            let normalised = try AnswerHash.normalise(answer, kind: kind, unit: unit)
+            return ("sha256:" + AnswerHash.hex(salt: salt, normalisedAnswer: normalised), normalised)
+        } catch {
+            throw HashProblem(message: error.message)
+        }
     }
 
     /// `poolschool lessons`: the same list and progress as the shell's `lessons`.

@@ -106,7 +106,7 @@ public enum ExerciseCommandLine {
     }
 
     /// The exercise catalog's problems, for `poolschool lint`, checked against the lessons and the graders.
-    static func lintCatalog(lessonIDs: Set<String>, root: String) -> [String] {
+    static func lintCatalog(lessonIDs: Set<String>, root: String) -> [Diagnostic] {
         let catalog = ExerciseCatalog.load(path: (root as NSString).appendingPathComponent(ExerciseCatalog.defaultPath))
         var graded: [String: String] = [:]
         for exercise in GradedExercise.all { graded[exercise.name] = exercise.file }
@@ -115,6 +115,6 @@ public enum ExerciseCommandLine {
             + catalog.crossCheck(lessonIDs: lessonIDs, gradedNames: graded) { relative in
                 FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(relative))
             }
-        return problems.map(\.description)
+        return problems
     }
 }

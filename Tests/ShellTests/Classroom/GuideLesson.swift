@@ -11,9 +11,9 @@ struct GuideLesson {
     /// `lab2Expect` is the second lab's expectation, so a test can make it fail.
     init(lab2Expect: String = "waiting == 5") throws {
         folder = try LessonFolder()
-        let choiceHash = try Self.hash("c", salt: "pepper")
-        let numberHash = try Self.hash("40", salt: "salt-2")
-        let textHash = try Self.hash("discard all", salt: "salt-3")
+        let choiceHash = try Self.hash("c", salt: "pepper", ["--kind", "choice"])
+        let numberHash = try Self.hash("40", salt: "salt-2", ["--kind", "numeric", "--unit", "connections"])
+        let textHash = try Self.hash("discard all", salt: "salt-3", ["--kind", "text"])
         let text = """
             ---
             id: 90-from-the-guide
@@ -164,9 +164,10 @@ struct GuideLesson {
 
     func remove() { folder.remove() }
 
-    /// The key an instructor computes as the guide says: `poolschool lint --hash-answer ANSWER --salt SALT`.
-    static func hash(_ answer: String, salt: String) throws -> String {
-        let result = try PoolschoolProcess.run(["lint", "--hash-answer", answer, "--salt", salt])
+    /// The key an instructor computes as the guide says:
+    /// `poolschool lint --hash-answer ANSWER --salt SALT --kind KIND [--unit UNIT]`.
+    static func hash(_ answer: String, salt: String, _ kind: [String]) throws -> String {
+        let result = try PoolschoolProcess.run(["lint", "--hash-answer", answer, "--salt", salt] + kind)
         try #require(result.status == 0, "\(result.stderr)")
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -143,7 +143,7 @@ import Testing
         defer { folder.remove() }
         let heavy =
             "```lab\nscenario: reservation-desk\nsteps:\n  - load --arrival-rate 1000/s --requests 10000000\n```\n\n"
-        let light = "```lab\nscenario: reservation-desk\nsteps:\n  - stats\n```\n\n"
+        let light = "```lab\nscenario: reservation-desk\nsteps:\n  - burst 1\nexpect:\n  - borrows == 1\n```\n\n"
         try folder.write("t", body: heavy + String(repeating: light, count: 30))
         let (lines, status) = try folder.lint()
         #expect(status == 1)
