@@ -14,6 +14,9 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
         #expect(!result.stdout.contains("poolschool>"), "no prompt when input is not a terminal")
         #expect(result.stderr.isEmpty)
+        // One long usage (real's) takes a line of its own instead of pushing every summary to the far right.
+        let lessons = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  lessons ") })
+        #expect(lessons.count < 100, "\(lessons.count) columns: \(lessons)")
     }
 
     @Test func aTypoGetsTheSuggestionAndExitsOne() throws {

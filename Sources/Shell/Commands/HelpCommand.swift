@@ -38,7 +38,8 @@ enum HelpText {
     /// Usage and summary side by side; a usage too long for the left column gets a line of its own,
     /// with its summary on the next, so nothing runs past `width`.
     static func overview(_ table: CommandTable, style: Style, width: Int = .max) -> String {
-        let column = min(table.commands.map(\.usage.count).max() ?? 0, max(12, width / 2 - 4))
+        // A pipe has no width, but one very long usage (`real […]`) must not push every summary far right.
+        let column = min(table.commands.map(\.usage.count).max() ?? 0, max(12, min(width, 100) / 2 - 4))
         var text = ""
         for group in CommandGroup.allCases {
             let commands = table.commands(in: group)
