@@ -93,6 +93,19 @@ import Testing
         #expect(!result.stderr.contains("did you mean"))
     }
 
+    @Test func aMistypedCommandWithAQuestionOpenGetsTheSuggestionNotAnAnswerFormat() throws {
+        let result = try session(["open 01-quiz", "hlep", "progress"])
+        #expect(
+            result.stderr.contains(
+                "unknown command 'hlep'; did you mean 'help'? (to answer question 'mode', type 'answer VALUE')"),
+            "\(result.stderr)")
+        // Not taken as an answer (which would say how to write one).
+        #expect(!result.stderr.contains("did not count as a try"), "\(result.stderr)")
+        // A word that is an answer's shape still answers: a choice letter.
+        let letter = try session(["open 01-quiz", "b"])
+        #expect(!letter.stderr.contains("unknown command"), "\(letter.stderr)")
+    }
+
     @Test func aUnitSlipSaysWhichUnitAndCostsNoTry() throws {
         let result = try session(["open 01-quiz", "explain mode", "0.018", "18"])
         #expect(

@@ -11,6 +11,12 @@ public enum Verdict: Equatable, Sendable {
     /// another kind: says which unit is expected, costs no try.
     case unitSlip(String)
 
+    /// The answer could not be read as one at all (neither right nor wrong).
+    public var isUnreadable: Bool {
+        if case .unreadable = self { return true }
+        return false
+    }
+
     /// Whether the answer counts as a try: a slip of the keyboard or of the units does not (and is not kept as
     /// a lab's prediction either).
     public var costsATry: Bool {

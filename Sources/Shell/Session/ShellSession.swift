@@ -107,8 +107,18 @@ final class ShellSession {
             return forward(([command.name] + words.dropFirst()).joined(separator: " "), to: learner)
         }
         guard let name = words.first, let command = table.command(named: name) else {
-            // A line that is not a command answers the question on screen, if there is one.
-            if course?.currentQuestion != nil, let answer = table.command(named: "answer") {
+            // A line that is not a command answers the question on screen, if there is one, unless it is a
+            // mistyped command (`borow`) that could not be an answer anyway: then the typo is what to hear about.
+            if let course, let question = course.currentQuestion, let lesson = course.lesson,
+                let answer = table.command(named: "answer")
+            {
+                let typo = table.unknownCommandMessage(words.first ?? trimmed)
+                if typo.contains("did you mean"),
+                    course.checker(for: lesson, question).check(trimmed, for: question).isUnreadable
+                {
+                    let hint = " (to answer question '\(question.id)', type 'answer VALUE')"
+                    return report(typo + hint, status: .failure)
+                }
                 return run(answer, arguments: [trimmed])
             }
             return report(notACommand(words.first ?? trimmed, line: trimmed), status: .failure)
