@@ -31,7 +31,7 @@ enum GraderParent {
                 standardOutput: read(output), standardError: read(errors), end: end, channel: channel, suite: suite,
                 replay: replay)
             let report = outcome.report(for: exercise)
-            save(report)
+            ExerciseVerdict.save(report)
             let passed = report.checks.filter(\.passed).count
             print("\(name): \(passed) of \(report.checks.count) checks pass.")
             return report.passed ? 0 : 1
@@ -63,16 +63,6 @@ enum GraderParent {
     private static func read(_ file: URL) -> [UInt8] {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return [] }
         return [UInt8]((try? handle.read(upToCount: outputLimit)) ?? Data())
-    }
-
-    /// Written after the child has ended, atomically: whatever the learner's code left at that path is
-    /// replaced, not followed.
-    private static func save(_ report: ExerciseReport) {
-        guard let folder = ProcessInfo.processInfo.environment[ExerciseVerdict.reportFolderVariable],
-            !folder.isEmpty
-        else { return }
-        let url = URL(fileURLWithPath: folder).appendingPathComponent(report.exercise + ".json")
-        try? Data(report.jsonLine.utf8).write(to: url, options: .atomic)
     }
 
     private static func fail(_ message: String) -> Int32 {

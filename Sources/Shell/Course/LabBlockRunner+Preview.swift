@@ -1,5 +1,4 @@
 import Course
-import PoolWorld
 
 /// A lab block run step by step for `poolschool preview`: what each step said and how each check came out.
 public struct LabPreview: Sendable {
@@ -28,23 +27,9 @@ extension LabBlockRunner {
             return LabPreview(problem: problem, steps: [], checks: [])
         }
         let lab: LabState
-        if let scenario = LabScenario.named(block.scenario), block.mode == nil {
-            lab = LabState(scenario: scenario)
-        } else if ProxyLabState.names.contains(block.scenario) {
-            lab = LabState(scenario: LabScenario.catalog[0])
-            do {
-                lab.proxy = try ProxyLabState(
-                    name: block.scenario, mode: block.mode.flatMap(PoolMode.init(rawValue:)) ?? .transaction)
-            } catch {
-                return LabPreview(problem: error.message, steps: [], checks: [])
-            }
-        } else {
-            let known = (LabScenario.names + ProxyLabState.names).joined(separator: ", ")
-            let mode = block.mode.map { " in mode '\($0)'" } ?? ""
-            return LabPreview(
-                problem:
-                    "no lab scenario '\(block.scenario)'\(mode) (scenarios: \(known); modes are for the PgBouncer ones)",
-                steps: [], checks: [])
+        switch world(for: block) {
+        case .success(let started): lab = started
+        case .failure(let problem): return LabPreview(problem: problem.message, steps: [], checks: [])
         }
         let output = CapturedOutput()
         let session = ShellSession(table: table, output: output, home: ShellHome(path: "/nonexistent"))

@@ -100,7 +100,8 @@ enum LabBlockRunner {
             return .success(LabState(scenario: named))
         }
         guard ProxyLabState.names.contains(block.scenario) else {
-            return .failure(Problem(message: "unknown lab scenario '\(block.scenario)'"))
+            let known = (LabScenario.names + ProxyLabState.names).joined(separator: ", ")
+            return .failure(Problem(message: "no lab scenario '\(block.scenario)' (scenarios: \(known))"))
         }
         let lab = LabState(scenario: LabScenario.catalog[0])
         do {
